@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/rego"
+)
+
+type evalParams struct {
+	path        string
+	principal   string
+	assume      []string
+	mfa         bool
+	action      string
+	resource    string
+	context     []string
+	input       string
+	format      string
+	duration    time.Duration
+	sessionName string
+	at          string
+}
+
+func newEvalCmd(s *streams) *cobra.Command {
+	p := &evalParams{}
+	cmd := &cobra.Command{
+		Use:   "eval PATH",
+		Short: "Decide one request and explain the decision",
+		Long: `Eval decides one request against a project directory (compiled in memory) or
+a bundle file built by iamc build, and prints the decision with its reasons:
+the statements that decided, with their file:line:col, and the verdict of each
+layer (scp, boundary, identity, resource, session).
+
+--principal takes user.<name>, account.<name> (its root user), an ARN,
+"anonymous" or a service principal. --assume role.<name> first assumes the
+role (sts:AssumeRole against its trust policy) and makes the request from the
+new session; repeat it to chain roles. --input takes the whole decision input
+document instead (DESIGN.md §3), as an OPA sidecar receives it.
+
+Exit status: 0 when a decision was made (allow or deny), 2 when the project
+does not compile or the request is malformed.`,
+		Example: `  iamc eval examples/coffee-shop --principal user.employee --assume role.Cashier --mfa \
+      --action register:Sell --resource arn:aws:register:::till/1
+  iamc eval coffee.tar.gz --principal user.owner --action register:Refund \
+      --resource arn:aws:register:::till/1 --context aws:SourceIp=203.0.113.9 --format json
+  iamc eval coffee.tar.gz --input request.json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p.path = args[0]
+			return runEval(cmd.Context(), s, p)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&p.principal, "principal", "", "who makes the request: user.<name>, account.<name>, an ARN, anonymous or a service principal")
+	f.StringArrayVar(&p.assume, "assume", nil, "assume this role first (role.<name> or ARN); repeat to chain roles")
+	f.BoolVar(&p.mfa, "mfa", false, "present MFA when assuming the role")
+	f.DurationVar(&p.duration, "duration", 0, "session duration when assuming a role (default 1h)")
+	f.StringVar(&p.sessionName, "session-name", "", "role session name (default: the caller's name)")
+	f.StringVar(&p.action, "action", "", "the action, service:Action")
+	f.StringVar(&p.resource, "resource", "", "the resource ARN, or *")
+	f.StringArrayVar(&p.context, "context", nil, "a condition key and value, key=value (a JSON list for several values); repeat")
+	f.StringVar(&p.at, "at", "", "the time of the request, RFC 3339 (sets aws:CurrentTime; default now)")
+	f.StringVar(&p.input, "input", "", "a JSON file with the decision input document (- for stdin)")
+	f.StringVar(&p.format, "format", "pretty", "output format: pretty or json")
+	return cmd
+}
+
+// openEngine loads PATH: a project directory is compiled in memory, a file
+// is read as a bundle.
+func openEngine(ctx context.Context, s *streams, path string) (*rego.Engine, *compiler.Output, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, &exitError{code: exitInvalid, err: err}
+	}
+	if !st.IsDir() {
+		eng, err := rego.Load(ctx, rego.FromFile(path))
+		if err != nil {
+			return nil, nil, &exitError{code: exitInvalid, err: err}
+		}
+		return eng, nil, nil
+	}
+	out, proj, diags := compiler.Build(path)
+	if err := printDiagnostics(s.err, path, proj, diags); err != nil {
+		return nil, nil, err
+	}
+	b, err := out.BundleBytes()
+	if err != nil {
+		return nil, nil, err
+	}
+	eng, err := rego.Load(ctx, rego.FromBytes(b))
+	if err != nil {
+		return nil, nil, err
+	}
+	return eng, out, nil
+}
+
+func runEval(ctx context.Context, s *streams, p *evalParams) error {
+	if p.format != "pretty" && p.format != "json" {
+		return usageError{fmt.Errorf("--format is pretty or json, not %q", p.format)}
+	}
+	if p.input == "" && (p.principal == "" || p.action == "" || p.resource == "") {
+		return usageError{errors.New("give --principal, --action and --resource, or --input")}
+	}
+	eng, _, err := openEngine(ctx, s, p.path)
+	if err != nil {
+		return err
+	}
+	if p.input != "" {
+		var data []byte
+		if p.input == "-" {
+			data, err = io.ReadAll(s.in)
+		} else {
+			data, err = os.ReadFile(p.input)
+		}
+		if err != nil {
+			return &exitError{code: exitInvalid, err: err}
+		}
+		dec, err := eng.DecideInput(ctx, data)
+		if err != nil {
+			return err
+		}
+		return printDecision(s.out, p.format, nil, dec, nil)
+	}
+	req := rego.Request{Action: p.action, Resource: p.resource, Context: map[string]any{}}
+	for _, kv := range p.context {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return usageError{fmt.Errorf("--context takes key=value, not %q", kv)}
+		}
+		req.Context[k] = contextValue(v)
+	}
+	if p.at != "" {
+		if _, err := time.Parse(time.RFC3339, p.at); err != nil {
+			return usageError{fmt.Errorf("--at takes an RFC 3339 time like 2026-11-26T12:00:00Z, not %q", p.at)}
+		}
+		req.Context["aws:CurrentTime"] = p.at
+	}
+	if req.Principal, err = eng.Resolve(p.principal); err != nil {
+		return usageError{err}
+	}
+	var steps []assumeStep
+	var sess *rego.Session
+	for i, role := range p.assume {
+		arn, err := eng.Resolve(role)
+		if err != nil {
+			return usageError{err}
+		}
+		ar := rego.AssumeRoleRequest{Principal: req.Principal, Role: arn, MFA: p.mfa && i == 0, Duration: p.duration, Session: sess}
+		if i == len(p.assume)-1 {
+			ar.SessionName = p.sessionName
+		}
+		if t, ok := req.Context["aws:CurrentTime"]; ok {
+			ar.Context = map[string]any{"aws:CurrentTime": t}
+		}
+		next, err := eng.AssumeRole(ctx, ar)
+		var denied *rego.AssumeRoleError
+		if errors.As(err, &denied) {
+			steps = append(steps, assumeStep{role: role, decision: denied.Decision, errors: denied.Errors})
+			if p.format == "json" {
+				return printJSON(s.out, denied.Decision)
+			}
+			return printDecision(s.out, p.format, steps, denied.Decision, nil)
+		}
+		if err != nil {
+			return err
+		}
+		steps = append(steps, assumeStep{role: role, session: next})
+		sess = next
+	}
+	req.Session = sess
+	dec, err := eng.Decide(ctx, req)
+	if err != nil {
+		return err
+	}
+	return printDecision(s.out, p.format, steps, dec, &req)
+}
+
+// contextValue reads a --context value: a JSON list or scalar when it parses
+// as one, else the string itself.
+func contextValue(v string) any {
+	if strings.HasPrefix(v, "[") {
+		var list []any
+		if json.Unmarshal([]byte(v), &list) == nil {
+			return list
+		}
+	}
+	return v
+}
+
+type assumeStep struct {
+	role     string
+	session  *rego.Session
+	decision rego.Decision
+	errors   []string
+}

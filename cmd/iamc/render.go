@@ -1,0 +1,99 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/iamc/iamc/rego"
+)
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// printDecision renders a decision: as the JSON decision object, or for a
+// person.
+func printDecision(w io.Writer, format string, steps []assumeStep, dec rego.Decision, req *rego.Request) error {
+	if format == "json" {
+		return printJSON(w, dec)
+	}
+	for _, st := range steps {
+		if st.session != nil {
+			mfa := ""
+			if st.session.MFA {
+				mfa = ", MFA"
+			}
+			fmt.Fprintf(w, "assumed %s as %s (until %s%s)\n", st.role, st.session.ARN, st.session.ExpiresAt.Format("2006-01-02 15:04:05Z07:00"), mfa)
+			continue
+		}
+		fmt.Fprintf(w, "could not assume %s:\n", st.role)
+		writeDecision(w, "  ", st.decision)
+		return nil
+	}
+	if req != nil {
+		who := req.Principal
+		if req.Session != nil {
+			who = req.Session.ARN
+		}
+		fmt.Fprintf(w, "%s %s on %s\n", who, req.Action, req.Resource)
+	}
+	writeDecision(w, "", dec)
+	return nil
+}
+
+// verdictWord is the headline of a decision.
+func verdictWord(dec rego.Decision) string {
+	switch dec.Decision {
+	case rego.Allow:
+		return "ALLOW"
+	case rego.ExplicitDeny:
+		return "DENY (explicit)"
+	}
+	return "DENY (implicit)"
+}
+
+func layersLine(l rego.Layers) string {
+	return fmt.Sprintf("scp %s · boundary %s · identity %s · resource %s · session %s",
+		l.SCP, l.Boundary, l.Identity, l.Resource, l.Session)
+}
+
+func writeDecision(w io.Writer, indent string, dec rego.Decision) {
+	fmt.Fprintf(w, "%s%s\n", indent, verdictWord(dec))
+	fmt.Fprintf(w, "%s  layers:  %s\n", indent, layersLine(dec.Layers))
+	if len(dec.Reasons) > 0 {
+		fmt.Fprintf(w, "%s  because:\n", indent)
+		tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
+		for _, r := range dec.Reasons {
+			fmt.Fprintf(tw, "%s    %s\t%s\t%s\t%s\t%s\n", indent, r.Layer, r.Effect, r.Policy, r.Statement, r.Source)
+		}
+		tw.Flush()
+	} else if dec.Decision == rego.ImplicitDeny && len(dec.Errors) == 0 {
+		fmt.Fprintf(w, "%s  because: no statement allows it%s\n", indent, implicitWhy(dec.Layers))
+	}
+	if len(dec.MissingContext) > 0 {
+		fmt.Fprintf(w, "%s  missing context: %s\n", indent, strings.Join(dec.MissingContext, ", "))
+	}
+	for _, e := range dec.Errors {
+		fmt.Fprintf(w, "%s  error: %s\n", indent, e)
+	}
+}
+
+// implicitWhy names the layers that withheld an allow.
+func implicitWhy(l rego.Layers) string {
+	var missing []string
+	for _, x := range []struct{ name, v string }{{"scp", l.SCP}, {"boundary", l.Boundary}, {"identity", l.Identity}, {"resource", l.Resource}, {"session", l.Session}} {
+		if x.v == "implicit" {
+			missing = append(missing, x.name)
+		}
+	}
+	if len(missing) == 0 {
+		return ""
+	}
+	return " (no allow in: " + strings.Join(missing, ", ") + ")"
+}

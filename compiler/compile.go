@@ -1,0 +1,476 @@
+package compiler
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/iamc/iamc/rego"
+	"github.com/iamc/iamc/schema"
+)
+
+// DataPath is where the model lives in the bundle: data.iamc.model.
+const DataPath = "iamc/model"
+
+// Output is a compiled project: the files of its bundle and what the test
+// runner needs to explain decisions.
+type Output struct {
+	Project *schema.Project
+	// Data is data.json: the indexed model the Rego core reads.
+	Data []byte
+	// Modules maps bundle paths to Rego sources: the core, and the module
+	// generated for the project.
+	Modules map[string][]byte
+	// Revision is a hash of the data and the modules.
+	Revision string
+	// Statements describes each statement of the model by its index.
+	Statements []StatementInfo
+}
+
+// StatementInfo names a compiled statement, for coverage and test
+// expectations.
+type StatementInfo struct {
+	Policy string // HCL reference of its policy, e.g. policy.register
+	Sid    string // Sid, or [index]
+	Effect string
+	Source string // file:line:col
+	Kind   schema.PolicyKind
+	Range  hcl.Range
+}
+
+// Ref is the statement's HCL reference: policy.register.statement.UseRegister.
+func (s StatementInfo) Ref() string {
+	if strings.HasPrefix(s.Sid, "[") {
+		return s.Policy + ".statement" + s.Sid
+	}
+	return s.Policy + ".statement." + s.Sid
+}
+
+// Compile validates a decoded project and lowers it into bundle files. The
+// diagnostics include warnings; the output is nil when there is an error.
+func Compile(p *schema.Project) (*Output, hcl.Diagnostics) {
+	diags := validate(p)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	b := newBuilder(p)
+	b.build()
+	diags = append(diags, b.diags...)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	data, err := marshal(b.model)
+	if err != nil {
+		return nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot encode the model", Detail: err.Error()})
+	}
+	out := &Output{Project: p, Data: data, Modules: map[string][]byte{}, Statements: b.infos}
+	for name, src := range rego.CoreModules() {
+		out.Modules[name] = src
+	}
+	out.Modules["iamc/project.rego"] = generateProject(p)
+	out.Revision = revision(out)
+	return out, diags
+}
+
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func revision(o *Output) string {
+	h := sha256.New()
+	names := make([]string, 0, len(o.Modules))
+	for n := range o.Modules {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00", n, len(o.Modules[n]))
+		h.Write(o.Modules[n])
+	}
+	h.Write(o.Data)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ---------------------------------------------------------------- model
+
+// model is data.iamc.model; rego/core documents how it is read.
+type model struct {
+	Principals map[string]*mPrincipal `json:"principals"`
+	Roles      map[string]*mRole      `json:"roles"`
+	Accounts   map[string]*mAccount   `json:"accounts"`
+	Resources  map[string]*mResource  `json:"resources"`
+	Psets      []*mPset               `json:"psets"`
+	St         []*mStmt               `json:"st"`
+}
+
+type mPrincipal struct {
+	T    string            `json:"t"` // User | Account
+	A    string            `json:"a"`
+	N    string            `json:"n,omitempty"`
+	ID   string            `json:"id,omitempty"`
+	PS   *int              `json:"ps,omitempty"`
+	B    *int              `json:"b,omitempty"`
+	Tags map[string]string `json:"tags,omitempty"` // context keys: aws:principaltag/<key>
+}
+
+type mRole struct {
+	A    string            `json:"a"`
+	N    string            `json:"n"`
+	ID   string            `json:"id"`
+	PS   int               `json:"ps"`
+	B    *int              `json:"b,omitempty"`
+	TR   *int              `json:"tr,omitempty"`
+	Max  int               `json:"max"`
+	SL   bool              `json:"sl,omitempty"`
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+type mAccount struct {
+	N    string         `json:"n"`             // the account block's name
+	SCP  []int          `json:"scp,omitempty"` // policy set per level: root, units, account
+	Keys map[string]any `json:"keys,omitempty"`
+}
+
+type mResource struct {
+	A    string         `json:"a,omitempty"`
+	PS   *int           `json:"ps,omitempty"`
+	Keys map[string]any `json:"keys,omitempty"`
+}
+
+// mPset is the action index of a set of policies (§5 of DESIGN.md): exact
+// actions, wildcard patterns by service prefix, "*" statements and NotAction
+// statements.
+type mPset struct {
+	X map[string][]int `json:"x,omitempty"`
+	W map[string][]any `json:"w,omitempty"` // service → [[pattern, [ids]] …]
+	A []int            `json:"a,omitempty"`
+	N []int            `json:"n,omitempty"`
+}
+
+type builder struct {
+	p      *schema.Project
+	model  *model
+	infos  []StatementInfo
+	diags  hcl.Diagnostics
+	stmts  map[*schema.Policy][]int // statement ids of each policy
+	psets  map[string]int           // key: sorted statement ids
+	byName map[string]*schema.Policy
+	scps   map[string]*schema.Policy
+	accts  map[string]*schema.Account
+	full   *schema.Policy // FullAWSAccess, made when a level needs it
+}
+
+func newBuilder(p *schema.Project) *builder {
+	b := &builder{
+		p: p,
+		model: &model{Principals: map[string]*mPrincipal{}, Roles: map[string]*mRole{},
+			Accounts: map[string]*mAccount{}, Resources: map[string]*mResource{}, Psets: []*mPset{}, St: []*mStmt{}},
+		stmts: map[*schema.Policy][]int{}, psets: map[string]int{},
+		byName: map[string]*schema.Policy{}, scps: map[string]*schema.Policy{}, accts: map[string]*schema.Account{},
+	}
+	for _, pol := range p.Policies {
+		b.byName[pol.Name] = pol
+	}
+	for _, pol := range p.SCPs {
+		b.scps[pol.Name] = pol
+	}
+	for _, a := range p.Accounts {
+		b.accts[a.Name] = a
+	}
+	b.pset(nil) // set 0: no policies
+	return b
+}
+
+// statementsOf lowers a policy's statements once and returns their ids.
+func (b *builder) statementsOf(pol *schema.Policy) []int {
+	if ids, ok := b.stmts[pol]; ok {
+		return ids
+	}
+	ids := []int{}
+	if pol.Document != nil {
+		lw := &lowerer{}
+		ref := PolicyRef(pol)
+		for i, st := range pol.Document.Statements {
+			m := lw.statement(st, i, pol.Document, ref)
+			ids = append(ids, len(b.model.St))
+			b.model.St = append(b.model.St, m)
+			b.infos = append(b.infos, StatementInfo{Policy: ref, Sid: m.S, Effect: m.E, Source: m.Src, Kind: pol.Kind, Range: st.Range})
+		}
+		b.diags = append(b.diags, lw.diags...)
+	}
+	b.stmts[pol] = ids
+	return ids
+}
+
+// pset returns the index of the policy set made of these policies, building
+// it the first time.
+func (b *builder) pset(pols []*schema.Policy) int {
+	var ids []int
+	for _, pol := range pols {
+		ids = append(ids, b.statementsOf(pol)...)
+	}
+	sort.Ints(ids)
+	ids = dedupe(ids)
+	var key strings.Builder
+	for _, id := range ids {
+		fmt.Fprintf(&key, "%d,", id)
+	}
+	if i, ok := b.psets[key.String()]; ok {
+		return i
+	}
+	ps := &mPset{}
+	wild := map[string]map[string][]int{} // service → pattern JSON → ids
+	wildPat := map[string][]any{}
+	for _, id := range ids {
+		st := b.model.St[id]
+		if st.NA != nil {
+			ps.N = append(ps.N, id)
+			continue
+		}
+		for _, pat := range st.actions {
+			switch pat[0] {
+			case "*":
+				ps.A = appendUnique(ps.A, id)
+			case "=":
+				if ps.X == nil {
+					ps.X = map[string][]int{}
+				}
+				a := pat[1].(string)
+				ps.X[a] = appendUnique(ps.X[a], id)
+			default:
+				svc := actionService(pat)
+				k, _ := json.Marshal(pat)
+				if wild[svc] == nil {
+					wild[svc] = map[string][]int{}
+				}
+				wild[svc][string(k)] = appendUnique(wild[svc][string(k)], id)
+				wildPat[string(k)] = pat
+			}
+		}
+	}
+	for svc, pats := range wild {
+		keys := make([]string, 0, len(pats))
+		for k := range pats {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		if ps.W == nil {
+			ps.W = map[string][]any{}
+		}
+		for _, k := range keys {
+			ps.W[svc] = append(ps.W[svc], []any{wildPat[k], pats[k]})
+		}
+	}
+	i := len(b.model.Psets)
+	b.model.Psets = append(b.model.Psets, ps)
+	b.psets[key.String()] = i
+	return i
+}
+
+// actionService is the service prefix of a wildcard action pattern: the text
+// before the colon, which is literal (§2.1).
+func actionService(pat []any) string {
+	s := pat[1].(string)
+	if i := strings.IndexByte(s, ':'); i >= 0 {
+		return strings.ReplaceAll(s[:i], `\`, "")
+	}
+	return s
+}
+
+func appendUnique(list []int, id int) []int {
+	if n := len(list); n > 0 && list[n-1] == id {
+		return list
+	}
+	return append(list, id)
+}
+
+func dedupe(ids []int) []int {
+	out := ids[:0]
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func intp(i int) *int { return &i }
+
+func (b *builder) policies(refs []schema.Ref) []*schema.Policy {
+	out := make([]*schema.Policy, 0, len(refs))
+	for _, r := range refs {
+		if pol := b.byName[r.Name]; pol != nil {
+			out = append(out, pol)
+		}
+	}
+	return out
+}
+
+// principalTags turns tags into the context keys they give a principal.
+func principalTags(tags map[string]string) map[string]string {
+	if len(tags) == 0 {
+		return nil
+	}
+	out := map[string]string{}
+	for k, v := range tags {
+		out["aws:principaltag/"+strings.ToLower(k)] = v
+	}
+	return out
+}
+
+func (b *builder) build() {
+	groups := map[string]*schema.Group{}
+	for _, g := range b.p.Groups {
+		groups[g.Name] = g
+	}
+	b.accounts()
+	for _, u := range b.p.Users {
+		pols := append(b.policies(u.Policies), u.Inline...)
+		for _, gr := range u.Groups {
+			if g := groups[gr.Name]; g != nil {
+				pols = append(pols, b.policies(g.Policies)...)
+				pols = append(pols, g.Inline...)
+			}
+		}
+		mp := &mPrincipal{T: "User", A: b.accts[u.Account].ID, N: u.Name, ID: u.UniqueID, PS: intp(b.pset(pols)), Tags: principalTags(u.Tags)}
+		if u.Boundary != nil {
+			mp.B = intp(b.pset(b.policies([]schema.Ref{*u.Boundary})))
+		}
+		b.model.Principals[u.ARN] = mp
+	}
+	for _, r := range b.p.Roles {
+		mr := &mRole{A: b.accts[r.Account].ID, N: r.Name, ID: r.UniqueID, PS: b.pset(append(b.policies(r.Policies), r.Inline...)),
+			Max: int(r.MaxSessionDuration.Seconds()), SL: r.ServiceLinked, Tags: principalTags(r.Tags)}
+		if r.Boundary != nil {
+			mr.B = intp(b.pset(b.policies([]schema.Ref{*r.Boundary})))
+		}
+		if r.Trust != nil {
+			mr.TR = intp(b.pset([]*schema.Policy{r.Trust}))
+		}
+		b.model.Roles[r.ARN] = mr
+	}
+	for _, res := range b.p.Resources {
+		mr := &mResource{}
+		if a := b.accts[res.Account]; a != nil {
+			mr.A = a.ID
+		}
+		if res.Policy != nil {
+			mr.PS = intp(b.pset([]*schema.Policy{res.Policy}))
+		}
+		if len(res.Tags) > 0 {
+			mr.Keys = map[string]any{}
+			for k, v := range res.Tags {
+				mr.Keys["aws:resourcetag/"+strings.ToLower(k)] = v
+			}
+		}
+		b.model.Resources[res.ARN] = mr
+	}
+	// Policies attached to no one are still compiled, so that their
+	// statements can be reported (and covered) like any other.
+	for _, pol := range allPolicies(b.p) {
+		b.statementsOf(pol)
+	}
+}
+
+// accounts records every account's root user, its organization keys and the
+// SCPs of each level above it.
+func (b *builder) accounts() {
+	orgs := map[string]*schema.Organization{}
+	for _, o := range b.p.Organizations {
+		orgs[o.Name] = o
+	}
+	units := map[string]*schema.Unit{}
+	for _, u := range b.p.Units {
+		units[u.Name] = u
+	}
+	for _, a := range b.p.Accounts {
+		b.model.Principals[a.RootARN()] = &mPrincipal{T: "Account", A: a.ID}
+		ma := &mAccount{N: a.Name}
+		b.model.Accounts[a.ID] = ma
+		// The levels from the account up to the organization root.
+		var levels [][]schema.Ref
+		var nilLevels []bool
+		levels = append(levels, a.Policies)
+		nilLevels = append(nilLevels, a.Policies == nil)
+		var org *schema.Organization
+		var path []string
+		parent := a.Parent
+		if parent == nil {
+			for _, o := range b.p.Organizations {
+				if o.Management != nil && o.Management.Name == a.Name {
+					org = o
+				}
+			}
+		}
+		for parent != nil {
+			if parent.Kind == schema.KindOrganization {
+				org = orgs[parent.Name]
+				break
+			}
+			u := units[parent.Name]
+			if u == nil {
+				break
+			}
+			levels = append(levels, u.Policies)
+			nilLevels = append(nilLevels, u.Policies == nil)
+			path = append(path, u.ID)
+			parent = &u.Parent
+		}
+		if org == nil {
+			continue // a standalone account: no SCPs
+		}
+		rootID := "r-" + strings.TrimPrefix(org.ID, "o-")[:4]
+		orgPath := org.ID + "/" + rootID + "/"
+		for i := len(path) - 1; i >= 0; i-- {
+			orgPath += path[i] + "/"
+		}
+		ma.Keys = map[string]any{"aws:principalorgid": org.ID, "aws:principalorgpaths": []string{orgPath}}
+		if org.Management != nil && org.Management.Name == a.Name {
+			continue // the management account is not bound by SCPs
+		}
+		levels = append(levels, org.Policies)
+		nilLevels = append(nilLevels, org.Policies == nil)
+		for i := len(levels) - 1; i >= 0; i-- {
+			var pols []*schema.Policy
+			if nilLevels[i] {
+				pols = []*schema.Policy{b.fullAWSAccess()}
+			} else {
+				for _, r := range levels[i] {
+					if pol := b.scps[r.Name]; pol != nil {
+						pols = append(pols, pol)
+					}
+				}
+			}
+			ma.SCP = append(ma.SCP, b.pset(pols))
+		}
+	}
+}
+
+// fullAWSAccess is the SCP AWS attaches to every root, unit and account by
+// default (§3.3).
+func (b *builder) fullAWSAccess() *schema.Policy {
+	if b.full == nil {
+		b.full = &schema.Policy{Kind: schema.PolicySCP, Name: "FullAWSAccess", Document: &schema.Document{
+			Version: "2012-10-17",
+			Statements: []*schema.Statement{{
+				Sid: "FullAWSAccess", Effect: schema.Allow,
+				Actions:   []schema.String{{Value: "*"}},
+				Resources: []schema.String{{Value: "*"}},
+				Range:     hcl.Range{Filename: "(default)", Start: hcl.Pos{Line: 1, Column: 1}},
+			}},
+		}}
+	}
+	return b.full
+}

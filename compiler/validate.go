@@ -1,0 +1,713 @@
+package compiler
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/agext/levenshtein"
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/iamc/iamc/schema"
+)
+
+// validator checks what the grammar alone cannot: the rules of SEMANTICS.md
+// §7 that depend on where a policy is used, the shape of actions, resources,
+// principals and conditions, and the references between blocks.
+type validator struct {
+	p        *schema.Project
+	diags    hcl.Diagnostics
+	catalog  map[string]map[string]string // service → lower(action) → action
+	accounts map[string]*schema.Account   // by block name
+	byID     map[string]*schema.Account   // by account ID
+	users    map[string]*schema.User      // by ARN
+	roles    map[string]*schema.Role      // by ARN
+}
+
+func (v *validator) errorf(rng hcl.Range, summary, format string, args ...any) {
+	v.diags = append(v.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: fmt.Sprintf(format, args...), Subject: rng.Ptr()})
+}
+
+func (v *validator) warnf(rng hcl.Range, summary, format string, args ...any) {
+	v.diags = append(v.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: fmt.Sprintf(format, args...), Subject: rng.Ptr()})
+}
+
+func validate(p *schema.Project) hcl.Diagnostics {
+	v := &validator{p: p, catalog: map[string]map[string]string{}, accounts: map[string]*schema.Account{},
+		byID: map[string]*schema.Account{}, users: map[string]*schema.User{}, roles: map[string]*schema.Role{}}
+	for _, s := range p.Services {
+		m := map[string]string{}
+		for _, a := range s.Actions {
+			m[strings.ToLower(a.Value)] = a.Value
+		}
+		v.catalog[s.Name] = m
+	}
+	for _, a := range p.Accounts {
+		v.accounts[a.Name] = a
+		v.byID[a.ID] = a
+	}
+	for _, u := range p.Users {
+		v.users[u.ARN] = u
+	}
+	for _, r := range p.Roles {
+		v.roles[r.ARN] = r
+	}
+	v.organizations()
+	v.identities()
+	for _, pol := range allPolicies(p) {
+		v.document(pol)
+	}
+	v.sizes()
+	return v.diags
+}
+
+// allPolicies lists every policy of the project in a stable order.
+func allPolicies(p *schema.Project) []*schema.Policy {
+	var out []*schema.Policy
+	out = append(out, p.Policies...)
+	out = append(out, p.SCPs...)
+	for _, u := range p.Users {
+		out = append(out, u.Inline...)
+	}
+	for _, g := range p.Groups {
+		out = append(out, g.Inline...)
+	}
+	for _, r := range p.Roles {
+		if r.Trust != nil {
+			out = append(out, r.Trust)
+		}
+		out = append(out, r.Inline...)
+	}
+	for _, r := range p.Resources {
+		if r.Policy != nil {
+			out = append(out, r.Policy)
+		}
+	}
+	return out
+}
+
+// PolicyRef is the HCL reference of a policy, used in decision reasons:
+// policy.x, scp.x, user.u.policy.x, role.r.trust, resource.b.policy.
+func PolicyRef(pol *schema.Policy) string {
+	switch pol.Kind {
+	case schema.PolicySCP:
+		return "scp." + pol.Name
+	case schema.PolicyTrust:
+		return pol.Owner + ".trust"
+	case schema.PolicyResource:
+		return pol.Owner + ".policy"
+	case schema.PolicySession:
+		return "session.policy"
+	}
+	if pol.Owner != "" {
+		return pol.Owner + ".policy." + pol.Name
+	}
+	return "policy." + pol.Name
+}
+
+// ---------------------------------------------------------------- organizations
+
+func (v *validator) organizations() {
+	units := map[string]*schema.Unit{}
+	for _, u := range v.p.Units {
+		units[u.Name] = u
+	}
+	// A unit's parents must end at an organization, without a cycle.
+	for _, u := range v.p.Units {
+		seen := map[string]bool{u.Name: true}
+		cur := u
+		for cur.Parent.Kind == schema.KindUnit {
+			next := units[cur.Parent.Name]
+			if next == nil {
+				break
+			}
+			if seen[next.Name] {
+				v.errorf(u.Parent.Range, "Cycle of units", "unit %q is its own ancestor through unit %q; the parents of a unit must lead to an organization", u.Name, next.Name)
+				break
+			}
+			seen[next.Name] = true
+			cur = next
+		}
+	}
+	for _, o := range v.p.Organizations {
+		if o.Management == nil {
+			continue
+		}
+		a := v.accounts[o.Management.Name]
+		if a != nil && a.Parent != nil && rootOf(a.Parent, units) != o.Name {
+			v.errorf(o.Management.Range, "Management account outside the organization", "account %q is the management account of %q but its parent is in another organization", a.Name, o.Name)
+		}
+	}
+	for _, a := range v.p.Accounts {
+		if a.Parent != nil && a.Parent.Kind == schema.KindUnit && rootOf(a.Parent, units) == "" {
+			v.errorf(a.Parent.Range, "Account outside an organization", "the units above account %q do not lead to an organization", a.Name)
+		}
+	}
+}
+
+// rootOf follows parents up to the organization; "" when there is a cycle.
+func rootOf(r *schema.Ref, units map[string]*schema.Unit) string {
+	seen := map[string]bool{}
+	for r != nil && r.Kind == schema.KindUnit {
+		if seen[r.Name] {
+			return ""
+		}
+		seen[r.Name] = true
+		u := units[r.Name]
+		if u == nil {
+			return ""
+		}
+		r = &u.Parent
+	}
+	if r == nil {
+		return ""
+	}
+	return r.Name
+}
+
+// ---------------------------------------------------------------- identities
+
+func (v *validator) identities() {
+	groups := map[string]*schema.Group{}
+	for _, g := range v.p.Groups {
+		groups[g.Name] = g
+	}
+	policies := map[string]*schema.Policy{}
+	for _, pol := range v.p.Policies {
+		policies[pol.Name] = pol
+	}
+	attach := func(owner, account string, refs []schema.Ref, limit int, what string, decl hcl.Range) {
+		for _, r := range refs {
+			if pol := policies[r.Name]; pol != nil && pol.Account != "" && account != "" && pol.Account != account {
+				v.errorf(r.Range, "Policy of another account", "policy %q belongs to account %q; %s is in account %q", pol.Name, pol.Account, owner, account)
+			}
+		}
+		if len(refs) > limit {
+			v.warnf(decl, "Too many managed policies", "%s has %d managed policies; AWS allows %d %s (10 by default, 20 on request for users and roles)", owner, len(refs), limit, what)
+		}
+	}
+	for _, u := range v.p.Users {
+		owner := fmt.Sprintf("user %q", u.Name)
+		for _, gr := range u.Groups {
+			if g := groups[gr.Name]; g != nil && g.Account != u.Account {
+				v.errorf(gr.Range, "Group of another account", "group %q is in account %q, user %q in account %q; users join groups of their own account", g.Name, g.Account, u.Name, u.Account)
+			}
+		}
+		if len(u.Groups) > 10 {
+			v.warnf(u.DeclRange, "Too many groups", "user %q is in %d groups; AWS allows 10", u.Name, len(u.Groups))
+		}
+		attach(owner, u.Account, u.Policies, 20, "per user", u.DeclRange)
+		if u.Boundary != nil {
+			attach(owner, u.Account, []schema.Ref{*u.Boundary}, 1, "", u.DeclRange)
+		}
+	}
+	for _, g := range v.p.Groups {
+		attach(fmt.Sprintf("group %q", g.Name), g.Account, g.Policies, 10, "per group", g.DeclRange)
+	}
+	for _, r := range v.p.Roles {
+		attach(fmt.Sprintf("role %q", r.Name), r.Account, r.Policies, 20, "per role", r.DeclRange)
+		if r.Boundary != nil {
+			attach(fmt.Sprintf("role %q", r.Name), r.Account, []schema.Ref{*r.Boundary}, 1, "", r.DeclRange)
+		}
+	}
+}
+
+// ---------------------------------------------------------------- documents
+
+var (
+	sidRE     = regexp.MustCompile(`^[A-Za-z0-9]*$`)
+	actionRE  = regexp.MustCompile(`^([A-Za-z0-9-]+):([^:\s]+)$`)
+	serviceRE = regexp.MustCompile(`^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$`)
+)
+
+func kindName(k schema.PolicyKind) string {
+	switch k {
+	case schema.PolicySCP:
+		return "an SCP"
+	case schema.PolicyTrust:
+		return "a trust policy"
+	case schema.PolicyResource:
+		return "a resource-based policy"
+	case schema.PolicySession:
+		return "a session policy"
+	}
+	return "an identity policy"
+}
+
+func (v *validator) document(pol *schema.Policy) {
+	doc := pol.Document
+	if doc == nil {
+		return
+	}
+	sids := map[string]hcl.Range{}
+	for _, st := range doc.Statements {
+		v.statement(pol, doc, st, sids)
+	}
+}
+
+// ValidateDocument checks a policy document used as kind outside a project
+// (a session policy of a test, say).
+func ValidateDocument(p *schema.Project, pol *schema.Policy) hcl.Diagnostics {
+	v := &validator{p: p, catalog: map[string]map[string]string{}}
+	for _, s := range p.Services {
+		m := map[string]string{}
+		for _, a := range s.Actions {
+			m[strings.ToLower(a.Value)] = a.Value
+		}
+		v.catalog[s.Name] = m
+	}
+	v.document(pol)
+	return v.diags
+}
+
+func (v *validator) statement(pol *schema.Policy, doc *schema.Document, st *schema.Statement, sids map[string]hcl.Range) {
+	kind := pol.Kind
+	where := kindName(kind)
+	if st.Sid != "" {
+		if first, dup := sids[st.Sid]; dup {
+			v.errorf(st.Range, "Duplicate Sid", "Sid %q is already used in this policy at %s:%d:%d; Sids are unique within a policy", st.Sid, first.Filename, first.Start.Line, first.Start.Column)
+		}
+		sids[st.Sid] = st.Range
+		if kind != schema.PolicyResource && !sidRE.MatchString(st.Sid) {
+			v.errorf(st.Range, "Invalid Sid", "a Sid in %s contains only letters and digits; %q does not", where, st.Sid)
+		}
+	}
+	switch {
+	case st.Actions != nil && st.NotActions != nil:
+		v.errorf(st.Range, "Action and NotAction together", "a statement has exactly one of Action and NotAction")
+	case st.Actions == nil && st.NotActions == nil:
+		v.errorf(st.Range, "Missing Action", "a statement needs Action (actions) or NotAction (not_actions)")
+	}
+	switch {
+	case st.Resources != nil && st.NotResources != nil:
+		v.errorf(st.Range, "Resource and NotResource together", "a statement has at most one of Resource and NotResource")
+	case st.Resources == nil && st.NotResources == nil && kind != schema.PolicyTrust:
+		v.errorf(st.Range, "Missing Resource", "a statement of %s needs Resource (resources) or NotResource (not_resources)", where)
+	}
+	switch kind {
+	case schema.PolicyIdentity, schema.PolicySCP, schema.PolicySession:
+		if st.HasPrincipal() {
+			rng := st.Range
+			if len(st.Principals) > 0 {
+				rng = st.Principals[0].Range
+			} else if len(st.NotPrincipals) > 0 {
+				rng = st.NotPrincipals[0].Range
+			}
+			v.errorf(rng, "Principal in "+strings.TrimPrefix(strings.TrimPrefix(where, "an "), "a "), "%s applies to the principal it is attached to; Principal and NotPrincipal belong in resource-based and trust policies", where)
+		}
+	case schema.PolicyResource, schema.PolicyTrust:
+		if !st.HasPrincipal() {
+			v.errorf(st.Range, "Missing Principal", "a statement of %s needs Principal (principals) or NotPrincipal (not_principals)", where)
+		}
+		if st.Principals != nil && st.NotPrincipals != nil {
+			v.errorf(st.Range, "Principal and NotPrincipal together", "a statement has at most one of Principal and NotPrincipal")
+		}
+		if st.NotPrincipals != nil {
+			if kind == schema.PolicyTrust {
+				v.errorf(st.NotPrincipals[0].Range, "NotPrincipal in a trust policy", "trust policies cannot use NotPrincipal; name who may assume the role")
+			} else if st.Effect == schema.Allow {
+				v.errorf(st.NotPrincipals[0].Range, "NotPrincipal with Allow", "NotPrincipal is allowed only with \"Effect\": \"Deny\"")
+			}
+		}
+	}
+	for _, a := range st.Actions {
+		v.action(a)
+	}
+	for _, a := range st.NotActions {
+		v.action(a)
+	}
+	vars := doc.Version == "2012-10-17"
+	for _, r := range st.Resources {
+		v.resource(r, vars)
+	}
+	for _, r := range st.NotResources {
+		v.resource(r, vars)
+	}
+	for _, p := range st.Principals {
+		v.principal(p, kind)
+	}
+	for _, p := range st.NotPrincipals {
+		v.principal(p, kind)
+	}
+	for _, c := range st.Conditions {
+		v.condition(c, vars)
+	}
+	v.characters(st)
+}
+
+func (v *validator) action(a schema.String) {
+	s := a.Value
+	if s == "*" {
+		return
+	}
+	m := actionRE.FindStringSubmatch(s)
+	if m == nil {
+		if strings.Contains(s, ":") && hasWildcard(strings.SplitN(s, ":", 2)[0]) {
+			v.errorf(a.Range, "Wildcard in service prefix", "the service prefix of an action is literal (%q); wildcards apply to the action name only", s)
+			return
+		}
+		v.errorf(a.Range, "Invalid action", "an action is \"service:ActionName\" or \"*\", not %q", s)
+		return
+	}
+	svc, name := strings.ToLower(m[1]), m[2]
+	cat := v.catalog[svc]
+	if cat == nil {
+		return
+	}
+	if !hasWildcard(name) {
+		if _, ok := cat[strings.ToLower(name)]; !ok {
+			detail := fmt.Sprintf("the service block %q lists no action %q", svc, name)
+			if s := closest(name, cat); s != "" {
+				detail = fmt.Sprintf("did you mean %q? %s", svc+":"+s, detail)
+			}
+			v.errorf(a.Range, "Unknown action", "%s", detail)
+		}
+		return
+	}
+	pat := actionPattern(s)
+	for known := range cat {
+		if matchAction(pat, svc+":"+known) {
+			return
+		}
+	}
+	v.warnf(a.Range, "Action matches nothing", "%q matches none of the actions the service block %q lists", s, svc)
+}
+
+// closest suggests the catalog action nearest to name.
+func closest(name string, cat map[string]string) string {
+	best, bestDist := "", 4
+	keys := make([]string, 0, len(cat))
+	for k := range cat {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if d := levenshtein.Distance(strings.ToLower(name), k, nil); d < bestDist {
+			best, bestDist = cat[k], d
+		}
+	}
+	return best
+}
+
+// matchAction matches a lowered action pattern in Go, for build-time checks.
+func matchAction(p []any, action string) bool {
+	action = strings.ToLower(action)
+	switch p[0] {
+	case "*":
+		return true
+	case "=":
+		return p[1] == action
+	case "^":
+		return strings.HasPrefix(action, p[1].(string))
+	}
+	return wildcardMatch(strings.ToLower(p[1].(string)), action)
+}
+
+// wildcardMatch matches a glob made by globOf with * and ? (no separators).
+func wildcardMatch(g, s string) bool {
+	// Undo the quoting: the pattern came from globOf(x, "*", "?").
+	var pat []rune
+	var lit []bool
+	rs := []rune(g)
+	for i := 0; i < len(rs); i++ {
+		if rs[i] == '\\' && i+1 < len(rs) {
+			pat = append(pat, rs[i+1])
+			lit = append(lit, true)
+			i++
+			continue
+		}
+		pat = append(pat, rs[i])
+		lit = append(lit, false)
+	}
+	str := []rune(s)
+	var match func(i, j int) bool
+	memo := map[[2]int]bool{}
+	match = func(i, j int) bool {
+		if r, ok := memo[[2]int{i, j}]; ok {
+			return r
+		}
+		var r bool
+		switch {
+		case i == len(pat):
+			r = j == len(str)
+		case pat[i] == '*' && !lit[i]:
+			r = match(i+1, j) || (j < len(str) && match(i, j+1))
+		case j == len(str):
+			r = false
+		case pat[i] == '?' && !lit[i]:
+			r = match(i+1, j+1)
+		default:
+			r = pat[i] == str[j] && match(i+1, j+1)
+		}
+		memo[[2]int{i, j}] = r
+		return r
+	}
+	return match(0, 0)
+}
+
+func (v *validator) resource(r schema.String, vars bool) {
+	s := r.Value
+	if s == "*" {
+		return
+	}
+	parts := strings.SplitN(s, ":", 6)
+	if len(parts) < 6 || parts[0] != "arn" {
+		v.errorf(r.Range, "Invalid resource ARN", "a resource is \"*\" or an ARN with six parts, arn:partition:service:region:account:resource; %q is not", s)
+		return
+	}
+	if parts[1] == "" {
+		v.errorf(r.Range, "Invalid resource ARN", "the partition of %q is empty; it is usually \"aws\"", s)
+	}
+	if hasWildcard(parts[2]) {
+		v.errorf(r.Range, "Wildcard in service", "the service segment of a resource ARN cannot hold a wildcard (%q)", s)
+	}
+	if vars && strings.Contains(s, "${") {
+		head := strings.Join(parts[:5], ":")
+		// The first five segments end at the fifth colon outside a variable.
+		if i := strings.Index(s, "${"); i >= 0 && i < len(head) && !escapeOnly(s[:len(head)]) {
+			v.errorf(r.Range, "Policy variable outside the resource part", "policy variables are allowed only in the resource part of an ARN, after the fifth colon (%q)", s)
+			return
+		}
+		if _, err := parseTemplate(s); err != nil {
+			v.errorf(r.Range, "Invalid policy variable", "%s", err)
+		}
+	}
+}
+
+// escapeOnly reports whether every ${…} in s is an escape (${*}, ${?}, ${$}).
+func escapeOnly(s string) bool {
+	parts, err := parseTemplate(s)
+	return err == nil && !hasVariables(parts)
+}
+
+func (v *validator) principal(p schema.Principal, kind schema.PolicyKind) {
+	for _, id := range p.Identifiers {
+		s := id.Value
+		switch p.Type {
+		case "*":
+			if s != "*" {
+				v.errorf(id.Range, "Invalid principal", "principal type \"*\" takes the identifier \"*\" (everyone)")
+			}
+		case "AWS":
+			v.awsPrincipal(id, kind)
+		case "Service":
+			if !serviceRE.MatchString(s) {
+				v.errorf(id.Range, "Invalid service principal", "a service principal is a name like \"ec2.amazonaws.com\", not %q", s)
+			}
+		case "Federated":
+			if hasWildcard(s) {
+				v.errorf(id.Range, "Wildcard in principal", "federated principals cannot contain wildcards (%q)", s)
+			}
+		}
+	}
+}
+
+var (
+	iamPrincipalRE = regexp.MustCompile(`^arn:aws[a-z-]*:iam::(\d{12}):(root|user/.+|role/.+)$`)
+	stsPrincipalRE = regexp.MustCompile(`^arn:aws[a-z-]*:sts::(\d{12}):(assumed-role/[^/]+/.+|federated-user/.+)$`)
+)
+
+func (v *validator) awsPrincipal(id schema.String, kind schema.PolicyKind) {
+	s := id.Value
+	if s == "*" || accountID(s) != "" {
+		return
+	}
+	if strings.Contains(s, ":group/") {
+		v.errorf(id.Range, "Group as principal", "groups are not principals; name the users, or the account, in %q", s)
+		return
+	}
+	if hasWildcard(s) {
+		v.errorf(id.Range, "Partial wildcard in principal", "a principal is \"*\" or a full ARN or account; %q has a wildcard inside it (use a condition such as aws:PrincipalArn with ArnLike instead)", s)
+		return
+	}
+	if m := iamPrincipalRE.FindStringSubmatch(s); m != nil {
+		if kind == schema.PolicyTrust && v.byID != nil && v.byID[m[1]] != nil {
+			if strings.HasPrefix(m[2], "user/") && v.users[s] == nil {
+				v.errorf(id.Range, "Invalid principal in policy", "no user %q in account %s; IAM rejects a trust policy naming a principal that does not exist", s, m[1])
+			}
+			if strings.HasPrefix(m[2], "role/") && v.roles[s] == nil {
+				v.errorf(id.Range, "Invalid principal in policy", "no role %q in account %s; IAM rejects a trust policy naming a principal that does not exist", s, m[1])
+			}
+		}
+		return
+	}
+	if stsPrincipalRE.MatchString(s) {
+		return
+	}
+	v.errorf(id.Range, "Invalid principal", "an AWS principal is \"*\", an account ID, or the ARN of an account root, user, role, role session or federated user; %q is not", s)
+}
+
+// Multivalued condition keys (§5.3) and single-valued key prefixes.
+var multivaluedKeys = map[string]bool{
+	"aws:tagkeys": true, "aws:principalservicenameslist": true, "aws:principalorgpaths": true,
+	"aws:calledvia": true, "aws:resourceorgpaths": true, "aws:sourcevpcarn": false,
+}
+
+var singleValuedPrefixes = []string{"aws:requesttag/", "aws:resourcetag/", "aws:principaltag/"}
+
+var singleValuedKeys = map[string]bool{
+	"aws:username": true, "aws:userid": true, "aws:principalarn": true, "aws:principalaccount": true,
+	"aws:principaltype": true, "aws:sourceip": true, "aws:currenttime": true, "aws:epochtime": true,
+	"aws:multifactorauthpresent": true, "aws:multifactorauthage": true, "aws:securetransport": true,
+	"aws:principalorgid": true, "aws:requestedregion": true, "aws:sourceaccount": true, "aws:sourcearn": true,
+	"aws:resourceaccount": true, "aws:tokenissuetime": true, "aws:sourcevpc": true, "aws:sourcevpce": true,
+}
+
+func isSingleValued(key string) bool {
+	k := strings.ToLower(key)
+	if singleValuedKeys[k] {
+		return true
+	}
+	for _, p := range singleValuedPrefixes {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *validator) condition(c schema.Condition, vars bool) {
+	op := parseOperator(c.Operator.Value)
+	info, known := operators[op.base]
+	if !known || (op.set == "" && strings.Contains(c.Operator.Value, ":")) {
+		names := make([]string, 0, len(OperatorNames))
+		for _, n := range OperatorNames {
+			names = append(names, strings.ToLower(n))
+		}
+		detail := "see the condition operators of the IAM User Guide"
+		if s := suggestOperator(op.base); s != "" {
+			detail = fmt.Sprintf("did you mean %q?", s)
+		}
+		v.errorf(c.Operator.Range, "Unknown condition operator", "%q is not a condition operator; %s", c.Operator.Value, detail)
+		return
+	}
+	if info.code == "null" && (op.set != "" || op.ifExists) {
+		v.errorf(c.Operator.Range, "Invalid Null operator", "Null has no …IfExists form and takes no ForAnyValue:/ForAllValues: prefix")
+	}
+	if len(c.Values) == 0 {
+		v.errorf(c.Range, "Empty condition", "condition %s on %q lists no values", c.Operator.Value, c.Key.Value)
+	}
+	key := strings.ToLower(c.Key.Value)
+	if op.set == "" && multivaluedKeys[key] {
+		v.errorf(c.Operator.Range, "Multivalued key without a set operator", "%s is a multivalued key: use ForAnyValue:%s or ForAllValues:%s (a plain operator on it never matches)", c.Key.Value, c.Operator.Value, c.Operator.Value)
+	}
+	if op.set != "" && isSingleValued(key) {
+		v.warnf(c.Operator.Range, "Set operator on a single-valued key", "%s is single-valued; %s makes the condition overly permissive (ForAllValues is true when the key is absent)", c.Key.Value, c.Operator.Value)
+	}
+	if c.Key.Value == "" {
+		v.errorf(c.Key.Range, "Empty condition key", "name the condition key, like aws:SourceIp")
+	}
+	lw := &lowerer{}
+	for _, val := range c.Values {
+		lw.condValue(info.code, val, vars)
+	}
+	v.diags = append(v.diags, lw.diags...)
+}
+
+func suggestOperator(base string) string {
+	best, bestDist := "", 4
+	for _, n := range OperatorNames {
+		if d := levenshtein.Distance(base, strings.ToLower(n), nil); d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	return best
+}
+
+// characters enforces the character set of policy documents (§7): tab, LF,
+// CR and U+0020–U+00FF.
+func (v *validator) characters(st *schema.Statement) {
+	check := func(s schema.String) {
+		for _, r := range s.Value {
+			if !(r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r <= 0xFF)) {
+				v.errorf(s.Range, "Invalid character", "policy documents may contain only tab, line breaks and characters U+0020 to U+00FF; %q has %U", s.Value, r)
+				return
+			}
+		}
+	}
+	for _, l := range [][]schema.String{st.Actions, st.NotActions, st.Resources, st.NotResources} {
+		for _, s := range l {
+			check(s)
+		}
+	}
+	for _, c := range st.Conditions {
+		check(c.Key)
+		for _, s := range c.Values {
+			check(s)
+		}
+	}
+	check(schema.String{Value: st.Sid, Range: st.Range})
+}
+
+// ---------------------------------------------------------------- size limits
+
+// sizes warns where a policy is over the AWS size quotas (§7), with the figure.
+func (v *validator) sizes() {
+	check := func(pol *schema.Policy, limit int, allChars bool, what string) {
+		if pol.Document == nil {
+			return
+		}
+		n := docSize(pol.Document, allChars)
+		if n > limit {
+			kind := "non-whitespace characters"
+			if allChars {
+				kind = "characters"
+			}
+			v.warnf(pol.DeclRange, "Policy over the size limit", "%s is %d %s; AWS allows %d", what, n, kind, limit)
+		}
+	}
+	for _, pol := range v.p.Policies {
+		check(pol, 6144, false, fmt.Sprintf("managed policy %q", pol.Name))
+	}
+	for _, pol := range v.p.SCPs {
+		check(pol, 5120, true, fmt.Sprintf("SCP %q", pol.Name))
+	}
+	for _, r := range v.p.Roles {
+		if r.Trust != nil {
+			check(r.Trust, 2048, false, fmt.Sprintf("the trust policy of role %q", r.Name))
+		}
+	}
+	aggregate := func(pols []*schema.Policy, limit int, what string, rng hcl.Range) {
+		n := 0
+		for _, p := range pols {
+			if p.Document != nil {
+				n += docSize(p.Document, false)
+			}
+		}
+		if n > limit {
+			v.warnf(rng, "Inline policies over the size limit", "the inline policies of %s total %d non-whitespace characters; AWS allows %d", what, n, limit)
+		}
+	}
+	for _, u := range v.p.Users {
+		aggregate(u.Inline, 2048, fmt.Sprintf("user %q", u.Name), u.DeclRange)
+	}
+	for _, g := range v.p.Groups {
+		aggregate(g.Inline, 5120, fmt.Sprintf("group %q", g.Name), g.DeclRange)
+	}
+	for _, r := range v.p.Roles {
+		aggregate(r.Inline, 10240, fmt.Sprintf("role %q", r.Name), r.DeclRange)
+	}
+}
+
+// docSize measures a document as AWS does: its JSON text, counting all
+// characters or only non-whitespace ones.
+func docSize(d *schema.Document, allChars bool) int {
+	if d.JSON {
+		if allChars {
+			return d.Size
+		}
+		return d.NonSpace
+	}
+	js := DocumentJSON(d)
+	if allChars {
+		return len([]rune(string(js)))
+	}
+	n := 0
+	for _, r := range string(js) {
+		if r != ' ' && r != '\n' && r != '\t' && r != '\r' {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,123 @@
+# sts:AssumeRole (§4.2): the decision against the role's trust policy and
+# the caller's own policies, and the session it creates.
+#
+# Input: {"principal": caller ARN, "role": role ARN, "mfa": bool,
+#         "duration_seconds": n, "session_name": s, "policy": {…},
+#         "tags": {…}, "context": {…}, "session": {…} (the caller's own
+#         session, when chaining roles)}
+package iamc.core
+
+assume_role := m.roles[input.role]
+
+# The request AssumeRole makes. A caller who passes an MFA code presents MFA
+# to the trust policy (§4.3).
+assume_request := object.union_n([
+	{
+		"principal": input.principal,
+		"action": "sts:AssumeRole",
+		"resource": input.role,
+		"context": object.union(object.get(input, "context", {}), assume_mfa_keys),
+	},
+	{"session": input.session | is_object(input.session)},
+])
+
+assume_mfa_keys := {"aws:MultiFactorAuthPresent": true, "aws:MultiFactorAuthAge": 0} if {
+	input.mfa == true
+	not assume_chained
+} else := {}
+
+assume_decision := d if {
+	d := data.iamc.decision with input as assume_request
+}
+
+default assume_chained := false
+
+assume_chained if is_object(input.session)
+
+assume_duration := object.get(input, "duration_seconds", 3600)
+
+assume_max := 3600 if assume_chained
+else := assume_role.max
+
+assume_now := date_ns(input.context["aws:CurrentTime"]) if {
+	input.context["aws:CurrentTime"]
+} else := time.now_ns()
+
+assume_errors contains sprintf("no role %q in this bundle", [input.role]) if not assume_role
+
+assume_errors contains "duration_seconds must be a number of seconds" if not is_number(assume_duration)
+
+assume_errors contains "duration_seconds must be at least 900 (15 minutes)" if assume_duration < 900
+
+assume_errors contains sprintf("duration_seconds %d exceeds the maximum session duration of %d seconds%s", [assume_duration, assume_max, chain_note]) if {
+	assume_duration > assume_max
+}
+
+chain_note := " (role chaining caps sessions at one hour)" if assume_chained
+else := ""
+
+assume_errors contains "session_name must be 2 to 64 characters of letters, digits and +=,.@-" if {
+	input.session_name
+	not regex.match(`^[\w+=,.@-]{2,64}$`, input.session_name)
+}
+
+assume_errors contains "policy must be a JSON policy document (an object)" if {
+	input.policy
+	not is_object(input.policy)
+}
+
+# The session name defaults to the caller's name: the user name, the
+# previous session's name, or "root".
+default_session_name := n if {
+	assume_chained
+	n := input.session.name
+} else := n if {
+	p := m.principals[input.principal]
+	n := object.get(p, "n", "root")
+}
+
+assume_session_name := input.session_name if is_string(input.session_name)
+else := default_session_name
+
+assume_source := concat("", ["arn:aws:sts::", m.roles[input.session.role].a, ":assumed-role/", m.roles[input.session.role].n, "/", input.session.name]) if {
+	assume_chained
+} else := input.principal
+
+assume_session := object.union_n([
+	{
+		"role": input.role,
+		"name": assume_session_name,
+		"arn": concat("", ["arn:aws:sts::", assume_role.a, ":assumed-role/", assume_role.n, "/", assume_session_name]),
+		"source": assume_source,
+		"mfa": assume_mfa,
+		"issued_at": time.format([assume_now, "UTC", "2006-01-02T15:04:05Z"]),
+		"expires_at": time.format([assume_now + (assume_duration * 1000000000), "UTC", "2006-01-02T15:04:05Z"]),
+		"chained": assume_chained,
+	},
+	{"policy": input.policy | is_object(input.policy)},
+	{"tags": input.tags | is_object(input.tags)},
+])
+
+# A chained session keeps the MFA state of the session it came from.
+assume_mfa := object.get(input.session, "mfa", false) == true if assume_chained
+else := object.get(input, "mfa", false) == true
+
+assume := {
+	"allowed": true,
+	"decision": assume_decision,
+	"session": assume_session,
+	"errors": [],
+} if {
+	count(assume_errors) == 0
+	assume_decision.allowed
+} else := {
+	"allowed": false,
+	"decision": assume_decision,
+	"errors": sort(assume_errors | {e | some e in assume_decision.errors}),
+} if {
+	assume_decision
+} else := {
+	"allowed": false,
+	"decision": error_decision(assume_errors),
+	"errors": sort(assume_errors),
+}

@@ -1,0 +1,111 @@
+# Validation of the decision input. Every error denies.
+package iamc.core
+
+default allowed := false
+
+outcome := "explicit_deny" if explicit_deny
+else := "allow" if allowed
+else := "implicit_deny"
+
+errors := sort((input_errors | session_errors) | lowering_errors)
+
+error_decision(errs) := {
+	"allowed": false,
+	"decision": "implicit_deny",
+	"reasons": [],
+	"layers": {"scp": "absent", "boundary": "absent", "identity": "absent", "resource": "absent", "session": "absent"},
+	"missing_context": [],
+	"errors": errs_or_internal(errs),
+}
+
+errs_or_internal(errs) := errs if count(errs) > 0
+else := ["internal: the decision could not be computed; denying"]
+
+# (A negated call would fail on an undefined argument, so the tests go
+# through rules.)
+input_errors contains "input must be an object" if not input_object
+
+input_object if is_object(input)
+
+input_errors contains "principal is missing" if {
+	is_object(input)
+	not input.principal
+	not sess
+}
+
+input_errors contains "principal must be a string" if {
+	input.principal
+	not is_string(input.principal)
+}
+
+input_errors contains sprintf("unknown principal %q", [input.principal]) if {
+	is_string(input.principal)
+	not sess
+	not who
+	not contains(input.principal, ":assumed-role/")
+}
+
+input_errors contains sprintf("%q is a role session: pass its session (role, name, issued_at, expires_at)", [input.principal]) if {
+	is_string(input.principal)
+	not sess
+	contains(input.principal, ":assumed-role/")
+}
+
+input_errors contains "session must be an object" if {
+	input.session != null
+	not is_object(input.session)
+}
+
+input_errors contains sprintf("action must be \"service:Action\", not %v", [input.action]) if {
+	is_object(input)
+	not act
+}
+
+input_errors contains "resource must be a string (an ARN or \"*\")" if {
+	is_object(input)
+	not res
+}
+
+input_errors contains "context must be an object" if {
+	input.context != null
+	not is_object(input.context)
+}
+
+input_errors contains sprintf("context: %s must be %s, not %v", [k, what, v]) if {
+	some k, v in ctx_in
+	what := key_types[k]
+	not valid_key_value(what, v)
+}
+
+input_errors contains "the root user cannot assume roles" if {
+	trust_action
+	who.t == "Account"
+}
+
+key_types := {
+	"aws:currenttime": "a date",
+	"aws:epochtime": "a date",
+	"aws:tokenissuetime": "a date",
+	"aws:sourceip": "an IP address",
+	"aws:multifactorauthpresent": "a boolean",
+	"aws:securetransport": "a boolean",
+	"aws:multifactorauthage": "a number",
+}
+
+valid_key_value("a date", v) if date_ns(v)
+
+valid_key_value("an IP address", v) if net.cidr_is_valid(concat("", [v, "/32"]))
+
+valid_key_value("an IP address", v) if net.cidr_is_valid(concat("", [v, "/128"]))
+
+valid_key_value("a boolean", v) if is_boolean(v)
+
+valid_key_value("a boolean", v) if lower(v) in {"true", "false"}
+
+valid_key_value("a number", v) if to_number(v)
+
+# A service with a catalog (a service block) has only the actions it lists.
+input_errors contains sprintf("unknown action %q: service %q declares no such action", [input.action, svc]) if {
+	cat := data.iamc.project.catalog[svc]
+	not substring(act, count(svc) + 1, -1) in cat
+}

@@ -1,0 +1,108 @@
+# Role sessions (§4.1): who a session is, whether it is still valid, and the
+# session policy passed when it was created.
+package iamc.core
+
+sess := input.session if is_object(input.session)
+
+srole := m.roles[sess.role]
+
+session_arn := concat("", ["arn:aws:sts::", srole.a, ":assumed-role/", srole.n, "/", sess.name]) if is_string(sess.name)
+
+session_mfa := object.get(sess, "mfa", false) == true
+
+session_who := {
+	"t": "AssumedRole", "arn": session_arn, "a": srole.a, "ps": srole.ps, "b": object.get(srole, "b", null),
+	"role": sess.role, "sl": object.get(srole, "sl", false),
+	"ids": [session_arn, sess.role, srole.a],
+	"keys": object.union_n([
+		object.get(srole, "tags", {}),
+		session_tags,
+		{
+			"aws:principalarn": sess.role,
+			"aws:principalaccount": srole.a,
+			"aws:principaltype": "AssumedRole",
+			"aws:userid": concat(":", [srole.id, sess.name]),
+			"aws:multifactorauthpresent": session_mfa,
+			"aws:tokenissuetime": sess.issued_at,
+		},
+		mfa_age,
+		account_keys(srole.a),
+	]),
+}
+
+# Session tags override the role's tags (§4.1).
+session_tags[concat("", ["aws:principaltag/", lower(k)])] := v if {
+	is_object(sess.tags)
+	some k, v in sess.tags
+}
+
+mfa_age := {"aws:multifactorauthage": round((now_ns - time.parse_rfc3339_ns(sess.issued_at)) / 1000000000)} if {
+	session_mfa
+} else := {}
+
+# ---------------------------------------------------------------- validity
+
+session_errors contains sprintf("session: no role %q in this bundle", [sess.role]) if {
+	sess
+	not srole
+}
+
+session_errors contains "session: name is missing" if {
+	sess
+	not session_named
+}
+
+session_errors contains sprintf("session: principal %q is neither the session %q nor its source %q", [input.principal, session_arn, sess.source]) if {
+	sess
+	input.principal
+	input.principal != session_arn
+	input.principal != sess.source
+}
+
+session_errors contains sprintf("session: %s is not an RFC 3339 time", [f]) if {
+	sess
+	some f in ["issued_at", "expires_at"]
+	not valid_time(object.get(sess, f, null))
+}
+
+session_named if is_string(sess.name)
+
+valid_time(t) if time.parse_rfc3339_ns(t)
+
+session_errors contains sprintf("session: expired at %s", [sess.expires_at]) if {
+	now_ns >= time.parse_rfc3339_ns(sess.expires_at)
+}
+
+session_errors contains sprintf("session: issued at %s, after the request time", [sess.issued_at]) if {
+	now_ns < time.parse_rfc3339_ns(sess.issued_at)
+}
+
+session_errors contains sprintf("session: lasts %ds, longer than the %ds this role allows", [span, max]) if {
+	span := (time.parse_rfc3339_ns(sess.expires_at) - time.parse_rfc3339_ns(sess.issued_at)) / 1000000000
+	max := session_max
+	span > max
+}
+
+# Role chaining caps a session at one hour (§4.1).
+session_max := 3600 if sess.chained == true
+else := srole.max
+
+# ---------------------------------------------------------------- session policy
+
+has_session_policy if is_object(sess.policy)
+
+sp_stmts := [lower_stmt(s, i, "session.policy") | some i, s in as_list(sess.policy.Statement)]
+
+sp_set := {i |
+	some i, st in sp_stmts
+	sp_action(st)
+	rok(st)
+	cok(st)
+}
+
+sp_action(st) if any_amatch(st.a)
+
+sp_action(st) if {
+	st.na
+	not any_amatch(st.na)
+}

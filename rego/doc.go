@@ -1,0 +1,27 @@
+// Package rego is iamc's decision engine: the IAM evaluation core written in
+// Rego (embedded in every bundle iamc builds) and the Go engine that loads a
+// bundle and decides.
+//
+//	eng, err := rego.Load(ctx, rego.FromFile("coffee.tar.gz"))
+//	dec, err := eng.Decide(ctx, rego.Request{
+//		Principal: "arn:aws:iam::222222222222:user/staff/employee",
+//		Action:    "register:Sell",
+//		Resource:  "arn:aws:register:::till/1",
+//	})
+//	if dec.Allowed { … }
+//
+// The query is prepared once at Load; an Engine is safe for concurrent use.
+//
+// Error contract: Decide never reports an allow it could not compute. When
+// the input is malformed or unknown (no such principal, an expired session, a
+// bad context value) the Decision is a deny with the reason in Errors and the
+// error is nil. When evaluation itself fails (a cancelled context, an engine
+// fault) the Decision is still a deny, with the reason in Errors, and the
+// error is returned as well.
+//
+// The decisions follow AWS IAM; docs/semantics.md is the specification. All
+// decision logic is Rego inside the bundle, so an OPA sidecar given the same
+// input returns the same decision.
+//
+// [AWS IAM]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+package rego

@@ -1,0 +1,488 @@
+package rego
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/open-policy-agent/opa/v1/metrics"
+	opa "github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/topdown/cache"
+)
+
+// Engine evaluates decisions against one loaded bundle. It is safe for
+// concurrent use.
+type Engine struct {
+	decide   opa.PreparedEvalQuery
+	assume   opa.PreparedEvalQuery
+	store    storage.Store
+	compiler *ast.Compiler
+	cache    cache.InterQueryValueCache
+	manifest bundle.Manifest
+	bundle   *bundle.Bundle
+}
+
+// Source is where a bundle comes from: FromFile, FromBytes or FromFS.
+type Source struct {
+	name string
+	open func() (bundle.DirectoryLoader, io.Closer, error)
+}
+
+// FromFile reads a bundle tarball (.tar.gz) from a file.
+func FromFile(path string) Source {
+	return Source{name: path, open: func() (bundle.DirectoryLoader, io.Closer, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		return bundle.NewTarballLoaderWithBaseURL(f, path), f, nil
+	}}
+}
+
+// FromBytes reads a bundle tarball held in memory.
+func FromBytes(b []byte) Source {
+	return Source{name: "bundle", open: func() (bundle.DirectoryLoader, io.Closer, error) {
+		return bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(b), "bundle"), nil, nil
+	}}
+}
+
+// FromFS reads an unpacked bundle (iamc build --format dir) from a file
+// system.
+func FromFS(fsys fs.FS) Source {
+	return Source{name: "bundle directory", open: func() (bundle.DirectoryLoader, io.Closer, error) {
+		l, err := bundle.NewFSLoader(fsys)
+		return l, nil, err
+	}}
+}
+
+// Option configures Load.
+type Option func(*loadConfig)
+
+type loadConfig struct {
+	verification *bundle.VerificationConfig
+	cacheEntries int
+}
+
+// WithGlobCache sets how many compiled glob patterns the engine keeps across
+// decisions (default 100,000). Wildcard patterns of the project beyond this
+// number are compiled again when used.
+func WithGlobCache(entries int) Option {
+	return func(c *loadConfig) { c.cacheEntries = entries }
+}
+
+// maxBundleSize bounds a bundle's uncompressed files.
+const maxBundleSize = 2 << 30
+
+// Load reads a bundle built by iamc and prepares its queries.
+func Load(ctx context.Context, src Source, opts ...Option) (*Engine, error) {
+	cfg := loadConfig{cacheEntries: 100000}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	loader, closer, err := src.open()
+	if err != nil {
+		return nil, fmt.Errorf("load bundle %s: %w", src.name, err)
+	}
+	if closer != nil {
+		defer closer.Close()
+	}
+	r := bundle.NewCustomReader(loader).WithSizeLimitBytes(maxBundleSize)
+	if cfg.verification != nil {
+		r = r.WithBundleVerificationConfig(cfg.verification)
+	} else {
+		r = r.WithSkipBundleVerification(true)
+	}
+	b, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("load bundle %s: %w", src.name, err)
+	}
+	return loadBundle(ctx, &b, cfg)
+}
+
+func loadBundle(ctx context.Context, b *bundle.Bundle, cfg loadConfig) (*Engine, error) {
+	if !hasRoot(b.Manifest, "iamc") {
+		return nil, fmt.Errorf("load bundle: not an iamc bundle (its manifest roots are %v, not [iamc])", manifestRoots(b.Manifest))
+	}
+	modules := map[string]*ast.Module{}
+	for _, m := range b.Modules {
+		modules[m.Path] = m.Parsed
+	}
+	compiler := ast.NewCompiler().WithEnablePrintStatements(false)
+	if compiler.Compile(modules); compiler.Failed() {
+		return nil, fmt.Errorf("load bundle: %w", compiler.Errors)
+	}
+	store := inmem.NewFromObjectWithOpts(b.Data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
+	max := cfg.cacheEntries
+	ccfg := &cache.Config{InterQueryBuiltinValueCache: cache.InterQueryBuiltinValueCacheConfig{MaxNumEntries: &max}}
+	e := &Engine{store: store, compiler: compiler, manifest: b.Manifest, bundle: b,
+		cache: cache.NewInterQueryValueCache(ctx, ccfg)}
+	var err error
+	if e.decide, err = e.prepare(ctx, "data.iamc.decision"); err != nil {
+		return nil, err
+	}
+	if e.assume, err = e.prepare(ctx, "data.iamc.assume"); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func hasRoot(m bundle.Manifest, root string) bool {
+	for _, r := range manifestRoots(m) {
+		if r == root {
+			return true
+		}
+	}
+	return false
+}
+
+func manifestRoots(m bundle.Manifest) []string {
+	if m.Roots == nil {
+		return []string{""}
+	}
+	return *m.Roots
+}
+
+func (e *Engine) prepare(ctx context.Context, query string) (opa.PreparedEvalQuery, error) {
+	pq, err := opa.New(
+		opa.Query(query),
+		opa.Compiler(e.compiler),
+		opa.Store(e.store),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return pq, fmt.Errorf("prepare %s: %w", query, err)
+	}
+	return pq, nil
+}
+
+// Revision is the bundle's revision: a hash of its content.
+func (e *Engine) Revision() string { return e.manifest.Revision }
+
+// Modules returns the bundle's Rego modules, path to source.
+func (e *Engine) Modules() map[string][]byte {
+	out := map[string][]byte{}
+	for _, m := range e.bundle.Modules {
+		out[m.Path] = m.Raw
+	}
+	return out
+}
+
+// Data returns the bundle's data document.
+func (e *Engine) Data() map[string]any { return e.bundle.Data }
+
+// ---------------------------------------------------------------- decide
+
+// Decide answers one request. See the package documentation for the error
+// contract: the Decision is always safe to act on.
+func (e *Engine) Decide(ctx context.Context, req Request) (Decision, error) {
+	input, err := requestValue(req)
+	if err != nil {
+		return denied("input: " + err.Error()), nil
+	}
+	return e.DecideValue(ctx, input)
+}
+
+// DecideInput answers a request given as the JSON input document of
+// DESIGN.md §3 (what an OPA sidecar receives as input).
+func (e *Engine) DecideInput(ctx context.Context, input []byte) (Decision, error) {
+	v, err := ast.ValueFromReader(bytes.NewReader(input))
+	if err != nil {
+		return denied("input: not a JSON document: " + err.Error()), nil
+	}
+	return e.DecideValue(ctx, v)
+}
+
+// DecideValue answers a request given as a parsed input value.
+func (e *Engine) DecideValue(ctx context.Context, input ast.Value) (Decision, error) {
+	rs, err := e.decide.Eval(ctx,
+		opa.EvalParsedInput(input),
+		opa.EvalMetrics(metrics.NoOp()),
+		opa.EvalInterQueryBuiltinValueCache(e.cache),
+	)
+	if err != nil {
+		return denied("evaluation failed: " + err.Error()), fmt.Errorf("decide: %w", err)
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return denied("evaluation produced no decision"), errors.New("decide: no decision")
+	}
+	d, err := decisionFrom(rs[0].Expressions[0].Value)
+	if err != nil {
+		return denied("evaluation produced a malformed decision: " + err.Error()), fmt.Errorf("decide: %w", err)
+	}
+	return d, nil
+}
+
+// ---------------------------------------------------------------- assume
+
+// AssumeRoleError is returned by AssumeRole when the role cannot be assumed.
+// Decision says why.
+type AssumeRoleError struct {
+	Role     string
+	Decision Decision
+	Errors   []string
+}
+
+func (e *AssumeRoleError) Error() string {
+	why := e.Decision.Decision
+	if len(e.Errors) > 0 {
+		why = strings.Join(e.Errors, "; ")
+	}
+	return fmt.Sprintf("assume role %s: denied (%s)", e.Role, why)
+}
+
+// AssumeRole decides sts:AssumeRole (against the role's trust policy and the
+// caller's own policies) and returns the session it creates. A denial is an
+// *AssumeRoleError carrying the decision.
+func (e *Engine) AssumeRole(ctx context.Context, req AssumeRoleRequest) (*Session, error) {
+	in := map[string]any{
+		"principal": req.Principal,
+		"role":      req.Role,
+		"mfa":       req.MFA,
+	}
+	if req.Duration != 0 {
+		in["duration_seconds"] = int64(req.Duration / time.Second)
+	}
+	if req.SessionName != "" {
+		in["session_name"] = req.SessionName
+	}
+	if req.Policy != nil {
+		in["policy"] = req.Policy
+	}
+	if req.Tags != nil {
+		tags := map[string]any{}
+		for k, v := range req.Tags {
+			tags[k] = v
+		}
+		in["tags"] = tags
+	}
+	if req.Context != nil {
+		in["context"] = req.Context
+	}
+	if req.Session != nil {
+		in["session"] = sessionMap(req.Session)
+		if req.Principal == "" {
+			in["principal"] = req.Session.ARN
+		}
+	}
+	v, err := ast.InterfaceToValue(in)
+	if err != nil {
+		return nil, &AssumeRoleError{Role: req.Role, Decision: denied("input: " + err.Error()), Errors: []string{err.Error()}}
+	}
+	rs, err := e.assume.Eval(ctx, opa.EvalParsedInput(v), opa.EvalInterQueryBuiltinValueCache(e.cache))
+	if err != nil {
+		return nil, fmt.Errorf("assume role %s: %w", req.Role, err)
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return nil, fmt.Errorf("assume role %s: no result", req.Role)
+	}
+	out, ok := rs[0].Expressions[0].Value.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("assume role %s: malformed result", req.Role)
+	}
+	dec, err := decisionFrom(out["decision"])
+	if err != nil {
+		return nil, fmt.Errorf("assume role %s: %w", req.Role, err)
+	}
+	if allowed, _ := out["allowed"].(bool); !allowed {
+		return nil, &AssumeRoleError{Role: req.Role, Decision: dec, Errors: stringList(out["errors"])}
+	}
+	s, err := sessionFrom(out["session"])
+	if err != nil {
+		return nil, fmt.Errorf("assume role %s: %w", req.Role, err)
+	}
+	return s, nil
+}
+
+// ---------------------------------------------------------------- values
+
+const timeLayout = "2006-01-02T15:04:05Z"
+
+func sessionMap(s *Session) map[string]any {
+	m := map[string]any{
+		"role":       s.Role,
+		"name":       s.Name,
+		"source":     s.Source,
+		"mfa":        s.MFA,
+		"issued_at":  s.IssuedAt.UTC().Format(timeLayout),
+		"expires_at": s.ExpiresAt.UTC().Format(timeLayout),
+		"chained":    s.Chained,
+	}
+	if s.ARN != "" {
+		m["arn"] = s.ARN
+	}
+	if s.Policy != nil {
+		m["policy"] = s.Policy
+	}
+	if s.Tags != nil {
+		tags := map[string]any{}
+		for k, v := range s.Tags {
+			tags[k] = v
+		}
+		m["tags"] = tags
+	}
+	return m
+}
+
+// requestValue builds the input document of a request.
+func requestValue(req Request) (ast.Value, error) {
+	items := [][2]*ast.Term{
+		{ast.StringTerm("principal"), ast.StringTerm(req.Principal)},
+		{ast.StringTerm("action"), ast.StringTerm(req.Action)},
+		{ast.StringTerm("resource"), ast.StringTerm(req.Resource)},
+	}
+	if req.Context != nil {
+		v, err := ast.InterfaceToValue(req.Context)
+		if err != nil {
+			return nil, fmt.Errorf("context: %w", err)
+		}
+		items = append(items, [2]*ast.Term{ast.StringTerm("context"), ast.NewTerm(v)})
+	}
+	if req.Session != nil {
+		v, err := ast.InterfaceToValue(sessionMap(req.Session))
+		if err != nil {
+			return nil, fmt.Errorf("session: %w", err)
+		}
+		items = append(items, [2]*ast.Term{ast.StringTerm("session"), ast.NewTerm(v)})
+	}
+	return ast.NewObject(items...), nil
+}
+
+// RequestInput returns the JSON input document for a request, as an OPA
+// sidecar expects it under "input".
+func RequestInput(req Request) map[string]any {
+	in := map[string]any{"principal": req.Principal, "action": req.Action, "resource": req.Resource}
+	if req.Context != nil {
+		in["context"] = req.Context
+	}
+	if req.Session != nil {
+		in["session"] = sessionMap(req.Session)
+	}
+	return in
+}
+
+func decisionFrom(v any) (Decision, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return Decision{}, fmt.Errorf("decision is %T, not an object", v)
+	}
+	d := Decision{Reasons: []Reason{}, MissingContext: stringList(m["missing_context"]), Errors: stringList(m["errors"])}
+	d.Allowed, _ = m["allowed"].(bool)
+	d.Decision, _ = m["decision"].(string)
+	if d.Allowed != (d.Decision == Allow) || d.Decision == "" {
+		return Decision{}, fmt.Errorf("inconsistent decision %v/%q", d.Allowed, d.Decision)
+	}
+	if rs, ok := m["reasons"].([]any); ok {
+		for _, r := range rs {
+			rm, _ := r.(map[string]any)
+			d.Reasons = append(d.Reasons, Reason{
+				Layer: str(rm["layer"]), Policy: str(rm["policy"]), Statement: str(rm["statement"]),
+				Effect: str(rm["effect"]), Source: str(rm["source"]),
+			})
+		}
+	}
+	if l, ok := m["layers"].(map[string]any); ok {
+		d.Layers = Layers{SCP: str(l["scp"]), Boundary: str(l["boundary"]), Identity: str(l["identity"]),
+			Resource: str(l["resource"]), Session: str(l["session"])}
+	}
+	return d, nil
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func stringList(v any) []string {
+	out := []string{}
+	if l, ok := v.([]any); ok {
+		for _, x := range l {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sessionFrom(v any) (*Session, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, errors.New("no session in the result")
+	}
+	s := &Session{Role: str(m["role"]), Name: str(m["name"]), ARN: str(m["arn"]), Source: str(m["source"])}
+	s.MFA, _ = m["mfa"].(bool)
+	s.Chained, _ = m["chained"].(bool)
+	var err error
+	if s.IssuedAt, err = time.Parse(time.RFC3339, str(m["issued_at"])); err != nil {
+		return nil, fmt.Errorf("session issued_at: %w", err)
+	}
+	if s.ExpiresAt, err = time.Parse(time.RFC3339, str(m["expires_at"])); err != nil {
+		return nil, fmt.Errorf("session expires_at: %w", err)
+	}
+	if p, ok := m["policy"].(map[string]any); ok {
+		s.Policy = p
+	}
+	if t, ok := m["tags"].(map[string]any); ok {
+		s.Tags = map[string]string{}
+		for k, v := range t {
+			s.Tags[k] = str(v)
+		}
+	}
+	return s, nil
+}
+
+// Resolve turns a reference written as in HCL (user.employee, role.Cashier,
+// account.shop) into the ARN it names in this bundle; account.x names the
+// account's root user. Any other string is returned unchanged.
+func (e *Engine) Resolve(ref string) (string, error) {
+	kind, name, ok := strings.Cut(ref, ".")
+	if !ok || strings.Contains(ref, ":") {
+		return ref, nil
+	}
+	model, _ := e.bundle.Data["iamc"].(map[string]any)["model"].(map[string]any)
+	var found []string
+	switch kind {
+	case "user":
+		ps, _ := model["principals"].(map[string]any)
+		for arn, v := range ps {
+			if p, _ := v.(map[string]any); str(p["t"]) == "User" && str(p["n"]) == name {
+				found = append(found, arn)
+			}
+		}
+	case "role":
+		rs, _ := model["roles"].(map[string]any)
+		for arn, v := range rs {
+			if r, _ := v.(map[string]any); str(r["n"]) == name {
+				found = append(found, arn)
+			}
+		}
+	case "account":
+		as, _ := model["accounts"].(map[string]any)
+		for id, v := range as {
+			if a, _ := v.(map[string]any); str(a["n"]) == name {
+				found = append(found, "arn:aws:iam::"+id+":root")
+			}
+		}
+	default:
+		return "", fmt.Errorf("%s: a reference names user.<name>, role.<name> or account.<name>", ref)
+	}
+	sort.Strings(found)
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("no %s named %q in this bundle", kind, name)
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("%s is ambiguous: %s; give the ARN", ref, strings.Join(found, ", "))
+}

@@ -1,0 +1,97 @@
+package rego
+
+import "time"
+
+// Request is one authorization request (DESIGN.md §3).
+type Request struct {
+	// Principal is the caller: a user ARN, an account root ARN
+	// (arn:aws:iam::<id>:root), a role session ARN, a service principal such
+	// as "ec2.amazonaws.com", or "anonymous". With Session set it may also be
+	// the session's source.
+	Principal string
+	Action    string // service:Action, case-insensitive
+	Resource  string // an ARN, or "*"
+	// Context holds condition keys and their values: strings, numbers,
+	// booleans, or lists of them for multivalued keys.
+	Context map[string]any
+	// Session, when set, makes the request from this role session.
+	Session *Session
+}
+
+// Session is a role session, as AssumeRole creates it.
+type Session struct {
+	Role      string            `json:"role"` // the role ARN
+	Name      string            `json:"name"`
+	ARN       string            `json:"arn"` // arn:aws:sts::<id>:assumed-role/<role>/<name>
+	Source    string            `json:"source"`
+	MFA       bool              `json:"mfa"`
+	IssuedAt  time.Time         `json:"issued_at"`
+	ExpiresAt time.Time         `json:"expires_at"`
+	Policy    map[string]any    `json:"policy,omitempty"` // session policy (AWS JSON)
+	Chained   bool              `json:"chained"`          // assumed from another role session
+	Tags      map[string]string `json:"tags,omitempty"`
+}
+
+// AssumeRoleRequest asks for a session of Role.
+type AssumeRoleRequest struct {
+	Principal   string // the caller; ignored when Session is set
+	Role        string // role ARN
+	MFA         bool   // the caller presents an MFA code
+	Duration    time.Duration
+	SessionName string
+	// Policy is an inline session policy (AWS JSON): the session can do only
+	// what both the role and this policy allow.
+	Policy  map[string]any
+	Tags    map[string]string
+	Context map[string]any
+	// Session is the caller's own role session, to chain roles.
+	Session *Session
+}
+
+// Decision is the answer to a Request; its JSON form is the decision object
+// of DESIGN.md §3.
+type Decision struct {
+	Allowed        bool     `json:"allowed"`
+	Decision       string   `json:"decision"` // allow | explicit_deny | implicit_deny
+	Reasons        []Reason `json:"reasons"`
+	Layers         Layers   `json:"layers"`
+	MissingContext []string `json:"missing_context"`
+	Errors         []string `json:"errors"`
+}
+
+// Reason is a statement that decided: an Allow that granted, or a Deny.
+type Reason struct {
+	Layer     string `json:"layer"`     // scp | resource | identity | boundary | session
+	Policy    string `json:"policy"`    // the policy's HCL reference, e.g. policy.register
+	Statement string `json:"statement"` // its Sid, or [index]
+	Effect    string `json:"effect"`
+	Source    string `json:"source"` // file:line:col
+}
+
+// Layers is the verdict of each policy layer: allow, deny, implicit (no
+// statement applied) or absent (the layer does not take part).
+type Layers struct {
+	SCP      string `json:"scp"`
+	Boundary string `json:"boundary"`
+	Identity string `json:"identity"`
+	Resource string `json:"resource"`
+	Session  string `json:"session"`
+}
+
+// Decision values.
+const (
+	Allow        = "allow"
+	ExplicitDeny = "explicit_deny"
+	ImplicitDeny = "implicit_deny"
+)
+
+// denied is the decision for a request that could not be decided.
+func denied(reasons ...string) Decision {
+	return Decision{
+		Decision:       ImplicitDeny,
+		Reasons:        []Reason{},
+		Layers:         Layers{"absent", "absent", "absent", "absent", "absent"},
+		MissingContext: []string{},
+		Errors:         reasons,
+	}
+}
