@@ -17,17 +17,17 @@ import (
 // documents the pattern encoding). Field names are short: bundle data costs
 // about 20 times its JSON size in OPA's memory.
 type mStmt struct {
-	E  string         `json:"e"`            // Allow | Deny
-	NA [][]any        `json:"na,omitempty"` // NotAction patterns
-	R  [][]any        `json:"r,omitempty"`  // Resource patterns
-	NR [][]any        `json:"nr,omitempty"` // NotResource patterns
-	C  []*mCond       `json:"c,omitempty"`  // conditions
-	PR map[string]int `json:"pr,omitempty"` // Principal identifiers
-	NP map[string]int `json:"np,omitempty"` // NotPrincipal identifiers
-	PA bool           `json:"pa,omitempty"` // Principal "*" scoped to an account or org by conditions
-	P  string         `json:"p"`            // the policy, as an HCL reference
-	S  string         `json:"s"`            // Sid, or [index]
-	Src string        `json:"src"`          // file:line:col
+	E   string         `json:"e"`            // Allow | Deny
+	NA  [][]any        `json:"na,omitempty"` // NotAction patterns
+	R   [][]any        `json:"r,omitempty"`  // Resource patterns
+	NR  [][]any        `json:"nr,omitempty"` // NotResource patterns
+	C   []*mCond       `json:"c,omitempty"`  // conditions
+	PR  map[string]int `json:"pr,omitempty"` // Principal identifiers
+	NP  map[string]int `json:"np,omitempty"` // NotPrincipal identifiers
+	PA  bool           `json:"pa,omitempty"` // Principal "*" scoped to an account or org by conditions
+	P   string         `json:"p"`            // the policy, as an HCL reference
+	S   string         `json:"s"`            // Sid, or [index]
+	Src string         `json:"src"`          // file:line:col
 
 	actions [][]any // Action patterns, kept for the index only
 }
