@@ -74,7 +74,7 @@ default_session_name := n if {
 } else := n if {
 	p := m.principals[input.principal]
 	n := object.get(p, "n", "root")
-}
+} else := "session"
 
 assume_session_name := input.session_name if is_string(input.session_name)
 else := default_session_name
