@@ -252,7 +252,11 @@ type Test struct {
 	Name      string
 	Principal String // an ARN, "anonymous" or a service principal
 	// Assume is the chain of roles to assume, in order (usually one).
-	Assume        []String
+	Assume []String
+	// Federated makes the request from a federated user session of
+	// Principal (GetFederationToken), with SessionPolicy as its policy.
+	Federated     bool
+	SessionTags   map[string]string
 	MFA           bool
 	SessionName   string
 	SessionPolicy *Document

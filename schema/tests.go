@@ -13,7 +13,7 @@ import (
 )
 
 var testAttrs = []string{
-	"principal", "assume", "mfa", "session_name", "duration", "issued_at",
+	"principal", "assume", "federated", "mfa", "session_name", "session_tags", "duration", "issued_at",
 	"action", "resource", "context",
 	"expect", "expect_statement", "expect_missing_context", "doc", "for_each",
 }
@@ -131,6 +131,15 @@ func (l *loader) decodeTest(p *pending, name string, ctx *hcl.EvalContext, seen 
 	if a := c.Attrs["assume"]; a != nil {
 		t.Assume = l.testRoles(a, ctx, extra)
 	}
+	if a := c.Attrs["federated"]; a != nil {
+		t.Federated, _ = l.evalBool(a, ctx, extra...)
+		if t.Federated && c.Attrs["assume"] != nil {
+			l.errorf(a.NameRange, "Federated and assume together", "a federated user session (GetFederationToken) is not a role session; remove assume or federated")
+		}
+	}
+	if a := c.Attrs["session_tags"]; a != nil {
+		t.SessionTags, _ = l.evalStringMap(a, ctx)
+	}
 	if a := c.Attrs["mfa"]; a != nil {
 		t.MFA, _ = l.evalBool(a, ctx, extra...)
 	}
@@ -200,8 +209,8 @@ func (l *loader) decodeTest(p *pending, name string, ctx *hcl.EvalContext, seen 
 	for _, b := range c.blocksOf("session_policy") {
 		t.SessionPolicy = l.documentWith(b.Body, fmt.Sprintf("the session policy of test %q", p.name), ctx, "2012-10-17", documentAttrs, extra...)
 	}
-	if t.SessionPolicy != nil && len(t.Assume) == 0 {
-		l.errorf(p.block.DefRange(), "Session policy without a session", "%s passes a session_policy but assumes no role; add assume = role.<name>", where)
+	if t.SessionPolicy != nil && len(t.Assume) == 0 && !t.Federated {
+		l.errorf(p.block.DefRange(), "Session policy without a session", "%s passes a session_policy but makes no session; add assume = role.<name> or federated = true", where)
 	}
 	if !ok {
 		return
