@@ -26,6 +26,7 @@ import (
 type Engine struct {
 	decide   opa.PreparedEvalQuery
 	assume   opa.PreparedEvalQuery
+	federate opa.PreparedEvalQuery
 	store    storage.Store
 	compiler *ast.Compiler
 	cache    cache.InterQueryValueCache
@@ -132,6 +133,9 @@ func loadBundle(ctx context.Context, b *bundle.Bundle, cfg loadConfig) (*Engine,
 		return nil, err
 	}
 	if e.assume, err = e.prepare(ctx, "data.iamc.assume"); err != nil {
+		return nil, err
+	}
+	if e.federate, err = e.prepare(ctx, "data.iamc.federate"); err != nil {
 		return nil, err
 	}
 	return e, nil
@@ -274,31 +278,55 @@ func (e *Engine) AssumeRole(ctx context.Context, req AssumeRoleRequest) (*Sessio
 			in["principal"] = req.Session.ARN
 		}
 	}
+	return e.newSession(ctx, e.assume, in, req.Role)
+}
+
+// GetFederationToken decides sts:GetFederationToken for an IAM user and
+// returns the federated user session. A denial is an *AssumeRoleError.
+func (e *Engine) GetFederationToken(ctx context.Context, req FederationRequest) (*Session, error) {
+	in := map[string]any{"principal": req.Principal}
+	if req.Name != "" {
+		in["name"] = req.Name
+	}
+	if req.Duration != 0 {
+		in["duration_seconds"] = int64(req.Duration / time.Second)
+	}
+	if req.Policy != nil {
+		in["policy"] = req.Policy
+	}
+	if req.Context != nil {
+		in["context"] = req.Context
+	}
+	return e.newSession(ctx, e.federate, in, "GetFederationToken")
+}
+
+// newSession evaluates an entrypoint that makes a session.
+func (e *Engine) newSession(ctx context.Context, pq opa.PreparedEvalQuery, in map[string]any, what string) (*Session, error) {
 	v, err := ast.InterfaceToValue(in)
 	if err != nil {
-		return nil, &AssumeRoleError{Role: req.Role, Decision: denied("input: " + err.Error()), Errors: []string{err.Error()}}
+		return nil, &AssumeRoleError{Role: what, Decision: denied("input: " + err.Error()), Errors: []string{err.Error()}}
 	}
-	rs, err := e.assume.Eval(ctx, opa.EvalParsedInput(v), opa.EvalInterQueryBuiltinValueCache(e.cache))
+	rs, err := pq.Eval(ctx, opa.EvalParsedInput(v), opa.EvalInterQueryBuiltinValueCache(e.cache))
 	if err != nil {
-		return nil, fmt.Errorf("assume role %s: %w", req.Role, err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return nil, fmt.Errorf("assume role %s: no result", req.Role)
+		return nil, fmt.Errorf("%s: no result", what)
 	}
 	out, ok := rs[0].Expressions[0].Value.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("assume role %s: malformed result", req.Role)
+		return nil, fmt.Errorf("%s: malformed result", what)
 	}
 	dec, err := decisionFrom(out["decision"])
 	if err != nil {
-		return nil, fmt.Errorf("assume role %s: %w", req.Role, err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	if allowed, _ := out["allowed"].(bool); !allowed {
-		return nil, &AssumeRoleError{Role: req.Role, Decision: dec, Errors: stringList(out["errors"])}
+		return nil, &AssumeRoleError{Role: what, Decision: dec, Errors: stringList(out["errors"])}
 	}
 	s, err := sessionFrom(out["session"])
 	if err != nil {
-		return nil, fmt.Errorf("assume role %s: %w", req.Role, err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	return s, nil
 }
@@ -319,6 +347,9 @@ func sessionMap(s *Session) map[string]any {
 	}
 	if s.ARN != "" {
 		m["arn"] = s.ARN
+	}
+	if s.Type != "" {
+		m["type"] = s.Type
 	}
 	if s.Policy != nil {
 		m["policy"] = s.Policy
@@ -420,7 +451,7 @@ func sessionFrom(v any) (*Session, error) {
 	if !ok {
 		return nil, errors.New("no session in the result")
 	}
-	s := &Session{Role: str(m["role"]), Name: str(m["name"]), ARN: str(m["arn"]), Source: str(m["source"])}
+	s := &Session{Type: str(m["type"]), Role: str(m["role"]), Name: str(m["name"]), ARN: str(m["arn"]), Source: str(m["source"])}
 	s.MFA, _ = m["mfa"].(bool)
 	s.Chained, _ = m["chained"].(bool)
 	var err error

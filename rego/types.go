@@ -18,9 +18,11 @@ type Request struct {
 	Session *Session
 }
 
-// Session is a role session, as AssumeRole creates it.
+// Session is a role session, as AssumeRole creates it, or a federated user
+// session (Type "federated"), as GetFederationToken creates it.
 type Session struct {
-	Role      string            `json:"role"` // the role ARN
+	Type      string            `json:"type,omitempty"` // "" (a role session) or "federated"
+	Role      string            `json:"role"`           // the role ARN
 	Name      string            `json:"name"`
 	ARN       string            `json:"arn"` // arn:aws:sts::<id>:assumed-role/<role>/<name>
 	Source    string            `json:"source"`
@@ -46,6 +48,17 @@ type AssumeRoleRequest struct {
 	Context map[string]any
 	// Session is the caller's own role session, to chain roles.
 	Session *Session
+}
+
+// FederationRequest asks for a federated user session (GetFederationToken).
+type FederationRequest struct {
+	Principal string // the IAM user
+	Name      string // the federated user name; default the user's name
+	// Policy is the session policy: the session can do only what both the
+	// user and this policy allow, and nothing without it.
+	Policy   map[string]any
+	Duration time.Duration // default 12 hours
+	Context  map[string]any
 }
 
 // Decision is the answer to a Request; its JSON form is the decision object

@@ -142,12 +142,37 @@ func runCase(ctx context.Context, eng *rego.Engine, c *Case, opts Options) Resul
 		reqCtx["aws:CurrentTime"] = opts.Now.UTC().Format(time.RFC3339)
 	}
 	var sess *rego.Session
+	if t.Federated {
+		fr := rego.FederationRequest{Principal: t.Principal.Value, Name: t.SessionName, Policy: c.sessionPolicy, Duration: t.Duration}
+		if t.IssuedAt != "" {
+			fr.Context = map[string]any{"aws:CurrentTime": t.IssuedAt}
+		} else if now, ok := currentTime(reqCtx); ok {
+			fr.Context = map[string]any{"aws:CurrentTime": now}
+		}
+		next, err := eng.GetFederationToken(ctx, fr)
+		var denied *rego.AssumeRoleError
+		switch {
+		case errors.As(err, &denied):
+			r.FailedAssume = "GetFederationToken"
+			r.Decision = denied.Decision
+			if len(denied.Errors) > 0 && len(r.Decision.Errors) == 0 {
+				r.Decision.Errors = denied.Errors
+			}
+		case err != nil:
+			r.FailedAssume = "GetFederationToken"
+			r.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{err.Error()}}
+		default:
+			r.Assumed = append(r.Assumed, next)
+			sess = next
+		}
+	}
 	for i, role := range t.Assume {
 		ar := rego.AssumeRoleRequest{Principal: t.Principal.Value, Role: role.Value, MFA: t.MFA && i == 0,
 			Duration: t.Duration, Session: sess}
 		if i == len(t.Assume)-1 {
 			ar.SessionName = t.SessionName
 			ar.Policy = c.sessionPolicy
+			ar.Tags = t.SessionTags
 		}
 		// The session is created at issued_at, else at the request time.
 		if t.IssuedAt != "" {

@@ -121,3 +121,86 @@ assume := {
 	"decision": error_decision(assume_errors),
 	"errors": sort(assume_errors),
 }
+
+# ---------------------------------------------------------------- GetFederationToken
+
+# sts:GetFederationToken: an IAM user gets a federated user session whose
+# permissions are the user's intersected with the session policy (§3.1 step
+# 7, §4.1). The user needs permission for sts:GetFederationToken.
+#
+# Input: {"principal": user ARN, "name": session name, "policy": {…},
+#         "duration_seconds": n, "context": {…}}
+federate_user := m.principals[input.principal] if m.principals[input.principal].t == "User"
+
+federate_name := input.name if is_string(input.name)
+else := federate_user.n
+
+federate_arn := concat("", ["arn:aws:sts::", federate_user.a, ":federated-user/", federate_name])
+
+federate_request := {
+	"principal": input.principal,
+	"action": "sts:GetFederationToken",
+	"resource": federate_arn,
+	"context": object.get(input, "context", {}),
+}
+
+federate_decision := d if {
+	d := data.iamc.decision with input as federate_request
+}
+
+federate_duration := object.get(input, "duration_seconds", 43200)
+
+federate_errors contains sprintf("GetFederationToken is for IAM users; %q is not one in this bundle", [input.principal]) if not federate_user
+
+federate_errors contains "name must be 2 to 32 characters of letters, digits and +=,.@-" if {
+	not regex.match(`^[\w+=,.@-]{2,32}$`, object.get(input, "name", federate_user.n))
+}
+
+federate_errors contains "duration_seconds must be between 900 and 129600" if {
+	not federate_duration_ok
+}
+
+federate_duration_ok if {
+	is_number(federate_duration)
+	federate_duration >= 900
+	federate_duration <= 129600
+}
+
+federate_errors contains "policy must be a JSON policy document (an object)" if {
+	input.policy
+	not is_object(input.policy)
+}
+
+federate_session := object.union_n([
+	{
+		"type": "federated",
+		"name": federate_name,
+		"arn": federate_arn,
+		"source": input.principal,
+		"mfa": false,
+		"issued_at": time.format([assume_now, "UTC", "2006-01-02T15:04:05Z"]),
+		"expires_at": time.format([assume_now + (federate_duration * 1000000000), "UTC", "2006-01-02T15:04:05Z"]),
+		"chained": false,
+	},
+	{"policy": input.policy | is_object(input.policy)},
+])
+
+federate := {
+	"allowed": true,
+	"decision": federate_decision,
+	"session": federate_session,
+	"errors": [],
+} if {
+	count(federate_errors) == 0
+	federate_decision.allowed
+} else := {
+	"allowed": false,
+	"decision": federate_decision,
+	"errors": sort(federate_errors | {e | some e in federate_decision.errors}),
+} if {
+	federate_decision
+} else := {
+	"allowed": false,
+	"decision": error_decision(federate_errors),
+	"errors": sort(federate_errors),
+}

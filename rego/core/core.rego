@@ -85,7 +85,12 @@ who := w if {
 	}
 } else := w if {
 	input.session
+	not federated
 	w := session_who
+} else := w if {
+	input.session
+	federated
+	w := federated_who
 } else := w if {
 	not input.session
 	input.principal == "anonymous"

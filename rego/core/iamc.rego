@@ -3,6 +3,7 @@
 #   data.iamc.decision  the decision object for one request
 #   data.iamc.allow     true only when the request is allowed
 #   data.iamc.assume    sts:AssumeRole: the decision and the new session
+#   data.iamc.federate  sts:GetFederationToken: the same for a federated user
 #
 # Anything malformed or unknown denies, with the reason in errors.
 package iamc
@@ -26,3 +27,5 @@ decision := d if {
 } else := core.error_decision(core.errors)
 
 assume := core.assume
+
+federate := core.federate

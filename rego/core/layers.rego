@@ -81,7 +81,10 @@ sp_deny := {i | some i in sp_set; sp_stmts[i].e == "Deny"}
 
 # Role sessions without a session policy keep the role's permissions; a
 # federated user session has only what its session policy allows (§3.1 step 7).
-session_ok if not has_session_policy
+session_ok if {
+	not has_session_policy
+	not federated
+}
 
 session_ok if {
 	has_session_policy
@@ -197,8 +200,12 @@ else := "implicit"
 resource_verdict := "absent" if not resource_entry.ps
 else := verdict(rp_allow, rp_deny)
 
-session_verdict := "absent" if not has_session_policy
-else := verdict(sp_allow, sp_deny)
+session_verdict := "implicit" if {
+	federated
+	not has_session_policy
+} else := "absent" if {
+	not has_session_policy
+} else := verdict(sp_allow, sp_deny)
 
 reason(layer, st) := {
 	"layer": layer,

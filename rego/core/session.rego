@@ -4,6 +4,9 @@ package iamc.core
 
 sess := input.session if is_object(input.session)
 
+# A federated user session (GetFederationToken) rather than a role session.
+federated if sess.type == "federated"
+
 srole := m.roles[sess.role]
 
 session_arn := concat("", ["arn:aws:sts::", srole.a, ":assumed-role/", srole.n, "/", sess.name]) if is_string(sess.name)
@@ -40,11 +43,43 @@ mfa_age := {"aws:multifactorauthage": round((now_ns - time.parse_rfc3339_ns(sess
 	session_mfa
 } else := {}
 
+# The federated user session of an IAM user: the user's policies (and
+# boundary) intersected with the session policy, which it must have (§3.1
+# step 7).
+fuser := m.principals[sess.source] if {
+	federated
+	m.principals[sess.source].t == "User"
+}
+
+federated_arn := concat("", ["arn:aws:sts::", fuser.a, ":federated-user/", sess.name]) if is_string(sess.name)
+
+federated_who := {
+	"t": "FederatedUser", "arn": federated_arn, "a": fuser.a, "ps": fuser.ps, "b": object.get(fuser, "b", null),
+	"ids": [federated_arn, fuser.a],
+	"keys": object.union(
+		{
+			"aws:principalarn": federated_arn,
+			"aws:principalaccount": fuser.a,
+			"aws:principaltype": "FederatedUser",
+			"aws:userid": concat(":", [fuser.a, sess.name]),
+			"aws:multifactorauthpresent": false,
+			"aws:tokenissuetime": sess.issued_at,
+		},
+		account_keys(fuser.a),
+	),
+}
+
 # ---------------------------------------------------------------- validity
 
 session_errors contains sprintf("session: no role %q in this bundle", [sess.role]) if {
 	sess
+	not federated
 	not srole
+}
+
+session_errors contains sprintf("session: the source of a federated session must be an IAM user of this bundle, not %q", [sess.source]) if {
+	federated
+	not fuser
 }
 
 session_errors contains "session: name is missing" if {
@@ -52,10 +87,11 @@ session_errors contains "session: name is missing" if {
 	not session_named
 }
 
-session_errors contains sprintf("session: principal %q is neither the session %q nor its source %q", [input.principal, session_arn, sess.source]) if {
+session_errors contains sprintf("session: principal %q is neither the session %q nor its source %q", [input.principal, acting_arn, sess.source]) if {
 	sess
 	input.principal
-	input.principal != session_arn
+	acting_arn := object.get(who, "arn", "")
+	input.principal != acting_arn
 	input.principal != sess.source
 }
 
@@ -83,8 +119,10 @@ session_errors contains sprintf("session: lasts %ds, longer than the %ds this ro
 	span > max
 }
 
-# Role chaining caps a session at one hour (§4.1).
-session_max := 3600 if sess.chained == true
+# Role chaining caps a session at one hour (§4.1); GetFederationToken
+# sessions last at most 36 hours.
+session_max := 129600 if federated
+else := 3600 if sess.chained == true
 else := srole.max
 
 # ---------------------------------------------------------------- session policy
