@@ -7,6 +7,9 @@
 #         session, when chaining roles)}
 package iamc.core
 
+# The indexed model (an import, so that lookups read only what they need).
+import data.iamc.model as m
+
 assume_role := m.roles[input.role]
 
 # The request AssumeRole makes. A caller who passes an MFA code presents MFA

@@ -3,7 +3,9 @@
 # section numbers below refer to it.
 package iamc.core
 
-m := data.iamc.model
+# The indexed model (an import, so that lookups read only what they need).
+import data.iamc.model as m
+
 
 # ---------------------------------------------------------------- request
 

@@ -3,6 +3,9 @@
 # Deny statements, and the verdict that combines them.
 package iamc.core
 
+# The indexed model (an import, so that lookups read only what they need).
+import data.iamc.model as m
+
 # ---------------------------------------------------------------- identity
 
 id_set := hits(m.psets[who.ps]) if who.ps != null

@@ -2,6 +2,9 @@
 # session policy passed when it was created.
 package iamc.core
 
+# The indexed model (an import, so that lookups read only what they need).
+import data.iamc.model as m
+
 sess := input.session if is_object(input.session)
 
 # A federated user session (GetFederationToken) rather than a role session.

@@ -1,0 +1,51 @@
+# iamc — make targets. `make demo` and `make test` are the README's two commands.
+
+GO      ?= go
+BIN     := bin
+IAMC    := $(BIN)/iamc
+EXAMPLE := examples/coffee-shop
+TILL    := arn:aws:register:::till/1
+
+.PHONY: build test demo bench lint golden fuzz clean
+
+build:
+	$(GO) build -o $(IAMC) ./cmd/iamc
+
+# The whole suite: formatting and vet, every package's tests, and the
+# concurrency tests under the race detector.
+test: lint
+	$(GO) test ./...
+	$(GO) test -race -run 'Concurrent' ./rego/ ./suite/
+
+# Build the coffee-shop bundle and show a few decisions.
+demo: build
+	$(IAMC) build $(EXAMPLE) -o $(BIN)/coffee.tar.gz
+	@echo
+	@echo '# The employee, as Cashier with MFA, sells:'
+	$(IAMC) eval $(BIN)/coffee.tar.gz --principal user.employee --assume role.Cashier --mfa --action register:Sell --resource $(TILL)
+	@echo
+	@echo '# ...but even the Cashier cannot refund:'
+	$(IAMC) eval $(BIN)/coffee.tar.gz --principal user.employee --assume role.Cashier --mfa --action register:Refund --resource $(TILL)
+	@echo
+	@echo '# Without MFA the role cannot be assumed:'
+	$(IAMC) eval $(BIN)/coffee.tar.gz --principal user.employee --assume role.Cashier --action register:Sell --resource $(TILL)
+	@echo
+	@echo '# As Inventory, the register access is gone:'
+	$(IAMC) eval $(BIN)/coffee.tar.gz --principal user.employee --assume role.Inventory --mfa --action register:Sell --resource $(TILL)
+	@echo
+	@echo '# A new user has no access at all:'
+	$(IAMC) eval $(BIN)/coffee.tar.gz --principal user.newbie --action menu:ViewMenu --resource '*'
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./rego/
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+# Regenerate golden files from the current output; review the diff.
+golden:
+	$(GO) test ./... -update
+
+clean:
+	rm -rf $(BIN)
