@@ -23,8 +23,13 @@ func BuildFS(fsys fs.FS) (*Output, *schema.Project, hcl.Diagnostics) {
 }
 
 func compileLoaded(p *schema.Project, diags hcl.Diagnostics) (*Output, *schema.Project, hcl.Diagnostics) {
-	if p == nil || diags.HasErrors() {
+	if p == nil {
 		return nil, p, diags
+	}
+	if diags.HasErrors() {
+		// Validate what did decode, so that every mistake is reported in
+		// one run.
+		return nil, p, append(diags, validate(p)...)
 	}
 	out, cdiags := Compile(p)
 	return out, p, append(diags, cdiags...)

@@ -116,14 +116,18 @@ func (v *validator) organizations() {
 	// A unit's parents must end at an organization, without a cycle.
 	for _, u := range v.p.Units {
 		seen := map[string]bool{u.Name: true}
+		chain := []string{u.Name}
 		cur := u
 		for cur.Parent.Kind == schema.KindUnit {
 			next := units[cur.Parent.Name]
 			if next == nil {
 				break
 			}
+			chain = append(chain, next.Name)
 			if seen[next.Name] {
-				v.errorf(u.Parent.Range, "Cycle of units", "unit %q is its own ancestor through unit %q; the parents of a unit must lead to an organization", u.Name, next.Name)
+				if next.Name == u.Name {
+					v.errorf(u.Parent.Range, "Cycle of units", "the parents of unit %q lead back to it (%s); they must lead to an organization", u.Name, strings.Join(chain, " → "))
+				}
 				break
 			}
 			seen[next.Name] = true

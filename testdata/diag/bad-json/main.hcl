@@ -1,0 +1,3 @@
+policy "legacy" {
+  document = file("legacy.json")
+}

@@ -1,0 +1,8 @@
+user "alice" {}
+
+policy "read" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}

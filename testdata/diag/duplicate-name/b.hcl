@@ -1,0 +1,3 @@
+user "alice" {
+  path = "/other/"
+}

@@ -1,0 +1,7 @@
+policy "p" {
+  statement {
+    effect    = "allow"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}

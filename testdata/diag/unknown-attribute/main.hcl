@@ -1,0 +1,12 @@
+user "bob" {
+  polices = []
+}
+
+policy "p" {
+  statment {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}
+
+widget "w" {}
