@@ -153,7 +153,11 @@ resource_account := resource_entry.a if {
 
 same_account if resource_account == who.a
 
-resource_keys := object.union(object.get(resource_entry, "keys", {}), {"aws:resourceaccount": resource_account})
+resource_keys := object.union(resource_tags, {"aws:resourceaccount": resource_account})
+
+resource_tags := resource_entry.keys if {
+	resource_entry.keys
+} else := {}
 
 # ---------------------------------------------------------------- policy sets
 
