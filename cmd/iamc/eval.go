@@ -165,7 +165,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		next, err := eng.AssumeRole(ctx, ar)
 		var denied *rego.AssumeRoleError
 		if errors.As(err, &denied) {
-			steps = append(steps, assumeStep{role: role, decision: denied.Decision, errors: denied.Errors})
+			steps = append(steps, assumeStep{role: role, arn: arn, decision: denied.Decision, errors: denied.Errors})
 			if p.format == "json" {
 				return printJSON(s.out, denied.Decision)
 			}
@@ -199,6 +199,7 @@ func contextValue(v string) any {
 
 type assumeStep struct {
 	role     string
+	arn      string
 	session  *rego.Session
 	decision rego.Decision
 	errors   []string

@@ -32,8 +32,13 @@ func printDecision(w io.Writer, format string, steps []assumeStep, dec rego.Deci
 			fmt.Fprintf(w, "assumed %s as %s (until %s%s)\n", st.role, st.session.ARN, st.session.ExpiresAt.Format("2006-01-02 15:04:05Z07:00"), mfa)
 			continue
 		}
-		fmt.Fprintf(w, "could not assume %s:\n", st.role)
+		fmt.Fprintf(w, "could not assume %s (sts:AssumeRole on %s):\n", st.role, st.arn)
 		writeDecision(w, "  ", st.decision)
+		for _, e := range st.errors {
+			if !contains(st.decision.Errors, e) {
+				fmt.Fprintf(w, "    error: %s\n", e)
+			}
+		}
 		return nil
 	}
 	if req != nil {
@@ -96,4 +101,13 @@ func implicitWhy(l rego.Layers) string {
 		return ""
 	}
 	return " (no allow in: " + strings.Join(missing, ", ") + ")"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
