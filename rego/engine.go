@@ -27,6 +27,7 @@ type Engine struct {
 	decide   opa.PreparedEvalQuery
 	assume   opa.PreparedEvalQuery
 	federate opa.PreparedEvalQuery
+	matched  opa.PreparedEvalQuery
 	store    storage.Store
 	compiler *ast.Compiler
 	cache    cache.InterQueryValueCache
@@ -138,6 +139,9 @@ func loadBundle(ctx context.Context, b *bundle.Bundle, cfg loadConfig) (*Engine,
 	if e.federate, err = e.prepare(ctx, "data.iamc.federate"); err != nil {
 		return nil, err
 	}
+	if e.matched, err = e.prepare(ctx, "data.iamc.matched"); err != nil {
+		return nil, err
+	}
 	return e, nil
 }
 
@@ -224,6 +228,42 @@ func (e *Engine) DecideValue(ctx context.Context, input ast.Value) (Decision, er
 		return denied("evaluation produced a malformed decision: " + err.Error()), fmt.Errorf("decide: %w", err)
 	}
 	return d, nil
+}
+
+// DecideBatch answers many requests. The decisions are in the order of the
+// requests; each follows the error contract of Decide.
+func (e *Engine) DecideBatch(ctx context.Context, reqs []Request) ([]Decision, error) {
+	out := make([]Decision, len(reqs))
+	var first error
+	for i, r := range reqs {
+		d, err := e.Decide(ctx, r)
+		out[i] = d
+		if err != nil && first == nil {
+			first = err
+		}
+	}
+	return out, first
+}
+
+// Matched returns every statement that applied to the request, in every
+// layer, whether or not it decided: what a test exercised.
+func (e *Engine) Matched(ctx context.Context, req Request) ([]Reason, error) {
+	input, err := requestValue(req)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := e.matched.Eval(ctx, opa.EvalParsedInput(input), opa.EvalInterQueryBuiltinValueCache(e.cache))
+	if err != nil {
+		return nil, fmt.Errorf("matched: %w", err)
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return []Reason{}, nil
+	}
+	d, err := decisionFrom(map[string]any{"allowed": false, "decision": ImplicitDeny, "reasons": rs[0].Expressions[0].Value})
+	if err != nil {
+		return nil, err
+	}
+	return d.Reasons, nil
 }
 
 // ---------------------------------------------------------------- assume

@@ -162,3 +162,21 @@ func BenchmarkDecideCoffeeShop(b *testing.B) {
 		})
 	}
 }
+
+// TestMatched: every statement that applied, in every layer — here the
+// Cashier's allow and the guardrails deny both apply to a refund (§2: all
+// applicable statements are evaluated; the Deny decides).
+func TestMatched(t *testing.T) {
+	eng := loadCoffee(t)
+	ctx := context.Background()
+	sess, err := eng.AssumeRole(ctx, rego.AssumeRoleRequest{Principal: employee, Role: cashier, MFA: true})
+	require.NoError(t, err)
+	got, err := eng.Matched(ctx, rego.Request{Principal: employee, Action: "register:ViewSales", Resource: till, Session: sess})
+	require.NoError(t, err)
+	require.Len(t, got, 1)
+	assert.Equal(t, "UseRegister", got[0].Statement)
+	got, err = eng.Matched(ctx, rego.Request{Principal: employee, Action: "register:Refund", Resource: till, Session: sess})
+	require.NoError(t, err)
+	require.Len(t, got, 1, "register:Refund is not in UseRegister's actions")
+	assert.Equal(t, "NoRefunds", got[0].Statement)
+}

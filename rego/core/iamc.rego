@@ -29,3 +29,6 @@ decision := d if {
 assume := core.assume
 
 federate := core.federate
+
+# Every statement that applied, in every layer (for test coverage).
+matched := core.matched

@@ -264,3 +264,9 @@ missing_sets contains {c.kn |
 }
 
 missing_context := sort({k | some s in missing_sets; some k in s})
+
+# ---------------------------------------------------------------- coverage
+
+# Every statement that applied to the request, in every layer, whatever the
+# outcome: what a test exercised (iamc test --coverage).
+matched := sort_reasons(((((({reason("identity", m.st[id]) | some id in id_set} | {reason("boundary", m.st[id]) | some id in bd_set}) | {reason("scp", m.st[id]) | some s in scp_sets; some id in s}) | {reason("resource", m.st[id]) | some [id, _] in rp_set}) | {reason("session", sp_stmts[i]) | some i in sp_set})))
