@@ -115,26 +115,34 @@ type model struct {
 	St         []*mStmt               `json:"st"`
 }
 
+// mPrincipal is a user or an account root user, in the shape the core
+// calls who (rego/core/core.rego), so that a request reads it as is.
 type mPrincipal struct {
-	T    string            `json:"t"` // User | Account
-	A    string            `json:"a"`
-	N    string            `json:"n,omitempty"`
-	ID   string            `json:"id,omitempty"`
-	PS   *int              `json:"ps,omitempty"`
-	B    *int              `json:"b,omitempty"`
-	Tags map[string]string `json:"tags,omitempty"` // context keys: aws:principaltag/<key>
+	T   string         `json:"t"` // User | Account
+	ARN string         `json:"arn"`
+	A   string         `json:"a"`
+	N   string         `json:"n,omitempty"`
+	ID  string         `json:"id,omitempty"`
+	PS  *int           `json:"ps,omitempty"`
+	B   *int           `json:"b,omitempty"`
+	SCP []int          `json:"scp,omitempty"` // the SCP levels that bind it
+	IDs []string       `json:"ids"`
+	K   map[string]any `json:"k"` // the context keys AWS sets for it
 }
 
+// mRole is a role, in the shape of who for its sessions.
 type mRole struct {
-	A    string            `json:"a"`
-	N    string            `json:"n"`
-	ID   string            `json:"id"`
-	PS   int               `json:"ps"`
-	B    *int              `json:"b,omitempty"`
-	TR   *int              `json:"tr,omitempty"`
-	Max  int               `json:"max"`
-	SL   bool              `json:"sl,omitempty"`
-	Tags map[string]string `json:"tags,omitempty"`
+	T   string         `json:"t"` // AssumedRole
+	A   string         `json:"a"`
+	N   string         `json:"n"`
+	ID  string         `json:"id"`
+	PS  int            `json:"ps"`
+	B   *int           `json:"b,omitempty"`
+	TR  *int           `json:"tr,omitempty"`
+	Max int            `json:"max"`
+	SL  bool           `json:"sl,omitempty"`
+	SCP []int          `json:"scp,omitempty"`
+	K   map[string]any `json:"k"`
 }
 
 type mAccount struct {
@@ -149,14 +157,44 @@ type mResource struct {
 	Keys map[string]any `json:"keys,omitempty"`
 }
 
-// mPset is the action index of a set of policies (§5 of DESIGN.md): exact
-// actions, wildcard patterns by service prefix, "*" statements and NotAction
-// statements.
+// mPset is the action index of a set of policies (§5 of DESIGN.md). Every
+// list of statements is a candidate list [allows, denies, conditional]. X
+// maps each action named exactly in the set to every statement of the set
+// that matches it (wildcard, "*" and NotAction statements included); W, A
+// and N serve other actions: wildcard patterns by service prefix, "*"
+// statements, and NotAction statements.
 type mPset struct {
-	X map[string][]int `json:"x,omitempty"`
-	W map[string][]any `json:"w,omitempty"` // service → [[pattern, [ids]] …]
-	A []int            `json:"a,omitempty"`
-	N []int            `json:"n,omitempty"`
+	X map[string]*cands `json:"x,omitempty"`
+	W map[string][]any  `json:"w,omitempty"` // service → [[pattern, cands] …]
+	A *cands            `json:"a,omitempty"`
+	N *cands            `json:"n,omitempty"`
+}
+
+// cands is a candidate list: Allow statements, Deny statements, and the
+// statements of either with conditions (for missing_context).
+type cands [3][]int
+
+func (c *cands) add(id int, st *mStmt) {
+	i := 0
+	if st.E == "Deny" {
+		i = 1
+	}
+	c[i] = appendUnique(c[i], id)
+	if st.C != nil {
+		c[2] = appendUnique(c[2], id)
+	}
+}
+
+// MarshalJSON writes empty lists as [] so that the core can index them.
+func (c *cands) MarshalJSON() ([]byte, error) {
+	out := [3][]int{}
+	for i := range c {
+		out[i] = c[i]
+		if out[i] == nil {
+			out[i] = []int{}
+		}
+	}
+	return json.Marshal(out)
 }
 
 type builder struct {
@@ -167,6 +205,8 @@ type builder struct {
 	stmts  map[*schema.Policy][]int // statement ids of each policy
 	psets  map[string]int           // key: sorted statement ids
 	byName map[string]*schema.Policy
+	// catalog lists the actions (lower case) of services with a service block.
+	catalog map[string][]string
 	scps   map[string]*schema.Policy
 	accts  map[string]*schema.Account
 	full   *schema.Policy // FullAWSAccess, made when a level needs it
@@ -182,6 +222,12 @@ func newBuilder(p *schema.Project) *builder {
 	}
 	for _, pol := range p.Policies {
 		b.byName[pol.Name] = pol
+	}
+	b.catalog = map[string][]string{}
+	for _, s := range p.Services {
+		for _, a := range s.Actions {
+			b.catalog[s.Name] = append(b.catalog[s.Name], strings.ToLower(a.Value))
+		}
 	}
 	for _, pol := range p.SCPs {
 		b.scps[pol.Name] = pol
@@ -231,36 +277,100 @@ func (b *builder) pset(pols []*schema.Policy) int {
 		return i
 	}
 	ps := &mPset{}
-	wild := map[string]map[string][]int{} // service → pattern JSON → ids
-	wildPat := map[string][]any{}
+	type wild struct {
+		pat []any
+		c   *cands
+	}
+	wilds := map[string]map[string]*wild{} // service → pattern JSON → candidates
+	exact := map[string]bool{}
+	exactIDs := map[string][]int{}
 	for _, id := range ids {
 		st := b.model.St[id]
 		if st.NA != nil {
-			ps.N = append(ps.N, id)
+			if ps.N == nil {
+				ps.N = &cands{}
+			}
+			ps.N.add(id, st)
 			continue
 		}
 		for _, pat := range st.actions {
 			switch pat[0] {
 			case "*":
-				ps.A = appendUnique(ps.A, id)
-			case "=":
-				if ps.X == nil {
-					ps.X = map[string][]int{}
+				if ps.A == nil {
+					ps.A = &cands{}
 				}
-				a := pat[1].(string)
-				ps.X[a] = appendUnique(ps.X[a], id)
+				ps.A.add(id, st)
+			case "=":
+				exact[pat[1].(string)] = true
+				exactIDs[pat[1].(string)] = append(exactIDs[pat[1].(string)], id)
 			default:
 				svc := actionService(pat)
 				k, _ := json.Marshal(pat)
-				if wild[svc] == nil {
-					wild[svc] = map[string][]int{}
+				if wilds[svc] == nil {
+					wilds[svc] = map[string]*wild{}
 				}
-				wild[svc][string(k)] = appendUnique(wild[svc][string(k)], id)
-				wildPat[string(k)] = pat
+				w := wilds[svc][string(k)]
+				if w == nil {
+					w = &wild{pat: pat, c: &cands{}}
+					wilds[svc][string(k)] = w
+				}
+				w.c.add(id, st)
 			}
 		}
 	}
-	for svc, pats := range wild {
+	// Actions of catalogued services that a wildcard matches are indexed
+	// exactly too, so that requests for them need one lookup.
+	for svc, pats := range wilds {
+		for _, name := range b.catalog[svc] {
+			a := svc + ":" + name
+			for _, w := range pats {
+				if matchAction(w.pat, a) {
+					exact[a] = true
+				}
+			}
+		}
+	}
+	// Every exactly named action lists every statement that matches it.
+	for a := range exact {
+		svc, _, _ := strings.Cut(a, ":")
+		set := map[int]bool{}
+		for _, id := range exactIDs[a] {
+			set[id] = true
+		}
+		if ps.A != nil {
+			for _, id := range append(append([]int{}, ps.A[0]...), ps.A[1]...) {
+				set[id] = true
+			}
+		}
+		for _, w := range wilds[svc] {
+			if matchAction(w.pat, a) {
+				for _, id := range append(append([]int{}, w.c[0]...), w.c[1]...) {
+					set[id] = true
+				}
+			}
+		}
+		if ps.N != nil {
+			for _, id := range append(append([]int{}, ps.N[0]...), ps.N[1]...) {
+				if !matchAny(b.model.St[id].NA, a) {
+					set[id] = true
+				}
+			}
+		}
+		list := make([]int, 0, len(set))
+		for id := range set {
+			list = append(list, id)
+		}
+		sort.Ints(list)
+		c := &cands{}
+		for _, id := range list {
+			c.add(id, b.model.St[id])
+		}
+		if ps.X == nil {
+			ps.X = map[string]*cands{}
+		}
+		ps.X[a] = c
+	}
+	for svc, pats := range wilds {
 		keys := make([]string, 0, len(pats))
 		for k := range pats {
 			keys = append(keys, k)
@@ -270,7 +380,7 @@ func (b *builder) pset(pols []*schema.Policy) int {
 			ps.W = map[string][]any{}
 		}
 		for _, k := range keys {
-			ps.W[svc] = append(ps.W[svc], []any{wildPat[k], pats[k]})
+			ps.W[svc] = append(ps.W[svc], []any{pats[k].pat, pats[k].c})
 		}
 	}
 	i := len(b.model.Psets)
@@ -287,6 +397,15 @@ func actionService(pat []any) string {
 		return strings.ReplaceAll(s[:i], `\`, "")
 	}
 	return s
+}
+
+func matchAny(pats [][]any, action string) bool {
+	for _, p := range pats {
+		if matchAction(p, action) {
+			return true
+		}
+	}
+	return false
 }
 
 func appendUnique(list []int, id int) []int {
@@ -344,15 +463,36 @@ func (b *builder) build() {
 				pols = append(pols, g.Inline...)
 			}
 		}
-		mp := &mPrincipal{T: "User", A: b.accts[u.Account].ID, N: u.Name, ID: u.UniqueID, PS: intp(b.pset(pols)), Tags: principalTags(u.Tags)}
+		acct := b.accts[u.Account]
+		keys := b.accountKeys(acct.ID)
+		keys["aws:principalarn"] = u.ARN
+		keys["aws:principaltype"] = "User"
+		keys["aws:username"] = u.Name
+		keys["aws:userid"] = u.UniqueID
+		for k, v := range principalTags(u.Tags) {
+			keys[k] = v
+		}
+		mp := &mPrincipal{T: "User", ARN: u.ARN, A: acct.ID, N: u.Name, ID: u.UniqueID, PS: intp(b.pset(pols)),
+			SCP: b.model.Accounts[acct.ID].SCP, IDs: []string{u.ARN, acct.ID}, K: keys}
 		if u.Boundary != nil {
 			mp.B = intp(b.pset(b.policies([]schema.Ref{*u.Boundary})))
 		}
 		b.model.Principals[u.ARN] = mp
 	}
 	for _, r := range b.p.Roles {
-		mr := &mRole{A: b.accts[r.Account].ID, N: r.Name, ID: r.UniqueID, PS: b.pset(append(b.policies(r.Policies), r.Inline...)),
-			Max: int(r.MaxSessionDuration.Seconds()), SL: r.ServiceLinked, Tags: principalTags(r.Tags)}
+		acct := b.accts[r.Account]
+		keys := b.accountKeys(acct.ID)
+		keys["aws:principalarn"] = r.ARN
+		keys["aws:principaltype"] = "AssumedRole"
+		for k, v := range principalTags(r.Tags) {
+			keys[k] = v
+		}
+		mr := &mRole{T: "AssumedRole", A: acct.ID, N: r.Name, ID: r.UniqueID, PS: b.pset(append(b.policies(r.Policies), r.Inline...)),
+			Max: int(r.MaxSessionDuration.Seconds()), SL: r.ServiceLinked, K: keys}
+		if !r.ServiceLinked {
+			// Service-linked roles are not bound by SCPs (§3.3).
+			mr.SCP = b.model.Accounts[acct.ID].SCP
+		}
 		if r.Boundary != nil {
 			mr.B = intp(b.pset(b.policies([]schema.Ref{*r.Boundary})))
 		}
@@ -395,8 +535,18 @@ func (b *builder) accounts() {
 	for _, u := range b.p.Units {
 		units[u.Name] = u
 	}
+	defer func() {
+		// The root user of every account, bound by its account's SCPs.
+		for _, a := range b.p.Accounts {
+			keys := b.accountKeys(a.ID)
+			keys["aws:principalarn"] = a.RootARN()
+			keys["aws:principaltype"] = "Account"
+			keys["aws:userid"] = a.ID
+			b.model.Principals[a.RootARN()] = &mPrincipal{T: "Account", ARN: a.RootARN(), A: a.ID,
+				SCP: b.model.Accounts[a.ID].SCP, IDs: []string{a.RootARN(), a.ID}, K: keys}
+		}
+	}()
 	for _, a := range b.p.Accounts {
-		b.model.Principals[a.RootARN()] = &mPrincipal{T: "Account", A: a.ID}
 		ma := &mAccount{N: a.Name}
 		b.model.Accounts[a.ID] = ma
 		// The levels from the account up to the organization root.
@@ -456,6 +606,19 @@ func (b *builder) accounts() {
 			ma.SCP = append(ma.SCP, b.pset(pols))
 		}
 	}
+}
+
+// accountKeys returns a new map with the context keys an account gives its
+// principals: aws:PrincipalAccount and, in an organization,
+// aws:PrincipalOrgID and aws:PrincipalOrgPaths.
+func (b *builder) accountKeys(id string) map[string]any {
+	keys := map[string]any{"aws:principalaccount": id}
+	if a := b.model.Accounts[id]; a != nil {
+		for k, v := range a.Keys {
+			keys[k] = v
+		}
+	}
+	return keys
 }
 
 // fullAWSAccess is the SCP AWS attaches to every root, unit and account by

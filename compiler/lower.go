@@ -363,6 +363,11 @@ func (lw *lowerer) statement(st *schema.Statement, idx int, doc *schema.Document
 		m.NA = append(m.NA, actionPattern(a.Value))
 	}
 	m.R = lw.resources(st.Resources, vars)
+	for _, r := range st.Resources {
+		if r.Value == "*" {
+			m.R = nil // any resource: the core needs no pattern to check
+		}
+	}
 	m.NR = lw.resources(st.NotResources, vars)
 	if st.Principals != nil {
 		m.PR = principalKeys(st.Principals)

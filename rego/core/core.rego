@@ -1,32 +1,37 @@
 # The AWS IAM decision for one request, over the indexed model in
 # data.iamc.model. SEMANTICS.md (docs/semantics.md) is the specification; the
 # section numbers below refer to it.
+#
+# Every rule evaluation costs microseconds, so the common path is kept short:
+# what does not depend on the request (a principal's context keys, the
+# candidate statements of each action) is computed at build time, and rules
+# that only matter for unusual requests are reached only by them.
 package iamc.core
 
 # The indexed model (an import, so that lookups read only what they need).
 import data.iamc.model as m
-
 
 # ---------------------------------------------------------------- request
 
 act := lower(input.action) if {
 	is_string(input.action)
 	contains(input.action, ":")
-} else := "*" if input.action == "*"
+}
 
 svc := substring(act, 0, indexof(act, ":"))
 
 res := input.resource if is_string(input.resource)
 
 # The request context with lower-cased keys (condition keys are
-# case-insensitive, §5.1), completed with the keys AWS sets itself.
+# case-insensitive, §5.1), completed with the keys AWS sets itself. Built
+# only when a condition or a policy variable reads it.
 ctx_in[lower(k)] := v if {
 	is_object(input.context)
 	some k, v in input.context
 	is_string(k)
 }
 
-ctx := object.union_n([ctx_in, time_keys, who.keys, resource_keys])
+ctx := object.union_n([ctx_in, time_keys, who.k, resource_keys])
 
 time_keys := {"aws:currenttime": time.format([now_ns, "UTC", "2006-01-02T15:04:05Z"]), "aws:epochtime": round(now_ns / 1000000000)} if {
 	not ctx_in["aws:currenttime"]
@@ -45,99 +50,50 @@ now_ns := date_ns(ctx_in["aws:currenttime"]) if {
 
 # ---------------------------------------------------------------- principal
 
-# who describes the acting principal:
+# who describes the acting principal. For users and account root users it is
+# their record in the model, precomputed at build time:
 #   t      aws:PrincipalType (User, AssumedRole, FederatedUser, Account,
 #          Anonymous, Service)
 #   arn    the principal ARN as a resource policy names it
 #   a      its account ("" for anonymous and service principals)
-#   ps     its identity policy set; absent for root, anonymous and services
+#   ps     its identity policy set (absent for root, anonymous and services)
 #   b      its permissions boundary policy set, if any
 #   role   the role ARN (sessions)
+#   sl     a service-linked role's session
 #   ids    the identities a NotPrincipal must list to exclude it
-#   keys   the context keys AWS sets for it (§4.1)
-who := w if {
+#   k      the context keys AWS sets for it (§4.1)
+who := m.principals[input.principal] if {
 	not input.session
-	p := m.principals[input.principal]
-	p.t == "User"
-	w := {
-		"t": "User", "arn": input.principal, "a": p.a, "ps": p.ps, "b": object.get(p, "b", null),
-		"ids": [input.principal, p.a],
-		"keys": object.union_n([
-			{
-				"aws:principalarn": input.principal, "aws:principalaccount": p.a,
-				"aws:principaltype": "User", "aws:username": p.n, "aws:userid": p.id,
-			},
-			object.get(p, "tags", {}), account_keys(p.a),
-		]),
-	}
-} else := w if {
-	not input.session
-	p := m.principals[input.principal]
-	p.t == "Account"
-	w := {
-		"t": "Account", "arn": input.principal, "a": p.a, "ps": null, "b": null,
-		"ids": [input.principal, p.a],
-		"keys": object.union(
-			{
-				"aws:principalarn": input.principal, "aws:principalaccount": p.a,
-				"aws:principaltype": "Account", "aws:userid": p.a,
-			},
-			account_keys(p.a),
-		),
-	}
-} else := w if {
-	input.session
+} else := session_who if {
 	not federated
-	w := session_who
-} else := w if {
-	input.session
+} else := object.union(federated_who, federated_extra) if {
 	federated
-	w := federated_who
-} else := w if {
-	not input.session
+} else := {"t": "Anonymous", "arn": "anonymous", "a": "", "ids": ["anonymous"], "k": {"aws:principaltype": "Anonymous"}} if {
 	input.principal == "anonymous"
-	w := {"t": "Anonymous", "arn": "anonymous", "a": "", "ps": null, "b": null, "ids": ["anonymous"], "keys": {"aws:principaltype": "Anonymous"}}
-} else := w if {
-	not input.session
+} else := {"t": "Service", "arn": input.principal, "a": "", "ids": [input.principal], "k": {"aws:principalservicename": input.principal}} if {
 	is_string(input.principal)
 	regex.match(`^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$`, input.principal)
-	w := {"t": "Service", "arn": input.principal, "a": "", "ps": null, "b": null, "ids": [input.principal], "keys": {"aws:principalservicename": input.principal}}
 }
 
 account_keys(a) := object.get(m.accounts, [a, "keys"], {})
 
-acct := object.get(m.accounts, who.a, {})
-
 # ---------------------------------------------------------------- resource
 
 # The resource's own entry: a resource block for this ARN (or for the ARN up
-# to the first "/" of its resource part, so that a bucket's policy governs its
-# objects), or the role whose trust policy governs sts:AssumeRole.
+# to its first "/", so that a bucket's policy governs its objects), or the
+# role whose trust policy governs sts:AssumeRole.
 resource_entry := r if {
-	trust_action
+	act in trust_actions
 	role := m.roles[res]
 	r := {"a": role.a, "ps": role.tr, "trust": true}
-} else := r if {
-	not trust_action
-	r := m.resources[res]
-} else := r if {
-	not trust_action
-	r := m.resources[resource_base]
-}
-
-resource_base := concat("", [prefix, head]) if {
-	parts := split(res, ":")
-	count(parts) >= 6
-	prefix := concat(":", array.concat(array.slice(parts, 0, 5), [""]))
-	tail := substring(res, count(prefix), -1)
-	i := indexof(tail, "/")
-	i > 0
-	head := substring(tail, 0, i)
+} else := m.resources[res] if {
+	not act in trust_actions
+} else := m.resources[substring(res, 0, indexof(res, "/"))] if {
+	not act in trust_actions
+	indexof(res, "/") > 0
 }
 
 trust_actions := {"sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext"}
-
-trust_action if act in trust_actions
 
 # The account that owns the resource: its resource block's or role's, else
 # the ARN's account segment, else (an ARN without one, like an S3 bucket with
@@ -162,32 +118,67 @@ resource_tags := resource_entry.keys if {
 # ---------------------------------------------------------------- policy sets
 
 # cand: the statements of a policy set whose Action/NotAction admits the
-# request action, found through the set's action index (§2.1).
-cand(ps) := ((({id | some id in ps.x[act]} | {id |
+# request action (§2.1), as [allows, denies, conditional]: the Allow
+# statements, the Deny statements, and those of either with conditions. The
+# compiler lists, under every action a policy set names exactly, every
+# statement of the set that matches it — wildcard, "*" and NotAction
+# statements included — so most requests need one lookup. Other actions go
+# through the wildcard patterns of their service.
+cand(ps) := ps.x[act] if {
+	ps.x[act]
+} else := [slow_cand(ps, 0), slow_cand(ps, 1), slow_cand(ps, 2)]
+
+slow_cand(ps, i) := (({id |
 	some e in ps.w[svc]
-	amatch(e[0])
-	some id in e[1]
-}) | {id | some id in ps.a}) | {id |
-	some id in ps.n
-	not any_amatch(m.st[id].na)
+	pm(e[0], act)
+	some id in e[1][i]
+} | {id | some id in ps.a[i]}) | {id |
+	some id in ps.n[i]
+	not any_pm(m.st[id].na, act)
 })
 
-# hits: the statements of a policy set that apply to the request (§2).
-hits(ps) := {id |
-	some id in cand(ps)
-	st := m.st[id]
+# hits: the statements of a candidate list that apply to the request (§2).
+hits(ids) := {id |
+	some id in ids
+	applies(m.st[id])
+}
+
+# A statement applies when its Resource/NotResource admits the resource and
+# its conditions hold. Most statements have neither conditions nor a
+# Resource other than "*" (the compiler drops a lone "*"), which the first
+# body answers at once.
+applies(st) if {
+	not st.r
+	not st.nr
+	not st.c
+}
+
+applies(st) if {
+	st.r
 	rok(st)
+	cok(st)
+}
+
+applies(st) if {
+	st.nr
+	rok(st)
+	cok(st)
+}
+
+applies(st) if {
+	not st.r
+	not st.nr
+	st.c
 	cok(st)
 }
 
 # rp_hits: the applicable statements of a resource-based policy set, each with
 # how its Principal names the caller (§3.1 step 4).
-rp_hits(ps) := {[id, kind] |
-	some id in cand(ps)
+rp_hits(ids) := {[id, kind] |
+	some id in ids
 	st := m.st[id]
 	kind := pmatch(st)
-	rok(st)
-	cok(st)
+	applies(st)
 }
 
 pmatch(st) := "direct" if {
@@ -212,7 +203,3 @@ pmatch(st) := "not" if {
 	some i in who.ids
 	not st.np[i]
 }
-
-allows(set) := {id | some id in set; m.st[id].e == "Allow"}
-
-denies(set) := {id | some id in set; m.st[id].e == "Deny"}

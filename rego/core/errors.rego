@@ -3,11 +3,38 @@ package iamc.core
 
 default allowed := false
 
-outcome := "explicit_deny" if explicit_deny
-else := "allow" if allowed
-else := "implicit_deny"
+# The errors of the input, none in the common case: a known user or root
+# user, a well-formed action and resource, and a context without the keys
+# whose values are checked. Anything else goes through every check.
+errors := [] if {
+	not input.session
+	who.t in {"User", "Account"}
+	act
+	res
+	context_ok
+	not checked_keys
+	not catalog_miss
+	not root_assume
+} else := sort((input_errors | session_errors) | lowering_errors)
 
-errors := sort((input_errors | session_errors) | lowering_errors)
+context_ok if not input.context
+
+context_ok if is_object(input.context)
+
+root_assume if {
+	who.t == "Account"
+	act in trust_actions
+}
+
+checked_keys if {
+	some k, _ in input.context
+	key_types[lower(k)]
+}
+
+catalog_miss if {
+	cat := data.iamc.project.catalog[svc]
+	not substring(act, count(svc) + 1, -1) in cat
+}
 
 error_decision(errs) := {
 	"allowed": false,
@@ -77,10 +104,7 @@ input_errors contains sprintf("context: %s must be %s, not %v", [k, what, v]) if
 	not valid_key_value(what, v)
 }
 
-input_errors contains "the root user cannot assume roles" if {
-	trust_action
-	who.t == "Account"
-}
+input_errors contains "the root user cannot assume roles" if root_assume
 
 key_types := {
 	"aws:currenttime": "a date",
@@ -105,7 +129,4 @@ valid_key_value("a boolean", v) if lower(v) in {"true", "false"}
 valid_key_value("a number", v) if to_number(v)
 
 # A service with a catalog (a service block) has only the actions it lists.
-input_errors contains sprintf("unknown action %q: service %q declares no such action", [input.action, svc]) if {
-	cat := data.iamc.project.catalog[svc]
-	not substring(act, count(svc) + 1, -1) in cat
-}
+input_errors contains sprintf("unknown action %q: service %q declares no such action", [input.action, svc]) if catalog_miss

@@ -8,11 +8,11 @@ import data.iamc.model as m
 
 # ---------------------------------------------------------------- identity
 
-id_set := hits(m.psets[who.ps]) if who.ps != null
+id_cand := cand(m.psets[who.ps])
 
-id_allow := allows(id_set)
+id_allow := hits(id_cand[0])
 
-id_deny := denies(id_set)
+id_deny := hits(id_cand[1])
 
 # The root user has no identity policies: it is allowed everything in its
 # own account (§4.4).
@@ -22,46 +22,44 @@ identity_allowed if who.t == "Account"
 
 # ---------------------------------------------------------------- boundary
 
-bd_set := hits(m.psets[who.b]) if who.b != null
+bd_cand := cand(m.psets[who.b])
 
-bd_deny := denies(bd_set)
+bd_allow := hits(bd_cand[0])
 
-boundary_ok if who.b == null
+bd_deny := hits(bd_cand[1])
 
-boundary_ok if count(allows(bd_set)) > 0
+boundary_ok if not who.b
+
+boundary_ok if count(bd_allow) > 0
 
 # ---------------------------------------------------------------- SCPs (§3.3)
 
 # SCPs bind principals of member accounts (root included), but not the
-# management account, service-linked roles, anonymous or service principals.
-scp_levels := acct.scp if {
-	who.t in {"User", "Account", "AssumedRole", "FederatedUser"}
-	not who.sl
-}
+# management account, service-linked roles, anonymous or service principals:
+# the compiler records the SCP levels only on principals they bind.
+scp_cands := [cand(m.psets[l]) | some l in who.scp]
 
-scp_sets := [hits(m.psets[l]) | some l in scp_levels]
+scp_allows := [hits(c[0]) | some c in scp_cands]
 
-scp_deny := {id | some s in scp_sets; some id in denies(s)}
+scp_deny := {id | some c in scp_cands; some id in hits(c[1])}
 
 # Every level (root, each unit, the account) needs an Allow of its own.
-scp_ok if not scp_levels
+scp_ok if not who.scp
 
 scp_ok if {
-	scp_levels
-	every s in scp_sets {
-		count(allows(s)) > 0
+	who.scp
+	every s in scp_allows {
+		count(s) > 0
 	}
 }
 
-scp_allow := {id | some s in scp_sets; some id in allows(s)}
-
 # ---------------------------------------------------------------- resource policy
 
-rp_set := rp_hits(m.psets[resource_entry.ps]) if resource_entry.ps != null
+rp_cand := cand(m.psets[resource_entry.ps])
 
-rp_allow := {[id, kind] | some [id, kind] in rp_set; m.st[id].e == "Allow"}
+rp_allow := rp_hits(rp_cand[0])
 
-rp_deny := {id | some [id, _] in rp_set; m.st[id].e == "Deny"}
+rp_deny := {id | some [id, _] in rp_hits(rp_cand[1])}
 
 rp_kinds := {kind | some [_, kind] in rp_allow}
 
@@ -84,7 +82,10 @@ sp_deny := {i | some i in sp_set; sp_stmts[i].e == "Deny"}
 
 # Role sessions without a session policy keep the role's permissions; a
 # federated user session has only what its session policy allows (§3.1 step 7).
+session_ok if not input.session
+
 session_ok if {
+	input.session
 	not has_session_policy
 	not federated
 }
@@ -118,32 +119,34 @@ principal_side if {
 	session_ok
 }
 
+principal_types := {"User", "Account", "AssumedRole", "FederatedUser"}
+
 # Same account: identity and resource policy are a union (§3.1). Role trust
 # policies are gatekeepers: they must allow the caller in every case (§4.2).
 granted if {
-	same_account
 	not resource_entry.trust
-	who.t in {"User", "Account", "AssumedRole", "FederatedUser"}
-	direct_grant
-}
-
-granted if {
 	same_account
-	not resource_entry.trust
-	who.t in {"User", "Account", "AssumedRole", "FederatedUser"}
+	who.t in principal_types
 	principal_side
 }
 
 granted if {
+	not resource_entry.trust
 	same_account
+	who.t in principal_types
+	direct_grant
+}
+
+granted if {
 	resource_entry.trust
+	same_account
 	count(rp_allow) > 0
 	direct_grant
 }
 
 granted if {
-	same_account
 	resource_entry.trust
+	same_account
 	count(rp_allow) > 0
 	principal_side
 }
@@ -152,7 +155,7 @@ granted if {
 # caller, its role, its account or everyone (§3.2).
 granted if {
 	not same_account
-	who.t in {"User", "Account", "AssumedRole", "FederatedUser"}
+	who.t in principal_types
 	count(rp_allow) > 0
 	identity_allowed
 	boundary_ok
@@ -167,11 +170,14 @@ granted if {
 }
 
 allowed if {
-	count(errors) == 0
 	not explicit_deny
 	scp_ok
 	granted
 }
+
+outcome := "explicit_deny" if explicit_deny
+else := "allow" if allowed
+else := "implicit_deny"
 
 # ---------------------------------------------------------------- layers and reasons
 
@@ -187,13 +193,13 @@ layers := {
 	"session": session_verdict,
 }
 
-scp_verdict := "absent" if not scp_levels
+scp_verdict := "absent" if not who.scp
 else := "deny" if count(scp_deny) > 0
 else := "allow" if scp_ok
 else := "implicit"
 
-boundary_verdict := "absent" if who.b == null
-else := verdict(allows(bd_set), bd_deny)
+boundary_verdict := "absent" if not who.b
+else := verdict(bd_allow, bd_deny)
 
 identity_verdict := "absent" if who.t in {"Anonymous", "Service"}
 else := "deny" if count(id_deny) > 0
@@ -228,30 +234,33 @@ else := []
 
 layer_order := {"scp": 0, "resource": 1, "identity": 2, "boundary": 3, "session": 4}
 
-sort_reasons(set) := [r | some [_, _, r] in sort([[layer_order[r.layer], r.source, r] | some r in set])]
+# Reasons in layer order, then by source. (A set of one needs no sorting.)
+sort_reasons(set) := [r | some r in set] if {
+	count(set) < 2
+} else := [r | some [_, _, r] in sort([[layer_order[r.layer], r.source, r] | some r in set])]
 
 # ---------------------------------------------------------------- missing context
 
-# Condition keys the request lacks, read by statements whose action, resource
-# and principal matched: supplying them could change the decision, like the
-# policy simulator's MissingContextValues.
-missing_in(ps) := {c.kn |
-	some id in cand(ps)
+# Condition keys the request lacks, read by candidate statements whose
+# resource (and principal) matched: supplying them could change the
+# decision, like the policy simulator's MissingContextValues. Only the
+# conditional candidates (the third list of cand) are looked at.
+missing_in(ids) := {c.kn |
+	some id in ids
 	st := m.st[id]
-	st.c
 	rok(st)
 	some c in st.c
 	c.o != "null"
 	not has_key(c.k)
 }
 
-missing_sets contains missing_in(m.psets[who.ps]) if who.ps != null
+missing_sets contains missing_in(id_cand[2])
 
-missing_sets contains missing_in(m.psets[who.b]) if who.b != null
+missing_sets contains missing_in(bd_cand[2])
 
-missing_sets contains missing_in(m.psets[l]) if some l in scp_levels
+missing_sets contains missing_in(c[2]) if some c in scp_cands
 
-missing_sets contains missing_in(m.psets[resource_entry.ps]) if resource_entry.ps != null
+missing_sets contains missing_in(rp_cand[2])
 
 missing_sets contains {c.kn |
 	some st in sp_stmts
@@ -269,4 +278,25 @@ missing_context := sort({k | some s in missing_sets; some k in s})
 
 # Every statement that applied to the request, in every layer, whatever the
 # outcome: what a test exercised (iamc test --coverage).
-matched := sort_reasons(((((({reason("identity", m.st[id]) | some id in id_set} | {reason("boundary", m.st[id]) | some id in bd_set}) | {reason("scp", m.st[id]) | some s in scp_sets; some id in s}) | {reason("resource", m.st[id]) | some [id, _] in rp_set}) | {reason("session", sp_stmts[i]) | some i in sp_set})))
+matched := sort_reasons(matched_set)
+
+matched_set contains reason("identity", m.st[id]) if some id in id_allow
+
+matched_set contains reason("identity", m.st[id]) if some id in id_deny
+
+matched_set contains reason("boundary", m.st[id]) if some id in bd_allow
+
+matched_set contains reason("boundary", m.st[id]) if some id in bd_deny
+
+matched_set contains reason("scp", m.st[id]) if {
+	some s in scp_allows
+	some id in s
+}
+
+matched_set contains reason("scp", m.st[id]) if some id in scp_deny
+
+matched_set contains reason("resource", m.st[id]) if some [id, _] in rp_allow
+
+matched_set contains reason("resource", m.st[id]) if some id in rp_deny
+
+matched_set contains reason("session", sp_stmts[i]) if some i in sp_set

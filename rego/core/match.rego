@@ -80,16 +80,6 @@ scalar_string(v) := sprintf("%v", [v]) if {
 	v != round(v)
 }
 
-# ---------------------------------------------------------------- actions
-
-# amatch matches an action pattern against the request action (lower-cased).
-amatch(p) if pm(p, act)
-
-any_amatch(list) if {
-	some p in list
-	pm(p, act)
-}
-
 # ---------------------------------------------------------------- resources
 
 # rok: the statement's Resource or NotResource admits the request resource. A

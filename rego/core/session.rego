@@ -16,25 +16,23 @@ session_arn := concat("", ["arn:aws:sts::", srole.a, ":assumed-role/", srole.n, 
 
 session_mfa := object.get(sess, "mfa", false) == true
 
-session_who := {
-	"t": "AssumedRole", "arn": session_arn, "a": srole.a, "ps": srole.ps, "b": object.get(srole, "b", null),
-	"role": sess.role, "sl": object.get(srole, "sl", false),
+# A role session is its role's record (kept by the compiler in the shape of
+# who, with the role's context keys) completed with what the session adds.
+session_who := object.union(srole, {
+	"arn": session_arn,
+	"role": sess.role,
 	"ids": [session_arn, sess.role, srole.a],
-	"keys": object.union_n([
-		object.get(srole, "tags", {}),
+	"k": object.union_n([
+		srole.k,
 		session_tags,
 		{
-			"aws:principalarn": sess.role,
-			"aws:principalaccount": srole.a,
-			"aws:principaltype": "AssumedRole",
 			"aws:userid": concat(":", [srole.id, sess.name]),
 			"aws:multifactorauthpresent": session_mfa,
 			"aws:tokenissuetime": sess.issued_at,
 		},
 		mfa_age,
-		account_keys(srole.a),
 	]),
-}
+})
 
 # Session tags override the role's tags (§4.1).
 session_tags[concat("", ["aws:principaltag/", lower(k)])] := v if {
@@ -57,9 +55,9 @@ fuser := m.principals[sess.source] if {
 federated_arn := concat("", ["arn:aws:sts::", fuser.a, ":federated-user/", sess.name]) if is_string(sess.name)
 
 federated_who := {
-	"t": "FederatedUser", "arn": federated_arn, "a": fuser.a, "ps": fuser.ps, "b": object.get(fuser, "b", null),
+	"t": "FederatedUser", "arn": federated_arn, "a": fuser.a, "ps": fuser.ps,
 	"ids": [federated_arn, fuser.a],
-	"keys": object.union(
+	"k": object.union(
 		{
 			"aws:principalarn": federated_arn,
 			"aws:principalaccount": fuser.a,
@@ -71,6 +69,9 @@ federated_who := {
 		account_keys(fuser.a),
 	),
 }
+
+# A federated session keeps its user's boundary and SCPs.
+federated_extra := object.filter(fuser, ["b", "scp"])
 
 # ---------------------------------------------------------------- validity
 
@@ -141,9 +142,9 @@ sp_set := {i |
 	cok(st)
 }
 
-sp_action(st) if any_amatch(st.a)
+sp_action(st) if any_pm(st.a, act)
 
 sp_action(st) if {
 	st.na
-	not any_amatch(st.na)
+	not any_pm(st.na, act)
 }

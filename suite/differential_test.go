@@ -1,0 +1,94 @@
+package suite
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/bundle"
+	opa "github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/rego"
+)
+
+// TestFastPathAgrees decides every request of every example and of the
+// conformance suite twice — through data.iamc.decision (which takes the fast
+// path when it applies) and through data.iamc.general_decision (the
+// reference) — and requires the same decision object.
+func TestFastPathAgrees(t *testing.T) {
+	dirs, _ := filepath.Glob("../examples/*")
+	_ = filepath.WalkDir("../testdata/conformance", func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			if m, _ := filepath.Glob(filepath.Join(p, "*_test.hcl")); len(m) > 0 {
+				dirs = append(dirs, p)
+			}
+		}
+		return nil
+	})
+	compared := 0
+	for _, dir := range dirs {
+		if m, _ := filepath.Glob(filepath.Join(dir, "*_test.hcl")); len(m) == 0 {
+			continue
+		}
+		out, _, diags := compiler.Build(dir)
+		if diags.HasErrors() {
+			continue // reported by TestConformance and TestExamples
+		}
+		cases, _ := Prepare(out)
+		b, err := out.BundleBytes()
+		require.NoError(t, err)
+		eng, err := rego.Load(context.Background(), rego.FromBytes(b))
+		require.NoError(t, err)
+		fast, general := prepareBoth(t, b)
+		for _, r := range Run(context.Background(), eng, cases, Options{}) {
+			if r.FailedAssume != "" {
+				continue
+			}
+			tc := r.Test
+			req := rego.Request{Principal: tc.Principal.Value, Action: tc.Action.Value, Resource: tc.Resource.Value, Context: tc.Context}
+			if n := len(r.Assumed); n > 0 {
+				req.Session = r.Assumed[n-1]
+			}
+			in, err := ast.InterfaceToValue(rego.RequestInput(req))
+			require.NoError(t, err)
+			got := evalOne(t, fast, in)
+			want := evalOne(t, general, in)
+			assert.Equal(t, want, got, "%s %s", dir, tc.Name)
+			compared++
+		}
+	}
+	t.Logf("%d requests decided both ways", compared)
+}
+
+func prepareBoth(t *testing.T, b []byte) (opa.PreparedEvalQuery, opa.PreparedEvalQuery) {
+	bd, err := bundle.NewReader(bytes.NewReader(b)).Read()
+	require.NoError(t, err)
+	mods := map[string]*ast.Module{}
+	for _, m := range bd.Modules {
+		mods[m.Path] = m.Parsed
+	}
+	c := ast.NewCompiler()
+	c.Compile(mods)
+	require.False(t, c.Failed(), "%v", c.Errors)
+	store := inmem.NewFromObject(bd.Data)
+	prep := func(q string) opa.PreparedEvalQuery {
+		pq, err := opa.New(opa.Query(q), opa.Compiler(c), opa.Store(store)).PrepareForEval(context.Background())
+		require.NoError(t, err)
+		return pq
+	}
+	return prep("data.iamc.decision"), prep("data.iamc.general_decision")
+}
+
+func evalOne(t *testing.T, pq opa.PreparedEvalQuery, in ast.Value) any {
+	rs, err := pq.Eval(context.Background(), opa.EvalParsedInput(in))
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	return rs[0].Expressions[0].Value
+}
