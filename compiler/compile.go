@@ -112,6 +112,7 @@ type model struct {
 	Accounts   map[string]*mAccount   `json:"accounts"`
 	Resources  map[string]*mResource  `json:"resources"`
 	Psets      []*mPset               `json:"psets"`
+	RB         bool                   `json:"rb,omitempty"` // the project has resource-based policies
 	St         []*mStmt               `json:"st"`
 }
 
@@ -502,6 +503,7 @@ func (b *builder) build() {
 		b.model.Roles[r.ARN] = mr
 	}
 	for _, res := range b.p.Resources {
+		b.model.RB = true
 		mr := &mResource{}
 		if a := b.accts[res.Account]; a != nil {
 			mr.A = a.ID

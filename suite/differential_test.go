@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -62,6 +63,14 @@ func TestFastPathAgrees(t *testing.T) {
 			want := evalOne(t, general, in)
 			assert.Equal(t, want, got, "%s %s", dir, tc.Name)
 			compared++
+			// Variations around the request: malformed and unusual inputs
+			// must take the same way too.
+			for _, v := range variations(req) {
+				in, err := ast.InterfaceToValue(v)
+				require.NoError(t, err)
+				assert.Equal(t, evalOne(t, general, in), evalOne(t, fast, in), "%s %s: %v", dir, tc.Name, v)
+				compared++
+			}
 		}
 	}
 	t.Logf("%d requests decided both ways", compared)
@@ -91,4 +100,45 @@ func evalOne(t *testing.T, pq opa.PreparedEvalQuery, in ast.Value) any {
 	require.NoError(t, err)
 	require.Len(t, rs, 1)
 	return rs[0].Expressions[0].Value
+}
+
+// variations returns inputs derived from a request: other spellings of the
+// action, malformed actions and resources, contexts with checked keys.
+func variations(req rego.Request) []map[string]any {
+	base := rego.RequestInput(req)
+	with := func(k string, v any) map[string]any {
+		m := map[string]any{}
+		for a, b := range base {
+			m[a] = b
+		}
+		if v == nil {
+			delete(m, k)
+		} else {
+			m[k] = v
+		}
+		return m
+	}
+	action := req.Action
+	svc, name, _ := strings.Cut(action, ":")
+	return []map[string]any{
+		with("action", strings.ToUpper(action)),
+		with("action", name),
+		with("action", svc+":"),
+		with("action", ":"+name),
+		with("action", svc+":"+name+"Extra"),
+		with("action", "*"),
+		with("action", 42),
+		with("action", nil),
+		with("resource", "*"),
+		with("resource", req.Resource+"/child"),
+		with("resource", strings.ToUpper(req.Resource)),
+		with("resource", "arn:aws:s3:::other-bucket/key"),
+		with("resource", "arn:aws:sqs:us-east-1:999999999999:queue"),
+		with("resource", 7),
+		with("context", map[string]any{"aws:SourceIp": "not-an-ip"}),
+		with("context", map[string]any{"aws:SourceIp": "203.0.113.9", "aws:CurrentTime": "2026-11-26T12:00:00Z"}),
+		with("context", "text"),
+		with("principal", req.Principal+"x"),
+		with("principal", nil),
+	}
 }
