@@ -113,6 +113,9 @@ type model struct {
 	Resources  map[string]*mResource  `json:"resources"`
 	Psets      []*mPset               `json:"psets"`
 	RB         bool                   `json:"rb,omitempty"` // the project has resource-based policies
+	// Layers holds the layer verdicts of a decision where only the identity
+	// layer takes part, by its verdict (the fast path reads them).
+	Layers map[string]map[string]string `json:"layers"`
 	St         []*mStmt               `json:"st"`
 }
 
@@ -237,6 +240,10 @@ func newBuilder(p *schema.Project) *builder {
 		b.accts[a.Name] = a
 	}
 	b.pset(nil) // set 0: no policies
+	b.model.Layers = map[string]map[string]string{}
+	for _, v := range []string{"allow", "deny", "implicit"} {
+		b.model.Layers[v] = map[string]string{"scp": "absent", "boundary": "absent", "identity": v, "resource": "absent", "session": "absent"}
+	}
 	return b
 }
 
