@@ -116,7 +116,7 @@ type model struct {
 	// Layers holds the layer verdicts of a decision where only the identity
 	// layer takes part, by its verdict (the fast path reads them).
 	Layers map[string]map[string]string `json:"layers"`
-	St         []*mStmt               `json:"st"`
+	St     []*mStmt                     `json:"st"`
 }
 
 // mPrincipal is a user or an account root user, in the shape the core
@@ -211,9 +211,9 @@ type builder struct {
 	byName map[string]*schema.Policy
 	// catalog lists the actions (lower case) of services with a service block.
 	catalog map[string][]string
-	scps   map[string]*schema.Policy
-	accts  map[string]*schema.Account
-	full   *schema.Policy // FullAWSAccess, made when a level needs it
+	scps    map[string]*schema.Policy
+	accts   map[string]*schema.Account
+	full    *schema.Policy // FullAWSAccess, made when a level needs it
 }
 
 func newBuilder(p *schema.Project) *builder {
