@@ -115,3 +115,24 @@ test "GetFederationToken needs the user's permission" {
   expect = "implicit_deny"
   doc    = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html: 'the sts:GetFederationToken permission is required for your authentication service to obtain temporary security credentials for the federated users'"
 }
+
+test "a federated session without a session policy has no permissions" {
+  principal    = user.token_app
+  federated    = true
+  session_name = "Gina"
+  action       = "s3:ListBucket"
+  resource     = "arn:aws:s3:::productionapp-logs"
+  expect       = "implicit_deny"
+  doc          = "SEMANTICS.md §3.1 step 7: 'Federated-user session with no session policy: DENY'; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html: 'If this IAM user calls GetFederationToken and does not pass a policy as a parameter of the API call, the resulting federated user has no effective permissions.'"
+}
+
+test "without a session policy a resource policy naming the federated user still grants" {
+  principal        = user.token_app
+  federated        = true
+  session_name     = "Carol"
+  action           = "s3:GetObject"
+  resource         = "arn:aws:s3:::productionapp/data.csv"
+  expect           = "allow"
+  expect_statement = resource.productionapp.policy.statement.Carol
+  doc              = "id_credentials_temp_control-access_getfederationtoken.html: the federated user Carol has the bucket policy's permissions 'even when no session policy is passed as a parameter of the GetFederationToken API call'"
+}
