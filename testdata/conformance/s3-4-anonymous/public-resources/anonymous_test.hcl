@@ -62,3 +62,15 @@ test "a public statement with a condition" {
   expect    = each.value.expect
   doc       = "SEMANTICS.md §3.4 and §5.2 (IpAddress: CIDR containment)"
 }
+
+test "anonymous requests have no principal keys" {
+  for_each = {
+    account_scoped = { path = "account", expect = "implicit_deny" }
+    null_arn       = { path = "unsigned", expect = "allow" }
+  }
+  principal = "anonymous"
+  action    = "s3:GetObject"
+  resource  = "arn:aws:s3:::scoped/${each.value.path}/file"
+  expect    = each.value.expect
+  doc       = "SEMANTICS.md §3.4 and §5.1: an anonymous request has no aws:PrincipalAccount or aws:PrincipalArn, so StringEquals is false and Null true is true; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn"
+}

@@ -56,3 +56,36 @@ resource "office_only" {
     }
   }
 }
+
+# Public statements scoped by principal keys, which anonymous requests lack.
+resource "scoped" {
+  arn = "arn:aws:s3:::scoped"
+  policy {
+    statement "OnlyOrgAccount" {
+      principals {
+        type        = "*"
+        identifiers = ["*"]
+      }
+      actions   = ["s3:GetObject"]
+      resources = ["arn:aws:s3:::scoped/account/*"]
+      condition {
+        test     = "StringEquals"
+        variable = "aws:PrincipalAccount"
+        values   = ["111111111111"]
+      }
+    }
+    statement "OnlyUnsigned" {
+      principals {
+        type        = "*"
+        identifiers = ["*"]
+      }
+      actions   = ["s3:GetObject"]
+      resources = ["arn:aws:s3:::scoped/unsigned/*"]
+      condition {
+        test     = "Null"
+        variable = "aws:PrincipalArn"
+        values   = ["true"]
+      }
+    }
+  }
+}
