@@ -74,3 +74,12 @@ test "anonymous requests have no principal keys" {
   expect    = each.value.expect
   doc       = "SEMANTICS.md §3.4 and §5.1: an anonymous request has no aws:PrincipalAccount or aws:PrincipalArn, so StringEquals is false and Null true is true; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn"
 }
+
+test "a public statement whose condition key is missing" {
+  principal              = "anonymous"
+  action                 = "s3:GetObject"
+  resource               = "arn:aws:s3:::office-only/file"
+  expect                 = "implicit_deny"
+  expect_missing_context = ["aws:SourceIp"]
+  doc                    = "SEMANTICS.md §5.1 (absent key: IpAddress is false); the only statement whose action and resource match reads aws:SourceIp, which the request lacks (the IAM policy simulator reports such keys as MissingContextValues: https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html)"
+}

@@ -66,3 +66,12 @@ test "ARN operators with the key absent" {
   expect    = each.value.expect
   doc       = "SEMANTICS.md §5.1: absent key: ordinary operators false, negated operators true"
 }
+
+test "ArnLike on a missing key is reported" {
+  principal              = user.u
+  action                 = "sqs:SendMessage"
+  resource               = "arn:aws:sqs:us-east-1:111111111111:jobs"
+  expect                 = "implicit_deny"
+  expect_missing_context = ["aws:SourceArn"]
+  doc                    = "SEMANTICS.md §5.1: absent key: ArnLike is false; the only statement matching sqs:SendMessage reads aws:SourceArn (MissingContextValues, https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html)"
+}
