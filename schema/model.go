@@ -265,6 +265,9 @@ type Test struct {
 	Action        String
 	Resource      String
 	Context       map[string]any
+	// AssumeContext is the request context of the AssumeRole (or
+	// GetFederationToken) calls, such as sts:ExternalId.
+	AssumeContext map[string]any
 	Expect        String // allow | deny | explicit_deny | implicit_deny
 	// ExpectStatement names the deciding statement: "policy.name.statement.Sid".
 	ExpectStatement *String

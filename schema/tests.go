@@ -14,7 +14,7 @@ import (
 
 var testAttrs = []string{
 	"principal", "assume", "federated", "mfa", "session_name", "session_tags", "duration", "issued_at",
-	"action", "resource", "context",
+	"action", "resource", "context", "assume_context",
 	"expect", "expect_statement", "expect_missing_context", "doc", "for_each",
 }
 
@@ -173,6 +173,19 @@ func (l *loader) decodeTest(p *pending, name string, ctx *hcl.EvalContext, seen 
 			} else {
 				t.Context = m
 			}
+		}
+	}
+	if a := c.Attrs["assume_context"]; a != nil {
+		if v, good := l.evalJSON(a, ctx, extra...); good {
+			m, isMap := v.(map[string]any)
+			if !isMap {
+				l.errorf(a.Expr.Range(), "Wrong type", "assume_context must be an object of condition keys, like { \"sts:ExternalId\" = \"x\" }")
+			} else {
+				t.AssumeContext = m
+			}
+		}
+		if len(t.Assume) == 0 && !t.Federated {
+			l.errorf(a.NameRange, "Assume context without a session", "assume_context is the context of the AssumeRole call; add assume = role.<name>")
 		}
 	}
 	if a := need("expect"); a != nil {

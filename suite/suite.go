@@ -144,11 +144,7 @@ func runCase(ctx context.Context, eng *rego.Engine, c *Case, opts Options) Resul
 	var sess *rego.Session
 	if t.Federated {
 		fr := rego.FederationRequest{Principal: t.Principal.Value, Name: t.SessionName, Policy: c.sessionPolicy, Duration: t.Duration}
-		if t.IssuedAt != "" {
-			fr.Context = map[string]any{"aws:CurrentTime": t.IssuedAt}
-		} else if now, ok := currentTime(reqCtx); ok {
-			fr.Context = map[string]any{"aws:CurrentTime": now}
-		}
+		fr.Context = assumeContext(t, reqCtx)
 		next, err := eng.GetFederationToken(ctx, fr)
 		var denied *rego.AssumeRoleError
 		switch {
@@ -174,12 +170,7 @@ func runCase(ctx context.Context, eng *rego.Engine, c *Case, opts Options) Resul
 			ar.Policy = c.sessionPolicy
 			ar.Tags = t.SessionTags
 		}
-		// The session is created at issued_at, else at the request time.
-		if t.IssuedAt != "" {
-			ar.Context = map[string]any{"aws:CurrentTime": t.IssuedAt}
-		} else if now, ok := currentTime(reqCtx); ok {
-			ar.Context = map[string]any{"aws:CurrentTime": now}
-		}
+		ar.Context = assumeContext(t, reqCtx)
 		next, err := eng.AssumeRole(ctx, ar)
 		var denied *rego.AssumeRoleError
 		if errors.As(err, &denied) {
@@ -200,7 +191,12 @@ func runCase(ctx context.Context, eng *rego.Engine, c *Case, opts Options) Resul
 		sess = next
 	}
 	if r.FailedAssume == "" {
-		dec, err := eng.Decide(ctx, rego.Request{Principal: t.Principal.Value, Action: t.Action.Value,
+		// A request from a session names the session as its principal.
+		principal := t.Principal.Value
+		if sess != nil {
+			principal = sess.ARN
+		}
+		dec, err := eng.Decide(ctx, rego.Request{Principal: principal, Action: t.Action.Value,
 			Resource: t.Resource.Value, Context: reqCtx, Session: sess})
 		if err != nil && len(dec.Errors) == 0 {
 			dec.Errors = []string{err.Error()}
@@ -211,6 +207,23 @@ func runCase(ctx context.Context, eng *rego.Engine, c *Case, opts Options) Resul
 	r.Passed = len(r.Failures) == 0
 	r.Duration = time.Since(start)
 	return r
+}
+
+// assumeContext is the context of the calls that make the session: the
+// test's assume_context, at issued_at (else at the request time).
+func assumeContext(t *schema.Test, reqCtx map[string]any) map[string]any {
+	c := map[string]any{}
+	for k, v := range t.AssumeContext {
+		c[k] = v
+	}
+	if _, ok := currentTime(c); !ok {
+		if t.IssuedAt != "" {
+			c["aws:CurrentTime"] = t.IssuedAt
+		} else if now, ok := currentTime(reqCtx); ok {
+			c["aws:CurrentTime"] = now
+		}
+	}
+	return c
 }
 
 func currentTime(ctx map[string]any) (string, bool) {

@@ -33,6 +33,22 @@ assume_decision := d if {
 	d := data.iamc.decision with input as assume_request
 }
 
+# Passing session tags is the request sts:TagSession too, against the same
+# trust policy and the caller's policies (§4.2); both must be allowed.
+assume_tags if count(object.get(input, "tags", {})) > 0
+
+tag_decision := d if {
+	assume_tags
+	d := data.iamc.decision with input as object.union(assume_request, {"action": "sts:TagSession"})
+}
+
+# The decision AssumeRole reports: the first of the two that denies.
+assume_result := tag_decision if {
+	assume_decision.allowed
+	assume_tags
+	not tag_decision.allowed
+} else := assume_decision
+
 default assume_chained := false
 
 assume_chained if is_object(input.session)
@@ -107,18 +123,18 @@ else := object.get(input, "mfa", false) == true
 
 assume := {
 	"allowed": true,
-	"decision": assume_decision,
+	"decision": assume_result,
 	"session": assume_session,
 	"errors": [],
 } if {
 	count(assume_errors) == 0
-	assume_decision.allowed
+	assume_result.allowed
 } else := {
 	"allowed": false,
-	"decision": assume_decision,
-	"errors": sort(assume_errors | {e | some e in assume_decision.errors}),
+	"decision": assume_result,
+	"errors": sort(assume_errors | {e | some e in assume_result.errors}),
 } if {
-	assume_decision
+	assume_result
 } else := {
 	"allowed": false,
 	"decision": error_decision(assume_errors),

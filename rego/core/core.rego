@@ -85,13 +85,18 @@ account_keys(a) := object.get(m.accounts, [a, "keys"], {})
 resource_entry := r if {
 	act in trust_actions
 	role := m.roles[res]
-	r := {"a": role.a, "ps": role.tr, "trust": true}
+	r := trust_entry(role)
 } else := m.resources[res] if {
 	not act in trust_actions
 } else := m.resources[substring(res, 0, indexof(res, "/"))] if {
 	not act in trust_actions
 	indexof(res, "/") > 0
 }
+
+# A role without a trust policy still gatekeeps: nobody may assume it.
+trust_entry(role) := {"a": role.a, "ps": role.tr, "trust": true} if {
+	role.tr
+} else := {"a": role.a, "trust": true}
 
 trust_actions := {"sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext"}
 
@@ -202,4 +207,11 @@ pmatch(st) := "not" if {
 	st.np
 	some i in who.ids
 	not st.np[i]
+}
+
+# A Deny with NotPrincipal always denies a principal that has a permissions
+# boundary, whatever it lists ([B], §7).
+pmatch(st) := "not" if {
+	st.np
+	who.b
 }

@@ -54,8 +54,11 @@ fuser := m.principals[sess.source] if {
 
 federated_arn := concat("", ["arn:aws:sts::", fuser.a, ":federated-user/", sess.name]) if is_string(sess.name)
 
+# A resource policy that names the IAM user grants to its federated
+# sessions as to the user, within the session policy ([S]): for pmatch the
+# user is the session's "role".
 federated_who := {
-	"t": "FederatedUser", "arn": federated_arn, "a": fuser.a, "ps": fuser.ps,
+	"t": "FederatedUser", "arn": federated_arn, "a": fuser.a, "ps": fuser.ps, "role": sess.source,
 	"ids": [federated_arn, fuser.a],
 	"k": object.union(
 		{
