@@ -17,18 +17,20 @@ import (
 )
 
 type evalParams struct {
-	path        string
-	principal   string
-	assume      []string
-	mfa         bool
-	action      string
-	resource    string
-	context     []string
-	input       string
-	format      string
-	duration    time.Duration
-	sessionName string
-	at          string
+	path          string
+	principal     string
+	assume        []string
+	mfa           bool
+	action        string
+	resource      string
+	context       []string
+	input         string
+	format        string
+	duration      time.Duration
+	sessionName   string
+	sessionPolicy string
+	sessionTags   []string
+	at            string
 }
 
 func newEvalCmd(s *streams) *cobra.Command {
@@ -66,6 +68,8 @@ does not compile or the request is malformed.`,
 	f.BoolVar(&p.mfa, "mfa", false, "present MFA when assuming the role")
 	f.DurationVar(&p.duration, "duration", 0, "session duration when assuming a role (default 1h)")
 	f.StringVar(&p.sessionName, "session-name", "", "role session name (default: the caller's name)")
+	f.StringVar(&p.sessionPolicy, "session-policy", "", "a JSON file with a session policy to pass when assuming the (last) role")
+	f.StringArrayVar(&p.sessionTags, "session-tag", nil, "a session tag key=value to pass when assuming the (last) role; repeat")
 	f.StringVar(&p.action, "action", "", "the action, service:Action")
 	f.StringVar(&p.resource, "resource", "", "the resource ARN, or *")
 	f.StringArrayVar(&p.context, "context", nil, "a condition key and value, key=value (a JSON list for several values); repeat")
@@ -148,6 +152,30 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 	if req.Principal, err = eng.Resolve(p.principal); err != nil {
 		return usageError{err}
 	}
+	var sessionPolicy map[string]any
+	if p.sessionPolicy != "" {
+		if len(p.assume) == 0 {
+			return usageError{errors.New("--session-policy needs --assume")}
+		}
+		raw, err := os.ReadFile(p.sessionPolicy)
+		if err != nil {
+			return &exitError{code: exitInvalid, err: err}
+		}
+		if err := json.Unmarshal(raw, &sessionPolicy); err != nil {
+			return &exitError{code: exitInvalid, err: fmt.Errorf("%s: not a JSON policy document: %w", p.sessionPolicy, err)}
+		}
+	}
+	var sessionTags map[string]string
+	for _, kv := range p.sessionTags {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return usageError{fmt.Errorf("--session-tag takes key=value, not %q", kv)}
+		}
+		if sessionTags == nil {
+			sessionTags = map[string]string{}
+		}
+		sessionTags[k] = v
+	}
 	var steps []assumeStep
 	var sess *rego.Session
 	for i, role := range p.assume {
@@ -158,6 +186,8 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		ar := rego.AssumeRoleRequest{Principal: req.Principal, Role: arn, MFA: p.mfa && i == 0, Duration: p.duration, Session: sess}
 		if i == len(p.assume)-1 {
 			ar.SessionName = p.sessionName
+			ar.Policy = sessionPolicy
+			ar.Tags = sessionTags
 		}
 		if t, ok := req.Context["aws:CurrentTime"]; ok {
 			ar.Context = map[string]any{"aws:CurrentTime": t}
@@ -178,6 +208,9 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		sess = next
 	}
 	req.Session = sess
+	if sess != nil {
+		req.Principal = sess.ARN
+	}
 	dec, err := eng.Decide(ctx, req)
 	if err != nil {
 		return err
