@@ -29,15 +29,31 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name       string          `xml:"name,attr"`
-	Tests      int             `xml:"tests,attr"`
-	Failures   int             `xml:"failures,attr"`
-	Errors     int             `xml:"errors,attr"`
-	Skipped    int             `xml:"skipped,attr"`
-	Time       string          `xml:"time,attr,omitempty"`
-	Properties []junitProperty `xml:"properties>property,omitempty"`
-	Cases      []junitCase     `xml:"testcase"`
-	SystemOut  string          `xml:"system-out,omitempty"`
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Skipped    int              `xml:"skipped,attr"`
+	Time       string           `xml:"time,attr,omitempty"`
+	Properties *junitProperties `xml:"properties"`
+	Cases      []junitCase      `xml:"testcase"`
+	SystemOut  *junitText       `xml:"system-out"`
+}
+
+// junitText is text kept as written, newlines included (CDATA).
+type junitText struct {
+	Text string `xml:",cdata"`
+}
+
+func text(s string) *junitText {
+	if s == "" {
+		return nil
+	}
+	return &junitText{Text: s}
+}
+
+type junitProperties struct {
+	List []junitProperty `xml:"property"`
 }
 
 type junitProperty struct {
@@ -54,13 +70,13 @@ type junitCase struct {
 	Failure   *junitFailure `xml:"failure"`
 	Error     *junitFailure `xml:"error"`
 	Skipped   *struct{}     `xml:"skipped"`
-	SystemOut string        `xml:"system-out,omitempty"`
+	SystemOut *junitText    `xml:"system-out"`
 }
 
 type junitFailure struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
-	Text    string `xml:",chardata"`
+	Text    string `xml:",cdata"`
 }
 
 func (j *junit) time(d time.Duration) string {
@@ -111,7 +127,7 @@ func (j *junit) Write(w io.Writer, r *suite.Report) error {
 	}
 	for _, res := range r.Rego {
 		c := junitCase{Name: res.Name, Classname: classname(res.Range.Filename), File: o.path(res.Range.Filename),
-			Line: res.Range.Start.Line, Time: j.time(res.Duration), SystemOut: res.Output}
+			Line: res.Range.Start.Line, Time: j.time(res.Duration), SystemOut: text(res.Output)}
 		switch {
 		case res.Skipped:
 			c.Skipped = &struct{}{}
@@ -123,15 +139,16 @@ func (j *junit) Write(w io.Writer, r *suite.Report) error {
 		add(res.Range.Filename, c, res.Duration)
 	}
 	if cov := r.Coverage; cov != nil {
-		s := junitSuite{Name: "coverage", Tests: 1, Properties: []junitProperty{
+		props := &junitProperties{List: []junitProperty{
 			{Name: "statements", Value: fmt.Sprint(cov.Total)},
 			{Name: "covered", Value: fmt.Sprint(cov.Covered)},
 			{Name: "percent", Value: fmt.Sprintf("%.1f", cov.Percent())},
 		}}
+		s := junitSuite{Name: "coverage", Tests: 1, Properties: props}
 		name := "statement coverage"
 		if o.CoverageMin > 0 {
 			name = fmt.Sprintf("statement coverage of at least %g%%", o.CoverageMin)
-			s.Properties = append(s.Properties, junitProperty{Name: "min", Value: fmt.Sprintf("%g", o.CoverageMin)})
+			props.List = append(props.List, junitProperty{Name: "min", Value: fmt.Sprintf("%g", o.CoverageMin)})
 		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s\n", o.coverageSummary(cov))
@@ -145,7 +162,7 @@ func (j *junit) Write(w io.Writer, r *suite.Report) error {
 			c.Failure = &junitFailure{Message: o.coverageSummary(cov), Type: "coverage", Text: b.String()}
 			s.Failures = 1
 		} else {
-			c.SystemOut = b.String()
+			c.SystemOut = text(b.String())
 		}
 		s.Cases = []junitCase{c}
 		doc.Suites = append(doc.Suites, s)
