@@ -15,6 +15,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/iamc/iamc/compiler"
 )
@@ -30,6 +31,10 @@ type RegoResult struct {
 	Skipped bool // a todo_test_ rule
 	// Error is the evaluation error, when the test could not be evaluated.
 	Error string
+	// FailedAt explains a failed test: the last expression of the test file
+	// that was false, with its location and the values of its terms, like
+	// `bakery_test.rego:11:2: data.iamc.allow with input as {…}`.
+	FailedAt string
 	// Output is what the test printed with print().
 	Output   string
 	Duration time.Duration
@@ -124,22 +129,7 @@ func (s *RegoSuite) Run(ctx context.Context, filter *regexp.Regexp, parallel int
 	if s == nil || len(s.tests) == 0 {
 		return nil, nil, nil
 	}
-	store := inmem.NewFromObjectWithOpts(s.data, inmem.OptRoundTripOnWrite(false))
-	txn, err := store.NewTransaction(ctx, storage.TransactionParams{})
-	if err != nil {
-		return nil, nil, err
-	}
-	defer store.Abort(ctx, txn)
-	r := tester.NewRunner().
-		SetCompiler(ast.NewCompiler().WithEnablePrintStatements(true)).
-		SetStore(store).
-		SetModules(s.modules).
-		CapturePrintOutput(true).
-		SetParallel(parallel)
-	if filter != nil {
-		r = r.Filter(filter.String())
-	}
-	ch, err := r.RunTests(ctx, txn)
+	results, err := s.run(ctx, filter, parallel, false)
 	if err != nil {
 		var errs ast.Errors
 		if errors.As(err, &errs) {
@@ -148,7 +138,8 @@ func (s *RegoSuite) Run(ctx context.Context, filter *regexp.Regexp, parallel int
 		return nil, nil, fmt.Errorf("rego tests: %w", err)
 	}
 	var out []RegoResult
-	for tr := range ch {
+	var failed []string
+	for _, tr := range results {
 		if tr.Location == nil || !s.tests[tr.Location.File] {
 			continue
 		}
@@ -163,7 +154,23 @@ func (s *RegoSuite) Run(ctx context.Context, filter *regexp.Regexp, parallel int
 		if tr.Error != nil {
 			res.Error = tr.Error.Error()
 		}
+		if !res.Passed && !res.Skipped && res.Error == "" {
+			failed = append(failed, regexp.QuoteMeta(res.Name))
+		}
 		out = append(out, res)
+	}
+	if len(failed) > 0 {
+		// Run the failed tests again, traced, to say where they failed.
+		traced, err := s.run(ctx, regexp.MustCompile("^("+strings.Join(failed, "|")+")$"), parallel, true)
+		if err == nil {
+			at := map[string]string{}
+			for _, tr := range traced {
+				at[tr.Package+"."+tr.Name] = failedAt(tr)
+			}
+			for i := range out {
+				out[i].FailedAt = at[out[i].Name]
+			}
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i].Range, out[j].Range
@@ -176,6 +183,160 @@ func (s *RegoSuite) Run(ctx context.Context, filter *regexp.Regexp, parallel int
 		return out[i].Name < out[j].Name
 	})
 	return out, nil, nil
+}
+
+// run runs the tests through OPA's tester and collects their results.
+func (s *RegoSuite) run(ctx context.Context, filter *regexp.Regexp, parallel int, trace bool) ([]*tester.Result, error) {
+	store := inmem.NewFromObjectWithOpts(s.data, inmem.OptRoundTripOnWrite(false))
+	txn, err := store.NewTransaction(ctx, storage.TransactionParams{})
+	if err != nil {
+		return nil, err
+	}
+	defer store.Abort(ctx, txn)
+	r := tester.NewRunner().
+		SetCompiler(ast.NewCompiler().WithEnablePrintStatements(true)).
+		SetStore(store).
+		SetModules(s.modules).
+		CapturePrintOutput(true).
+		EnableTracing(trace).
+		SetParallel(parallel)
+	if filter != nil {
+		r = r.Filter(filter.String())
+	}
+	ch, err := r.RunTests(ctx, txn)
+	if err != nil {
+		return nil, err
+	}
+	var out []*tester.Result
+	for tr := range ch {
+		out = append(out, tr)
+	}
+	return out, nil
+}
+
+// failedAt finds, in the trace of a failed test, the expression of its own
+// file that failed furthest into the test, and renders it with the values
+// its references had.
+func failedAt(tr *tester.Result) string {
+	if tr.Location == nil {
+		return ""
+	}
+	var best *topdown.Event
+	for _, ev := range tr.Trace {
+		if ev.Op != topdown.FailOp || ev.Location == nil || ev.Location.File != tr.Location.File {
+			continue
+		}
+		if _, ok := ev.Node.(*ast.Expr); !ok {
+			continue
+		}
+		if best == nil || ev.Location.Row > best.Location.Row ||
+			(ev.Location.Row == best.Location.Row && ev.Location.Col >= best.Location.Col) {
+			best = ev
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	expr := best.Node.(*ast.Expr)
+	text := strings.Join(strings.Fields(string(best.Location.Text)), " ")
+	if text == "" {
+		text = expr.String()
+	}
+	msg := fmt.Sprintf("%s:%d:%d: %s", best.Location.File, best.Location.Row, best.Location.Col, text)
+	var values []string
+	seen := map[string]bool{}
+	addValue := func(t *ast.Term) {
+		name := originalName(best, t)
+		if name == "" || seen[name] {
+			return
+		}
+		if v := resolve(best, t); v != nil {
+			seen[name] = true
+			values = append(values, fmt.Sprintf("%s = %s", name, v))
+		}
+	}
+	if !expr.Negated {
+		switch terms := expr.Terms.(type) {
+		case *ast.Term:
+			addValue(terms)
+		case []*ast.Term:
+			for _, t := range terms[1:] {
+				addValue(t)
+			}
+		}
+	}
+	if len(values) > 0 {
+		msg += " (" + strings.Join(values, ", ") + ")"
+	}
+	return msg
+}
+
+// originalName is a variable or reference as written in the test, or "" for
+// anything else (a constant, a call).
+func originalName(ev *topdown.Event, t *ast.Term) string {
+	rename := func(v ast.Var) (string, bool) {
+		if m, ok := ev.LocalMetadata[v]; ok {
+			return string(m.Name), true
+		}
+		if v.IsGenerated() || v.IsWildcard() {
+			return "", false
+		}
+		return string(v), true
+	}
+	switch x := t.Value.(type) {
+	case ast.Var:
+		n, ok := rename(x)
+		if !ok {
+			return ""
+		}
+		return n
+	case ast.Ref:
+		head, ok := x[0].Value.(ast.Var)
+		if !ok || !x[1:].IsGround() {
+			return ""
+		}
+		n, ok := rename(head)
+		if !ok {
+			return ""
+		}
+		if head.Equal(ast.DefaultRootDocument.Value) || head.Equal(ast.InputRootDocument.Value) {
+			return ""
+		}
+		cp := x.Copy()
+		cp[0] = ast.VarTerm(n)
+		return cp.String()
+	}
+	return ""
+}
+
+// resolve is the value of a variable, or of a reference into a variable,
+// at the event; nil when it is not known.
+func resolve(ev *topdown.Event, t *ast.Term) ast.Value {
+	if ev.Locals == nil {
+		return nil
+	}
+	switch x := t.Value.(type) {
+	case ast.Var:
+		return ev.Locals.Get(x)
+	case ast.Ref:
+		v, ok := x[0].Value.(ast.Var)
+		if !ok {
+			return nil
+		}
+		cur := ev.Locals.Get(v)
+		for _, k := range x[1:] {
+			if cur == nil {
+				return nil
+			}
+			next, err := cur.Find(ast.Ref{k})
+			if err != nil {
+				return nil
+			}
+			cur = next
+		}
+		return cur
+	}
+	return nil
 }
 
 // regoDiags turns OPA parse and compile errors into diagnostics.

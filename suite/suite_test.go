@@ -160,7 +160,7 @@ func TestCoverage(t *testing.T) {
 	assert.Equal(t, []string{"policy.guardrails.statement.NoRefunds", "role.Cashier.trust.statement.EmployeeWithMFA"},
 		covered("even the Cashier cannot refund"))
 	// Without MFA the trust statement's condition fails: nothing applied.
-	assert.Empty(t, covered("roles need MFA"))
+	assert.Empty(t, covered("roles need MFA[Cashier]"))
 	// A user with no policy matches nothing.
 	assert.Empty(t, covered("a new user has no access[sell]"))
 }

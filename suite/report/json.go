@@ -50,8 +50,9 @@ type JSONTest struct {
 	Decision     *rego.Decision `json:"decision,omitempty"`
 	Matched      []string       `json:"matched,omitempty"`
 	// rego tests
-	Error  string `json:"error,omitempty"`
-	Output string `json:"output,omitempty"`
+	Error    string `json:"error,omitempty"`
+	FailedAt string `json:"failed_at,omitempty"`
+	Output   string `json:"output,omitempty"`
 
 	DurationMS *float64 `json:"duration_ms,omitempty"`
 }
@@ -142,7 +143,7 @@ func (f *jsonFormat) Write(w io.Writer, r *suite.Report) error {
 	for _, res := range r.Rego {
 		jt := JSONTest{
 			Name: res.Name, Kind: "rego", File: o.path(res.Range.Filename), Line: res.Range.Start.Line, Column: res.Range.Start.Column,
-			Passed: res.Passed, Skipped: res.Skipped, Failures: []string{}, Error: res.Error, Output: res.Output,
+			Passed: res.Passed, Skipped: res.Skipped, Failures: []string{}, Error: res.Error, FailedAt: o.source(res.FailedAt), Output: res.Output,
 			DurationMS: f.ms(res.Duration),
 		}
 		if !res.Passed && !res.Skipped {

@@ -134,7 +134,7 @@ func (j *junit) Write(w io.Writer, r *suite.Report) error {
 		case res.Error != "":
 			c.Error = &junitFailure{Message: res.Error, Type: "error", Text: o.pos(res.Range) + ": " + res.Error + "\n"}
 		case !res.Passed:
-			c.Failure = &junitFailure{Message: "the test rule is false or undefined", Type: "rego", Text: o.pos(res.Range) + ": " + res.Name + " is false or undefined\n"}
+			c.Failure = &junitFailure{Message: "the test rule is false or undefined", Type: "rego", Text: o.pos(res.Range) + ": " + res.Name + " is false or undefined\n" + failedAtLine(o, res.FailedAt)}
 		}
 		add(res.Range.Filename, c, res.Duration)
 	}
@@ -190,4 +190,11 @@ func (j *junit) Write(w io.Writer, r *suite.Report) error {
 func classname(file string) string {
 	file = strings.TrimSuffix(file, ".hcl")
 	return strings.TrimSuffix(file, ".rego")
+}
+
+func failedAtLine(o Options, at string) string {
+	if at == "" {
+		return ""
+	}
+	return "  failed at " + o.source(at) + "\n"
 }

@@ -44,6 +44,9 @@ func (p *pretty) Write(w io.Writer, r *suite.Report) error {
 				what = "error: " + res.Error
 			}
 			fmt.Fprintf(&b, "%s: FAIL %s: %s\n", o.pos(res.Range), res.Name, what)
+			if res.FailedAt != "" {
+				fmt.Fprintf(&b, "    failed at %s\n", o.source(res.FailedAt))
+			}
 		}
 		if (!res.Passed || o.Verbose) && res.Output != "" {
 			for _, l := range strings.Split(strings.TrimRight(res.Output, "\n"), "\n") {
