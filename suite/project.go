@@ -108,6 +108,9 @@ func RunDir(ctx context.Context, dir string, opts Options, filter *regexp.Regexp
 		}
 		rep.Results = Run(ctx, eng, cases, opts)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, p, diags, err
+	}
 	if opts.Coverage {
 		rep.Coverage = ComputeCoverage(out.Statements, rep.Results)
 	}

@@ -75,12 +75,6 @@ func PrepareRego(out *compiler.Output) (*RegoSuite, hcl.Diagnostics) {
 			diags = append(diags, regoDiags(err)...)
 			continue
 		}
-		if _, clash := s.modules[name]; clash {
-			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Test file name taken",
-				Detail:  fmt.Sprintf("%s is the name of a bundle module; rename the test file", name),
-				Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}})
-			continue
-		}
 		if !hasTestRule(m) {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty suite",
 				Detail:  "this Rego test file defines no test_ rule; add a test or delete the file",

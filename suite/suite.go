@@ -171,7 +171,8 @@ func Filter(cases []*Case, re *regexp.Regexp) []*Case {
 }
 
 // Run runs the cases against an engine, in parallel, and returns their
-// results in the order of the cases.
+// results in the order of the cases. When ctx is cancelled, the cases not yet
+// started are left out (zero Results): check ctx.Err() before using them.
 //
 // Sessions are made once: tests that assume the same role in the same way
 // (principal, MFA, duration, session name, session policy, tags and time)
@@ -195,6 +196,9 @@ func Run(ctx context.Context, eng *rego.Engine, cases []*Case, opts Options) []R
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if ctx.Err() != nil {
+					continue // interrupted: the caller checks ctx
+				}
 				results[i] = r.runCase(ctx, cases[i])
 			}
 		}()

@@ -232,3 +232,13 @@ func TestRegoSuite(t *testing.T) {
 	require.Len(t, only, 1)
 	assert.Equal(t, "data.bakery_test.test_baker_self_cleans", only[0].Name)
 }
+
+// An interrupted run reports the interruption, not failed tests.
+func TestRunDirCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rep, _, diags, err := RunDir(ctx, "../examples/coffee-shop", Options{}, nil)
+	require.False(t, diags.HasErrors(), "%s", diags)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Nil(t, rep)
+}
