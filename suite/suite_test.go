@@ -103,7 +103,7 @@ func TestRunSharesSessions(t *testing.T) {
 func TestRunConcurrent(t *testing.T) {
 	_, cases, eng := prepareDir(t, "../examples/coffee-shop")
 	var many []*Case
-	for i := 0; i < 20; i++ {
+	for i := 0; i < 5; i++ {
 		many = append(many, cases...)
 	}
 	results := Run(context.Background(), eng, many, Options{Parallel: 8, Coverage: true})
