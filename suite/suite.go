@@ -93,7 +93,8 @@ func Prepare(out *compiler.Output) ([]*Case, hcl.Diagnostics) {
 // impossibleStatement says why a test's expect_statement can never be the
 // deciding statement of its expected decision: an allow is decided by Allow
 // statements, an explicit deny by Deny statements, and an implicit deny by
-// none (SEMANTICS.md: the reasons of a decision).
+// none (the reasons of a decision, rego.Reason: "an Allow that granted, or
+// a Deny").
 func impossibleStatement(t *schema.Test, st compiler.StatementInfo) string {
 	switch want := t.Expect.Value; {
 	case want == rego.ImplicitDeny:
