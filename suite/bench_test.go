@@ -97,10 +97,10 @@ func project10k(b *testing.B) string {
 //	BenchmarkSuite10k/decide      35.1 s/op  14.5 cpu-s/op
 //
 // A decision costs about 1.45 ms of CPU, and the runner adds about 4% to
-// the decisions alone (run against decide); on two idle cores iamc test
-// on 10,000 cases takes about 8 seconds. The 2-second target waits on a
-// faster Rego core: the runner makes one compile, one engine, one session
-// per distinct AssumeRole, and no per-case query preparation.
+// the decisions alone (run against decide). 16 CPU-seconds for the whole
+// run is at least 8 seconds of wall time on two cores: the 2-second target
+// waits on a faster Rego core. The runner makes one compile, one engine, one
+// session per distinct AssumeRole, and prepares no query per case.
 func BenchmarkSuite10k(b *testing.B) {
 	ctx := context.Background()
 	dir := project10k(b)
