@@ -87,20 +87,23 @@ func project10k(b *testing.B) string {
 // Run with: go test -run '^$' -bench Suite10k -benchtime 1x ./suite/
 //
 // 2-core AMD EPYC, OPA v1.22.3, the Rego core of this commit, the machine
-// shared with other work (load average 10): wall time swings with the load,
-// CPU seconds per op (cpu-s/op) do not.
+// shared with other work (load average 4 to 10 during the run): wall time
+// swings with the load, CPU seconds per op (cpu-s/op) much less.
 //
-//	BenchmarkSuite10k/end-to-end  38.7 s/op  16.3 cpu-s/op
-//	BenchmarkSuite10k/compile      7.4 s/op   1.1 cpu-s/op
-//	BenchmarkSuite10k/run         30.4 s/op  15.2 cpu-s/op
-//	BenchmarkSuite10k/coverage   104.6 s/op  23.5 cpu-s/op
-//	BenchmarkSuite10k/decide      35.1 s/op  14.5 cpu-s/op
+//	BenchmarkSuite10k/end-to-end  16.0 s/op  15.0 cpu-s/op
+//	BenchmarkSuite10k/compile      1.1 s/op   1.1 cpu-s/op
+//	BenchmarkSuite10k/run         11.8 s/op  13.4 cpu-s/op
+//	BenchmarkSuite10k/coverage    70.8 s/op  21.7 cpu-s/op
+//	BenchmarkSuite10k/decide      24.5 s/op  13.7 cpu-s/op
 //
-// A decision costs about 1.45 ms of CPU, and the runner adds about 4% to
-// the decisions alone (run against decide). 16 CPU-seconds for the whole
-// run is at least 8 seconds of wall time on two cores: the 2-second target
-// waits on a faster Rego core. The runner makes one compile, one engine, one
-// session per distinct AssumeRole, and prepares no query per case.
+// (A run under heavier load: end-to-end 38.7 s, 16.3 cpu-s; run 15.2 cpu-s
+// against decide 14.5.) A decision costs 1.3 to 1.5 ms of CPU, and the
+// runner adds to the decisions alone no more than the noise between runs
+// (0 to 4%). 15 CPU-seconds for the whole run is at least 7.5 seconds of
+// wall time on two cores: the 2-second target waits on a faster Rego core.
+// The runner makes one compile, one engine, one session per distinct
+// AssumeRole, and prepares no query per case; coverage costs one Matched
+// query more per request.
 func BenchmarkSuite10k(b *testing.B) {
 	ctx := context.Background()
 	dir := project10k(b)
