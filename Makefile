@@ -38,6 +38,7 @@ demo: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./rego/
+	$(GO) test -run '^$$' -bench Suite10k -benchtime 1x ./suite/
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -45,7 +46,7 @@ lint:
 
 # Regenerate golden files from the current output; review the diff.
 golden:
-	$(GO) test ./... -update
+	$(GO) test ./compiler/ ./cmd/iamc/ -update
 
 clean:
 	rm -rf $(BIN)

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -34,7 +35,11 @@ type Result struct {
 	// could not be assumed, FailedAssume names it.
 	Assumed      []*rego.Session
 	FailedAssume string
-	Duration     time.Duration
+	// Matched lists the statements that applied to the test's requests
+	// (its AssumeRole steps and the request itself), as references like
+	// policy.register.statement.UseRegister. Only with Options.Coverage.
+	Matched  []string
+	Duration time.Duration
 }
 
 // Case is a test ready to run: its request and its expectations.
@@ -48,10 +53,10 @@ type Case struct {
 // names must exist and every session policy must be valid.
 func Prepare(out *compiler.Output) ([]*Case, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
-	refs := map[string]bool{}
+	refs := map[string]compiler.StatementInfo{}
 	var all []string
 	for _, s := range out.Statements {
-		refs[s.Ref()] = true
+		refs[s.Ref()] = s
 		all = append(all, s.Ref())
 	}
 	var cases []*Case
@@ -59,13 +64,16 @@ func Prepare(out *compiler.Output) ([]*Case, hcl.Diagnostics) {
 		c := &Case{Test: t}
 		if t.ExpectStatement != nil {
 			ref := t.ExpectStatement.Value
-			if !refs[ref] {
+			if st, ok := refs[ref]; !ok {
 				detail := fmt.Sprintf("no statement %s in the project", ref)
 				if s := closestRef(ref, all); s != "" {
 					detail += fmt.Sprintf("; did you mean %s?", s)
 				}
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown statement",
 					Detail: detail, Subject: t.ExpectStatement.Range.Ptr()})
+			} else if d := impossibleStatement(t, st); d != "" {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Test cannot pass",
+					Detail: d, Subject: t.ExpectStatement.Range.Ptr()})
 			}
 			c.statement = ref
 		}
@@ -78,7 +86,48 @@ func Prepare(out *compiler.Output) ([]*Case, hcl.Diagnostics) {
 		}
 		cases = append(cases, c)
 	}
+	diags = append(diags, emptySuites(out.Project)...)
 	return cases, diags
+}
+
+// impossibleStatement says why a test's expect_statement can never be the
+// deciding statement of its expected decision: an allow is decided by Allow
+// statements, an explicit deny by Deny statements, and an implicit deny by
+// none (the reasons of a decision, rego.Reason: "an Allow that granted, or
+// a Deny").
+func impossibleStatement(t *schema.Test, st compiler.StatementInfo) string {
+	switch want := t.Expect.Value; {
+	case want == rego.ImplicitDeny:
+		return fmt.Sprintf("an implicit deny has no deciding statement, so expect_statement = %s never holds; expect \"explicit_deny\" or remove expect_statement", st.Ref())
+	case want == rego.Allow && st.Effect != "Allow":
+		return fmt.Sprintf("%s is a Deny statement; an allow is decided by Allow statements", st.Ref())
+	case (want == rego.ExplicitDeny || want == "deny") && st.Effect != "Deny":
+		return fmt.Sprintf("%s is an Allow statement; a deny is decided by Deny statements", st.Ref())
+	}
+	return ""
+}
+
+// emptySuites reports *_test.hcl files that hold no test: a suite that
+// asserts nothing.
+func emptySuites(p *schema.Project) hcl.Diagnostics {
+	has := map[string]bool{}
+	for _, t := range p.Tests {
+		has[t.DeclRange.Filename] = true
+	}
+	var names []string
+	for name := range p.Sources {
+		if strings.HasSuffix(name, "_test.hcl") && !has[name] {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	var diags hcl.Diagnostics
+	for _, name := range names {
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty suite",
+			Detail:  "this test file holds no test block; add a test or delete the file",
+			Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}})
+	}
+	return diags
 }
 
 func closestRef(ref string, all []string) string {
@@ -98,27 +147,60 @@ func closestRef(ref string, all []string) string {
 type Options struct {
 	// Parallel is the number of tests run at once; 0 means GOMAXPROCS.
 	Parallel int
-	// Now is the request time of tests whose context sets no
-	// aws:CurrentTime; zero means the wall clock.
+	// Now is the request time of tests whose context sets neither
+	// aws:CurrentTime nor aws:EpochTime; zero means the wall clock, read once
+	// at the start of the run so that every test of a run happens at the same
+	// time.
 	Now time.Time
+	// Coverage records, in each Result's Matched, every statement that
+	// applied to the test's requests (one more query per request).
+	Coverage bool
+}
+
+// Filter returns the cases whose name matches re (all of them for a nil re).
+func Filter(cases []*Case, re *regexp.Regexp) []*Case {
+	if re == nil {
+		return cases
+	}
+	var out []*Case
+	for _, c := range cases {
+		if re.MatchString(c.Test.Name) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Run runs the cases against an engine, in parallel, and returns their
-// results in the order of the cases.
+// results in the order of the cases. When ctx is cancelled, the cases not yet
+// started are left out (zero Results): check ctx.Err() before using them.
+//
+// Sessions are made once: tests that assume the same role in the same way
+// (principal, MFA, duration, session name, session policy, tags and time)
+// share the session, as a client reuses its credentials, so a table of a
+// thousand rows as Cashier costs one AssumeRole, not a thousand.
 func Run(ctx context.Context, eng *rego.Engine, cases []*Case, opts Options) []Result {
 	results := make([]Result, len(cases))
 	n := opts.Parallel
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	r := &runner{eng: eng, coverage: opts.Coverage, now: now.UTC().Format(time.RFC3339), sessions: map[string]*sessionEntry{}}
 	var wg sync.WaitGroup
-	next := make(chan int)
+	next := make(chan int, n)
 	for w := 0; w < n; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = runCase(ctx, eng, cases[i], opts)
+				if ctx.Err() != nil {
+					continue // interrupted: the caller checks ctx
+				}
+				results[i] = r.runCase(ctx, cases[i])
 			}
 		}()
 	}
@@ -130,83 +212,235 @@ func Run(ctx context.Context, eng *rego.Engine, cases []*Case, opts Options) []R
 	return results
 }
 
-func runCase(ctx context.Context, eng *rego.Engine, c *Case, opts Options) Result {
+type runner struct {
+	eng      *rego.Engine
+	coverage bool
+	now      string // RFC 3339
+
+	mu       sync.Mutex
+	sessions map[string]*sessionEntry
+}
+
+// sessionEntry is a session made once for every test that needs it.
+type sessionEntry struct {
+	once    sync.Once
+	sess    *rego.Session
+	err     error
+	matched []string
+}
+
+// session returns the session made by mk, once per key.
+func (r *runner) session(key string, mk func(e *sessionEntry)) *sessionEntry {
+	r.mu.Lock()
+	e := r.sessions[key]
+	if e == nil {
+		e = &sessionEntry{}
+		r.sessions[key] = e
+	}
+	r.mu.Unlock()
+	e.once.Do(func() { mk(e) })
+	return e
+}
+
+// stepKey identifies a session request: equal keys make equal sessions.
+type stepKey struct {
+	Prev      string            `json:"prev,omitempty"`
+	Op        string            `json:"op"`
+	Principal string            `json:"principal"`
+	Target    string            `json:"target,omitempty"`
+	MFA       bool              `json:"mfa,omitempty"`
+	Duration  time.Duration     `json:"duration,omitempty"`
+	Name      string            `json:"name,omitempty"`
+	Policy    map[string]any    `json:"policy,omitempty"`
+	Tags      map[string]string `json:"tags,omitempty"`
+	Context   map[string]any    `json:"context,omitempty"`
+}
+
+func (k stepKey) String() string {
+	b, err := json.Marshal(k)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+func (r *runner) runCase(ctx context.Context, c *Case) Result {
 	start := time.Now()
 	t := c.Test
-	r := Result{Test: t}
-	reqCtx := map[string]any{}
+	res := Result{Test: t}
+	eng := r.eng
+	reqCtx := make(map[string]any, len(t.Context)+1)
 	for k, v := range t.Context {
 		reqCtx[k] = v
 	}
-	if _, ok := currentTime(reqCtx); !ok && !opts.Now.IsZero() {
-		reqCtx["aws:CurrentTime"] = opts.Now.UTC().Format(time.RFC3339)
+	if !hasKey(reqCtx, "aws:CurrentTime") && !hasKey(reqCtx, "aws:EpochTime") {
+		reqCtx["aws:CurrentTime"] = r.now
 	}
+	// The session is created at issued_at, else at the request time.
+	sessCtx := assumeContext(t, reqCtx)
+	var matched []string
 	var sess *rego.Session
+	prev := ""
 	if t.Federated {
-		fr := rego.FederationRequest{Principal: t.Principal.Value, Name: t.SessionName, Policy: c.sessionPolicy, Duration: t.Duration}
-		fr.Context = assumeContext(t, reqCtx)
-		next, err := eng.GetFederationToken(ctx, fr)
+		fr := rego.FederationRequest{Principal: t.Principal.Value, Name: t.SessionName, Policy: c.sessionPolicy, Duration: t.Duration, Context: sessCtx}
+		key := stepKey{Op: "federate", Principal: fr.Principal, Name: fr.Name, Policy: fr.Policy, Duration: fr.Duration, Context: fr.Context}.String()
+		e := r.session(key, func(e *sessionEntry) {
+			e.sess, e.err = eng.GetFederationToken(ctx, fr)
+			if r.coverage {
+				e.matched = r.matched(ctx, federateRequest(fr))
+			}
+		})
+		next, err := e.sess, e.err
+		matched = append(matched, e.matched...)
+		prev = key
 		var denied *rego.AssumeRoleError
 		switch {
 		case errors.As(err, &denied):
-			r.FailedAssume = "GetFederationToken"
-			r.Decision = denied.Decision
-			if len(denied.Errors) > 0 && len(r.Decision.Errors) == 0 {
-				r.Decision.Errors = denied.Errors
+			res.FailedAssume = "GetFederationToken"
+			res.Decision = denied.Decision
+			if len(denied.Errors) > 0 && len(res.Decision.Errors) == 0 {
+				res.Decision.Errors = denied.Errors
 			}
 		case err != nil:
-			r.FailedAssume = "GetFederationToken"
-			r.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{err.Error()}}
+			res.FailedAssume = "GetFederationToken"
+			res.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{err.Error()}}
 		default:
-			r.Assumed = append(r.Assumed, next)
+			res.Assumed = append(res.Assumed, next)
 			sess = next
 		}
 	}
 	for i, role := range t.Assume {
+		if res.FailedAssume != "" {
+			break
+		}
 		ar := rego.AssumeRoleRequest{Principal: t.Principal.Value, Role: role.Value, MFA: t.MFA && i == 0,
-			Duration: t.Duration, Session: sess}
+			Duration: t.Duration, Session: sess, Context: sessCtx}
 		if i == len(t.Assume)-1 {
 			ar.SessionName = t.SessionName
 			ar.Policy = c.sessionPolicy
 			ar.Tags = t.SessionTags
 		}
-		ar.Context = assumeContext(t, reqCtx)
-		next, err := eng.AssumeRole(ctx, ar)
+		key := stepKey{Prev: prev, Op: "assume", Principal: ar.Principal, Target: ar.Role, MFA: ar.MFA, Duration: ar.Duration,
+			Name: ar.SessionName, Policy: ar.Policy, Tags: ar.Tags, Context: ar.Context}.String()
+		e := r.session(key, func(e *sessionEntry) {
+			e.sess, e.err = eng.AssumeRole(ctx, ar)
+			if r.coverage {
+				e.matched = r.matched(ctx, assumeRequest(ar))
+			}
+		})
+		next, err := e.sess, e.err
+		matched = append(matched, e.matched...)
+		prev = key
 		var denied *rego.AssumeRoleError
 		if errors.As(err, &denied) {
-			r.FailedAssume = role.Value
-			r.Decision = denied.Decision
-			if len(denied.Errors) > 0 && len(r.Decision.Errors) == 0 {
-				r.Decision.Errors = denied.Errors
-				r.Decision.Allowed = false
+			res.FailedAssume = role.Value
+			res.Decision = denied.Decision
+			if len(denied.Errors) > 0 && len(res.Decision.Errors) == 0 {
+				res.Decision.Errors = denied.Errors
+				res.Decision.Allowed = false
 			}
 			break
 		}
 		if err != nil {
-			r.FailedAssume = role.Value
-			r.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{err.Error()}}
+			res.FailedAssume = role.Value
+			res.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{err.Error()}}
 			break
 		}
-		r.Assumed = append(r.Assumed, next)
+		res.Assumed = append(res.Assumed, next)
 		sess = next
 	}
-	if r.FailedAssume == "" {
+	if res.FailedAssume == "" {
 		// A request from a session names the session as its principal.
 		principal := t.Principal.Value
 		if sess != nil {
 			principal = sess.ARN
 		}
-		dec, err := eng.Decide(ctx, rego.Request{Principal: principal, Action: t.Action.Value,
-			Resource: t.Resource.Value, Context: reqCtx, Session: sess})
+		req := rego.Request{Principal: principal, Action: t.Action.Value,
+			Resource: t.Resource.Value, Context: reqCtx, Session: sess}
+		dec, err := eng.Decide(ctx, req)
 		if err != nil && len(dec.Errors) == 0 {
 			dec.Errors = []string{err.Error()}
 		}
-		r.Decision = dec
+		res.Decision = dec
+		if r.coverage {
+			matched = append(matched, r.matched(ctx, req)...)
+		}
 	}
-	r.Failures = check(c, r)
-	r.Passed = len(r.Failures) == 0
-	r.Duration = time.Since(start)
-	return r
+	if r.coverage {
+		res.Matched = dedupe(matched)
+	}
+	res.Failures = check(c, res)
+	res.Passed = len(res.Failures) == 0
+	res.Duration = time.Since(start)
+	return res
+}
+
+// matched returns the references of the statements that applied to a
+// request; an evaluation error leaves them out (the decision itself reports
+// it).
+func (r *runner) matched(ctx context.Context, req rego.Request) []string {
+	reasons, err := r.eng.Matched(ctx, req)
+	if err != nil {
+		return nil
+	}
+	out := make([]string, 0, len(reasons))
+	for _, rs := range reasons {
+		out = append(out, reasonRef(rs))
+	}
+	return out
+}
+
+// assumeRequest is the request sts:AssumeRole decides, as the core builds it
+// (rego/core/assume.rego, assume_request): the caller asks for
+// sts:AssumeRole on the role, presenting MFA when it passes a code and is
+// not itself a role session.
+func assumeRequest(ar rego.AssumeRoleRequest) rego.Request {
+	ctx := map[string]any{}
+	for k, v := range ar.Context {
+		ctx[k] = v
+	}
+	if ar.MFA && ar.Session == nil {
+		ctx["aws:MultiFactorAuthPresent"] = true
+		ctx["aws:MultiFactorAuthAge"] = 0
+	}
+	return rego.Request{Principal: ar.Principal, Action: "sts:AssumeRole", Resource: ar.Role, Context: ctx, Session: ar.Session}
+}
+
+// federateRequest is the request sts:GetFederationToken decides, as the core
+// builds it (rego/core/assume.rego, federate_request): the user asks for
+// sts:GetFederationToken on the federated user it names.
+func federateRequest(fr rego.FederationRequest) rego.Request {
+	resource := ""
+	// arn:aws:iam::<account>:user/<path/><name>
+	if parts := strings.SplitN(fr.Principal, ":", 6); len(parts) == 6 && strings.HasPrefix(parts[5], "user/") {
+		name := fr.Name
+		if name == "" {
+			name = parts[5][strings.LastIndex(parts[5], "/")+1:]
+		}
+		resource = "arn:aws:sts::" + parts[4] + ":federated-user/" + name
+	}
+	return rego.Request{Principal: fr.Principal, Action: "sts:GetFederationToken", Resource: resource, Context: fr.Context}
+}
+
+func dedupe(l []string) []string {
+	seen := make(map[string]bool, len(l))
+	out := l[:0:0]
+	for _, s := range l {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func hasKey(ctx map[string]any, key string) bool {
+	for k := range ctx {
+		if strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
 }
 
 // assumeContext is the context of the calls that make the session: the

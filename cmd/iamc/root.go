@@ -42,6 +42,7 @@ Describe identities (users, groups, roles, accounts, an organization with units
 and SCPs) and policies in HCL; iamc compiles them into an OPA bundle whose
 decisions follow AWS IAM evaluation logic, and explains every decision.`,
 		Example: `  iamc build examples/coffee-shop -o coffee.tar.gz
+  iamc test examples/coffee-shop --coverage
   iamc eval examples/coffee-shop --principal user.employee --assume role.Cashier --mfa \
       --action register:Sell --resource arn:aws:register:::till/1`,
 		SilenceUsage:  true,
@@ -50,6 +51,6 @@ decisions follow AWS IAM evaluation logic, and explains every decision.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCmd(s), newEvalCmd(s))
+	root.AddCommand(newBuildCmd(s), newEvalCmd(s), newTestCmd(s))
 	return root
 }

@@ -10,12 +10,37 @@ test "employee sells as Cashier with MFA" {
   expect_statement = policy.register.statement.UseRegister
 }
 
+# Without MFA the trust policy's condition does not hold: the role cannot be
+# assumed, and iamc says which key was missing.
 test "roles need MFA" {
+  for_each = {
+    Cashier   = role.Cashier
+    Inventory = role.Inventory
+  }
+  principal              = user.employee
+  assume                 = each.value
+  action                 = "register:Sell"
+  resource               = "arn:aws:register:::till/1"
+  expect                 = "implicit_deny"
+  expect_missing_context = ["aws:MultiFactorAuthPresent"]
+}
+
+# The Cashier's wildcard register:View* covers ViewSales; the till is all
+# the role reaches (least privilege).
+test "the Cashier works the till and nothing else" {
+  for_each = {
+    open_drawer = { action = "register:OpenDrawer", resource = "arn:aws:register:::till/2", expect = "allow" }
+    view_sales  = { action = "register:ViewSales", resource = "arn:aws:register:::till/2", expect = "allow" }
+    stock       = { action = "inventory:ViewStock", resource = "arn:aws:inventory:::stock/beans", expect = "implicit_deny" }
+    edit_menu   = { action = "menu:EditMenu", resource = "arn:aws:menu:::board/main", expect = "implicit_deny" }
+    not_a_till  = { action = "register:Sell", resource = "arn:aws:register:::safe/1", expect = "implicit_deny" }
+  }
   principal = user.employee
   assume    = role.Cashier
-  action    = "register:Sell"
-  resource  = "arn:aws:register:::till/1"
-  expect    = "implicit_deny"
+  mfa       = true
+  action    = each.value.action
+  resource  = each.value.resource
+  expect    = each.value.expect
 }
 
 test "the employee alone cannot use the till" {
@@ -79,6 +104,8 @@ test "the Cashier session ends" {
   expect    = "implicit_deny"
 }
 
+# The guardrail binds the roles, not the owner, who is not in the staff
+# group and has no guardrails attached.
 test "the owner refunds" {
   principal        = user.owner
   action           = "register:Refund"

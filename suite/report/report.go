@@ -1,0 +1,219 @@
+// Package report writes the report of a test run (suite.Report) in one of
+// several formats: pretty for people, json for programs, junit for CI
+// systems. Each format is a Formatter selected by name with Get, writing to
+// any io.Writer.
+package report
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/iamc/iamc/rego"
+	"github.com/iamc/iamc/suite"
+)
+
+// Formatter writes a report.
+type Formatter interface {
+	Write(w io.Writer, r *suite.Report) error
+}
+
+// Options tune a report.
+type Options struct {
+	// Verbose lists every test, not only the failing ones (pretty).
+	Verbose bool
+	// Durations includes timings. Without them the same run always gives
+	// the same bytes (golden files, diffs between runs).
+	Durations bool
+	// Prefix is joined before every file name: the project directory as the
+	// user gave it, so that locations open from the working directory.
+	Prefix string
+	// CoverageMin is the coverage threshold of the run, in percent (0: none).
+	CoverageMin float64
+}
+
+// Names lists the formats, the default first.
+func Names() []string { return []string{"pretty", "json", "junit"} }
+
+// Get returns the formatter called name.
+func Get(name string, opts Options) (Formatter, error) {
+	switch name {
+	case "pretty", "":
+		return &pretty{opts}, nil
+	case "json":
+		return &jsonFormat{opts}, nil
+	case "junit":
+		return &junit{opts}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q: use %s", name, strings.Join(Names(), ", "))
+}
+
+// path is a file name as the user can open it.
+func (o Options) path(name string) string {
+	if o.Prefix == "" || name == "" || filepath.IsAbs(name) {
+		return filepath.ToSlash(name)
+	}
+	return filepath.ToSlash(filepath.Join(o.Prefix, name))
+}
+
+// pos is file:line:col of a range.
+func (o Options) pos(r hcl.Range) string {
+	return fmt.Sprintf("%s:%d:%d", o.path(r.Filename), r.Start.Line, r.Start.Column)
+}
+
+// source prefixes the file of a "file:line:col" source.
+func (o Options) source(src string) string {
+	i := strings.LastIndex(src, ":")
+	if i <= 0 {
+		return src
+	}
+	j := strings.LastIndex(src[:i], ":")
+	if j <= 0 {
+		return src
+	}
+	return o.path(src[:j]) + src[j:]
+}
+
+// seconds formats a duration for people.
+func seconds(d time.Duration) string {
+	switch {
+	case d < time.Millisecond:
+		return fmt.Sprintf("%dµs", d.Microseconds())
+	case d < time.Second:
+		return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000)
+	}
+	return fmt.Sprintf("%.2fs", d.Seconds())
+}
+
+// got is what a test saw: the decision, or a deny when a session could not
+// be made.
+func got(r suite.Result) string {
+	if r.FailedAssume != "" && r.Decision.Decision != rego.ExplicitDeny {
+		return rego.ImplicitDeny
+	}
+	return r.Decision.Decision
+}
+
+// caller is the principal that made the final request: the last session, or
+// the test's principal.
+func caller(r suite.Result) string {
+	if n := len(r.Assumed); n > 0 {
+		return r.Assumed[n-1].ARN
+	}
+	return r.Test.Principal.Value
+}
+
+// statementRef is the HCL reference of a reason's statement.
+func statementRef(r rego.Reason) string {
+	if strings.HasPrefix(r.Statement, "[") {
+		return r.Policy + ".statement" + r.Statement
+	}
+	return r.Policy + ".statement." + r.Statement
+}
+
+func layersLine(l rego.Layers) string {
+	return fmt.Sprintf("scp %s · boundary %s · identity %s · resource %s · session %s",
+		l.SCP, l.Boundary, l.Identity, l.Resource, l.Session)
+}
+
+// implicitWhy names the layers that withheld an allow.
+func implicitWhy(l rego.Layers) string {
+	var missing []string
+	for _, x := range []struct{ name, v string }{{"scp", l.SCP}, {"boundary", l.Boundary}, {"identity", l.Identity}, {"resource", l.Resource}, {"session", l.Session}} {
+		if x.v == "implicit" {
+			missing = append(missing, x.name)
+		}
+	}
+	if len(missing) == 0 {
+		return "no statement allows it"
+	}
+	return "no statement allows it (no allow in: " + strings.Join(missing, ", ") + ")"
+}
+
+// contextString renders a request context as key=value pairs in key order.
+func contextString(ctx map[string]any) string {
+	keys := make([]string, 0, len(ctx))
+	for k := range ctx {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s=%v", k, ctx[k])
+	}
+	return strings.Join(parts, " ")
+}
+
+// explain writes why a test failed, one detail per line, each starting with
+// indent: the request, the sessions, the decision, the layer verdicts and the
+// deciding statements.
+func (o Options) explain(b *strings.Builder, indent string, r suite.Result) {
+	t := r.Test
+	line := func(label, format string, args ...any) {
+		fmt.Fprintf(b, "%s%-10s%s\n", indent, label, fmt.Sprintf(format, args...))
+	}
+	line("principal", "%s", t.Principal.Value)
+	for _, s := range r.Assumed {
+		line("session", "%s", s.ARN)
+	}
+	decision := r.Decision.Decision
+	if r.FailedAssume != "" {
+		what := "sts:AssumeRole on " + r.FailedAssume
+		if r.FailedAssume == "GetFederationToken" {
+			what = "sts:GetFederationToken"
+		}
+		line("session", "%s was denied; %s on %s was never requested", what, t.Action.Value, t.Resource.Value)
+		decision += " (of " + strings.Fields(what)[0] + ")"
+	} else {
+		line("request", "%s on %s", t.Action.Value, t.Resource.Value)
+	}
+	if len(t.Context) > 0 {
+		line("context", "%s", contextString(t.Context))
+	}
+	line("decision", "%s", decision)
+	line("layers", "%s", layersLine(r.Decision.Layers))
+	switch {
+	case len(r.Decision.Reasons) > 0:
+		for i, rs := range r.Decision.Reasons {
+			label := ""
+			if i == 0 {
+				label = "because"
+			}
+			line(label, "%s %s %s  %s", rs.Layer, rs.Effect, statementRef(rs), o.source(rs.Source))
+		}
+	case r.Decision.Decision == rego.ImplicitDeny && len(r.Decision.Errors) == 0:
+		line("because", "%s", implicitWhy(r.Decision.Layers))
+	}
+	if len(r.Decision.MissingContext) > 0 {
+		line("missing", "%s", strings.Join(r.Decision.MissingContext, ", "))
+	}
+	for _, e := range r.Decision.Errors {
+		line("error", "%s", e)
+	}
+}
+
+// coverageStatus is the word for a statement's coverage.
+func coverageStatus(s suite.StatementCoverage) string {
+	if s.Tests == 0 {
+		return "not covered"
+	}
+	return "covered"
+}
+
+// coverageSummary is the one-line verdict on coverage.
+func (o Options) coverageSummary(c *suite.Coverage) string {
+	s := fmt.Sprintf("%d of %d statements (%.1f%%)", c.Covered, c.Total, c.Percent())
+	if o.CoverageMin > 0 {
+		if c.Below(o.CoverageMin) {
+			s += fmt.Sprintf(", below the minimum of %g%%", o.CoverageMin)
+		} else {
+			s += fmt.Sprintf(", minimum %g%%", o.CoverageMin)
+		}
+	}
+	return s
+}

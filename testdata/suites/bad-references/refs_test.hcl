@@ -1,0 +1,44 @@
+# Unknown users and roles, a duplicate name, a test that asserts nothing and
+# an empty table: each is reported with its position, and nothing runs.
+test "a stranger sells" {
+  principal = user.stranger
+  action    = "till:Sell"
+  resource  = "*"
+  expect    = "implicit_deny"
+}
+
+test "the clerk supervises" {
+  principal = user.clerk
+  assume    = role.Supervsor
+  action    = "till:Sell"
+  resource  = "*"
+  expect    = "allow"
+}
+
+test "the clerk sells" {
+  principal = user.clerk
+  action    = "till:Sell"
+  resource  = "*"
+  expect    = "allow"
+}
+
+test "the clerk sells" {
+  principal = user.clerk
+  action    = "till:Sell"
+  resource  = "*"
+  expect    = "allow"
+}
+
+test "the clerk refunds" {
+  principal = user.clerk
+  action    = "till:Refund"
+  resource  = "*"
+}
+
+test "nothing at all" {
+  for_each  = []
+  principal = user.clerk
+  action    = "till:Sell"
+  resource  = "*"
+  expect    = "allow"
+}
