@@ -31,7 +31,7 @@ func (l *loader) decodeTests() {
 		body := p.block.Body
 		forEach := body.Attributes["for_each"]
 		if forEach == nil {
-			l.decodeTest(p, p.name, ctx, seen, false)
+			l.decodeTest(p, l.testContent(p), p.name, ctx, seen, false)
 			continue
 		}
 		v, ok := l.eval(forEach, ctx)
@@ -45,12 +45,13 @@ func (l *loader) decodeTests() {
 		if len(rows) == 0 {
 			l.errorf(forEach.Expr.Range(), "Empty for_each", "test %q expands to no cases", p.name)
 		}
+		c := l.testContent(p)
 		for _, row := range rows {
 			child := ctx.NewChild()
 			child.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{
 				"key": cty.StringVal(row.key), "value": row.value,
 			})}
-			l.decodeTest(p, p.name+"["+row.key+"]", child, seen, true)
+			l.decodeTest(p, c, p.name+"["+row.key+"]", child, seen, true)
 		}
 	}
 }
@@ -102,13 +103,18 @@ func (l *loader) forEachRows(a *hclsyntax.Attribute, v cty.Value) ([]forEachRow,
 	return rows, true
 }
 
-func (l *loader) decodeTest(p *pending, name string, ctx *hcl.EvalContext, seen map[string]hcl.Range, each bool) {
+// testContent checks a test block's attributes and blocks once, for all the
+// cases it expands to.
+func (l *loader) testContent(p *pending) *bodyContent {
+	return l.content(p.block.Body, fmt.Sprintf("test %q", p.name), testAttrs, []blockSpec{{Type: "session_policy", Max: 1}})
+}
+
+func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.EvalContext, seen map[string]hcl.Range, each bool) {
 	var extra []string
 	if each {
 		extra = []string{"each"}
 	}
 	where := fmt.Sprintf("test %q", p.name)
-	c := l.content(p.block.Body, where, testAttrs, []blockSpec{{Type: "session_policy", Max: 1}})
 	rng := p.block.LabelRanges[0]
 	if first, dup := seen[name]; dup {
 		l.errorf(rng, "Duplicate test", "a test named %q is already declared at %s", name, posString(first))
