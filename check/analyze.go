@@ -413,7 +413,7 @@ func (a *analyzer) arnShape(r schema.String, pol *schema.Policy) {
 			}
 		}
 	}
-	if globalServices[svc] && literal(region) {
+	if (globalServices[svc] || regionAndAccount[svc]) && literal(region) {
 		notAllowed("region", region)
 		return
 	}
@@ -429,6 +429,9 @@ func (a *analyzer) arnShape(r schema.String, pol *schema.Policy) {
 // policies are at most 10,240 characters.
 const maxCompare = 2048
 
+// maxValues bounds the list lengths compared pairwise for redundancy.
+const maxValues = 1000
+
 // redundantValues reports the values of one element (actions or resources)
 // that repeat another or that another one's wildcard covers.
 func (a *analyzer) redundantValues(pol *schema.Policy, vals []schema.String, code, what string, fold bool) {
@@ -438,17 +441,25 @@ func (a *analyzer) redundantValues(pol *schema.Policy, vals []schema.String, cod
 		}
 		return s
 	}
-	for j, v := range vals {
-		for i, w := range vals {
-			if i == j {
-				continue
-			}
-			same := norm(v.Value) == norm(w.Value)
-			if same && i < j {
-				a.add(code, v.Range, pol, "%s %q is listed twice in this statement", what, v.Value)
-				break
-			}
-			if !same && coversValue(w.Value, v.Value, fold) {
+	first := map[string]bool{}
+	var wild []schema.String
+	for _, v := range vals {
+		if strings.ContainsAny(v.Value, "*?") {
+			wild = append(wild, v)
+		}
+	}
+	for _, v := range vals {
+		n := norm(v.Value)
+		if first[n] {
+			a.add(code, v.Range, pol, "%s %q is listed twice in this statement", what, v.Value)
+			continue
+		}
+		first[n] = true
+		if len(vals) > maxValues {
+			continue
+		}
+		for _, w := range wild {
+			if norm(w.Value) != n && coversValue(w.Value, v.Value, fold) {
 				a.add(code, v.Range, pol, "%s %q is already covered by %q in this statement", what, v.Value, w.Value)
 				break
 			}
@@ -526,7 +537,7 @@ func resourcesCover(s1, s2 *schema.Statement) bool {
 // list when it excludes less.
 func elementCovers(in1, not1, in2, not2 []schema.String, fold bool) bool {
 	all := func(qs, ps []schema.String) bool {
-		if len(qs) == 0 {
+		if len(qs) == 0 || len(qs) > maxValues || len(ps) > maxValues {
 			return false
 		}
 		for _, q := range qs {
@@ -654,31 +665,33 @@ func covers(p, q string, literal bool) bool {
 	if len(p) > maxCompare || len(q) > maxCompare {
 		return p == q || p == "*"
 	}
+	if !strings.ContainsAny(p, "*?") {
+		return p == q
+	}
 	pr, qr := []rune(p), []rune(q)
 	n, m := len(pr), len(qr)
-	// ok[i][j]: pr[i:] covers qr[j:]
-	ok := make([][]bool, n+1)
-	for i := range ok {
-		ok[i] = make([]bool, m+1)
-	}
-	ok[n][m] = true
+	// next[j] holds whether pr[i+1:] covers qr[j:]; cur[j] the same for
+	// pr[i:].
+	next, cur := make([]bool, m+1), make([]bool, m+1)
+	next[m] = true
 	for i := n - 1; i >= 0; i-- {
 		for j := m; j >= 0; j-- {
 			switch {
 			case pr[i] == '*':
-				ok[i][j] = ok[i+1][j] || (j < m && ok[i][j+1])
+				cur[j] = next[j] || (j < m && cur[j+1])
 			case j == m || qr[j] == '*':
-				ok[i][j] = false
+				cur[j] = false
 			case pr[i] == '?':
-				ok[i][j] = ok[i+1][j+1]
+				cur[j] = next[j+1]
 			case qr[j] == '?':
-				ok[i][j] = false
+				cur[j] = false
 			default:
-				ok[i][j] = pr[i] == qr[j] && ok[i+1][j+1]
+				cur[j] = pr[i] == qr[j] && next[j+1]
 			}
 		}
+		next, cur = cur, next
 	}
-	return ok[0][0]
+	return next[0]
 }
 
 // ---------------------------------------------------------------- project

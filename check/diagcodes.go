@@ -33,7 +33,7 @@ var diagCodes = map[string]string{
 	"Invalid value":                "DATA_TYPE_MISMATCH",
 	"Invalid Statement":            "DATA_TYPE_MISMATCH",
 	"Invalid Condition":            "DATA_TYPE_MISMATCH",
-	"Unknown value":                "INVALID_HCL",
+	"Unknown value":                "INVALID_REFERENCE",
 	"Empty list":                   "INVALID_ATTRIBUTE_VALUE",
 	"Invalid duration":             "INVALID_ATTRIBUTE_VALUE",
 	"Invalid max_session_duration": "INVALID_ATTRIBUTE_VALUE",
