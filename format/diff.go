@@ -8,7 +8,8 @@ import (
 )
 
 // Diff returns a unified diff (three lines of context) from before to after,
-// with the file named as a/<name> and b/<name>; "" when they are equal.
+// with the file named as a/<name> and b/<name> (an absolute name as it
+// is); "" when they are equal.
 // The line diff comes from go-diff (Myers' algorithm, as OPA's fmt uses).
 func Diff(name string, before, after []byte) string {
 	if string(before) == string(after) {
@@ -39,7 +40,11 @@ func Diff(name string, before, after []byte) string {
 	}
 	const context = 3
 	var out strings.Builder
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
+	if strings.HasPrefix(name, "/") {
+		fmt.Fprintf(&out, "--- %s\n+++ %s\n", name, name)
+	} else {
+		fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
+	}
 	for i := 0; i < len(all); {
 		if all[i].op == diffmatchpatch.DiffEqual {
 			i++
