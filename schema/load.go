@@ -161,6 +161,10 @@ func (l *loader) parseFile(name string, test bool) {
 		return
 	}
 	l.proj.Sources[name] = src
+	if d := nestingError(name, src); d != nil {
+		l.diags = append(l.diags, d)
+		return
+	}
 	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 	l.diags = append(l.diags, diags...)
 	if f == nil {
