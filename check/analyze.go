@@ -128,7 +128,7 @@ func (a *analyzer) statement(pol *schema.Policy, st *schema.Statement) {
 	case schema.PolicyTrust:
 		if p := wildcardPrincipal(st); p != nil && len(st.Conditions) == 0 {
 			a.add("TRUST_WILDCARD_PRINCIPAL", p.Range, pol,
-				"the trust policy of %s lets any principal of any account assume the role, with no condition", strings.TrimPrefix(pol.Owner, "role."))
+				"the trust policy of %s lets any principal of any account assume the role, with no condition", pol.Owner)
 		}
 	case schema.PolicyResource:
 		if p := wildcardPrincipal(st); p != nil && !scopedByCondition(st) {

@@ -122,6 +122,9 @@ var diagCodes = map[string]string{
 	"Cannot read file":        "CANNOT_READ",
 	"No policy files":         "CANNOT_READ",
 	"Cannot encode the model": "INTERNAL_ERROR",
+	"Too deeply nested":       "PROJECT_LIMIT",
+	"Too many statements":     "PROJECT_LIMIT",
+	"Too large to evaluate":   "PROJECT_LIMIT",
 	// warnings
 	"Action matches nothing":              "ACTION_MATCHES_NOTHING",
 	"Policy over the size limit":          "POLICY_SIZE_LIMIT",

@@ -53,6 +53,9 @@ func TestGolden(t *testing.T) {
 	require.NotEmpty(t, dirs)
 	seen := map[string]bool{}
 	for _, dir := range dirs {
+		if strings.HasPrefix(filepath.Base(dir), "_") {
+			continue
+		}
 		code := strings.ToUpper(strings.ReplaceAll(filepath.Base(dir), "-", "_"))
 		_, known := check.RuleFor(code)
 		require.True(t, known, "%s names no rule", dir)
@@ -78,10 +81,29 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestDemo: testdata/check/_demo is a careless project with a finding of
+// almost every kind, the example of the README.
+func TestDemo(t *testing.T) {
+	r := check.Run("../testdata/check/_demo")
+	assert.True(t, r.Compiles)
+	r.Dir = "demo"
+	golden(t, "../testdata/check/_demo/want.txt", render(t, r, "pretty"))
+}
+
 // TestGoldenFormats: the JSON and SARIF renderings of one report.
 func TestGoldenFormats(t *testing.T) {
 	r := check.Run("../testdata/check/pass-role-with-star-in-resource/bad")
 	r.Dir = ""
 	golden(t, "testdata/pass-role.json", render(t, r, "json"))
 	golden(t, "testdata/pass-role.sarif", render(t, r, "sarif"))
+}
+
+// TestReadme: the README lists every code with its severity.
+func TestReadme(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	readme := string(b)
+	for _, r := range check.Rules() {
+		assert.Contains(t, readme, "`"+r.Code+"`", "README.md does not list %s", r.Code)
+	}
 }

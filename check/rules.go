@@ -17,8 +17,8 @@ type Rule struct {
 }
 
 // rules is the catalog of codes. Codes are stable: they may be added, never
-// renamed or reused. Where IAM Access Analyzer has the same check, the code
-// is its issue code.
+// renamed or reused. Many are IAM Access Analyzer's issue codes for the
+// same check.
 var rules = []Rule{
 	// ------------------------------------------------ compiler diagnostics
 	{Code: "SYNTAX_ERROR", Severity: Error, Title: "Syntax error", Hint: "fix the HCL or JSON syntax at the position shown"},

@@ -97,3 +97,58 @@ func TestJSONDecodeDepth(t *testing.T) {
 `, "deep.json": deep})
 	assert.Contains(t, diags, "exceeded max depth")
 }
+
+// Functions that could build a huge string from a few bytes are refused
+// before they run; ordinary calls work.
+func TestFunctionLimits(t *testing.T) {
+	big := strings.Repeat("a", 1<<20)
+	for name, c := range map[string]struct{ expr, want string }{
+		"indent":         {`indent(2000000000, "a\nb")`, "indent: 2000000000 spaces is over 1024"},
+		"format width":   {`format("%999999999d", 1)`, "width or precision 999999999 is over 1024"},
+		"format repeats": {`format(file("fmt.txt"), file("big.txt"))`, "the result of format would be"},
+		"formatlist":     {`formatlist("%.99999s", ["a"])`, "width or precision 99999 is over 1024"},
+		"replace":        {`replace(file("big.txt"), "a", "aaaaaaaa")`, "the result of replace would be"},
+		"replace regexp": {`replace(file("big.txt"), "/a/", "aaaaaaaa")`, "the result of replace would be"},
+		"join":           {`join(file("big.txt"), ["a", "b", "c", "d", "e"])`, "the result of join would be"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, diags := load(map[string]string{"main.hcl": "policy \"p\" {\n  description = " + c.expr + "\n  statement {\n    actions   = [\"s3:GetObject\"]\n    resources = [\"*\"]\n  }\n}\n", "big.txt": big, "fmt.txt": strings.Repeat("%[1]s", 1000)})
+			assert.Contains(t, diags, c.want)
+		})
+	}
+	p, diags := load(map[string]string{"main.hcl": `policy "p" {
+  description = join(",", [format("%s-%03d", "a", 7), indent(2, "x\ny"), replace("a.b", ".", "-"), formatlist("%s!", ["hi"])[0]])
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}
+`})
+	require.Empty(t, diags)
+	assert.Equal(t, "a-007,x\n  y,a-b,hi!", p.Policies[0].Description)
+}
+
+// Nested for expressions that would build a billion values stop at the
+// project's budget, with a diagnostic; ordinary ones work.
+func TestForBudget(t *testing.T) {
+	_, diags := load(map[string]string{"main.hcl": `policy "p" {
+  statement {
+    actions   = flatten([for a in range(1000) : [for b in range(1000) : [for c in range(1000) : "s3:GetObject"]]])
+    resources = ["*"]
+  }
+}
+`})
+	assert.Contains(t, diags, "Too large to evaluate; for expressions of the project build more than 200000 values")
+	assert.Regexp(t, `^main.hcl:3,`, diags)
+
+	p, diags := load(map[string]string{"main.hcl": `policy "p" {
+  statement {
+    actions   = [for i in range(600) : "s3:GetObjectVersion${i}"]
+    resources = flatten([for a in ["x", "y"] : [for b in ["1", "2"] : "arn:aws:s3:::${a}/${b}"]])
+  }
+}
+`})
+	require.Empty(t, diags)
+	assert.Len(t, p.Policies[0].Document.Statements[0].Actions, 600)
+	assert.Equal(t, "arn:aws:s3:::y/2", p.Policies[0].Document.Statements[0].Resources[3].Value)
+}

@@ -49,6 +49,8 @@ func LoadFS(fsys fs.FS) (*Project, hcl.Diagnostics) {
 		proj:    &Project{Sources: map[string][]byte{}, RegoTests: map[string][]byte{}},
 		byName:  map[Kind]map[string]*pending{},
 		objects: map[Kind]map[string]cty.Value{},
+		budget:  &evalBudget{},
+		wrapped: map[*hclsyntax.ForExpr]bool{},
 	}
 	var hclFiles, testFiles []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -123,6 +125,8 @@ type loader struct {
 	// defaultAccount is the account of blocks that name none, "" when the
 	// project has several accounts.
 	defaultAccount string
+	budget         *evalBudget                 // what for expressions build (limits.go)
+	wrapped        map[*hclsyntax.ForExpr]bool // for expressions routed through the budget
 }
 
 func (l *loader) errorf(rng hcl.Range, summary, format string, args ...any) {
@@ -499,7 +503,7 @@ func (l *loader) evalContext(extra map[string]cty.Value) *hcl.EvalContext {
 	for k, v := range extra {
 		vars[k] = v
 	}
-	return &hcl.EvalContext{Variables: vars, Functions: functions(l.fsys, ".", l.recordSource)}
+	return &hcl.EvalContext{Variables: vars, Functions: functions(l.fsys, ".", l.recordSource, l.budget)}
 }
 
 // fileContext is the evaluation context for an expression of the given file:
@@ -512,7 +516,7 @@ func (l *loader) fileContext(ctx *hcl.EvalContext, file string) *hcl.EvalContext
 		}
 	}
 	c := ctx.NewChild()
-	c.Functions = functions(l.fsys, dir, l.recordSource)
+	c.Functions = functions(l.fsys, dir, l.recordSource, l.budget)
 	if ctx == l.full {
 		if l.fileCtx == nil {
 			l.fileCtx = map[string]*hcl.EvalContext{}
