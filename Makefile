@@ -44,6 +44,19 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+# Fuzz each target for FUZZTIME (the seed corpora already run in make
+# test). A failing input is saved under the package's testdata/fuzz/ and
+# runs in make test from then on: commit it as a regression case.
+FUZZTIME ?= 20s
+FUZZ := ./schema:FuzzParsePolicyJSON ./schema:FuzzLoad ./compiler:FuzzBuild ./check:FuzzCheck ./rego:FuzzDecideInput ./rego:FuzzDecide
+
+fuzz:
+	@set -e; for t in $(FUZZ); do \
+		pkg=$${t%%:*}; name=$${t#*:}; \
+		echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done
+
 # Regenerate golden files from the current output; review the diff.
 golden:
 	$(GO) test ./compiler/ ./cmd/iamc/ -update

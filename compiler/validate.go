@@ -593,7 +593,7 @@ func (v *validator) condition(c schema.Condition, vars bool) {
 		v.errorf(c.Range, "Empty condition", "condition %s on %q lists no values", c.Operator.Value, c.Key.Value)
 	}
 	key := strings.ToLower(c.Key.Value)
-	if op.set == "" && multivaluedKeys[key] && info.code != "null" {
+	if op.set == "" && multivaluedKeys[key] && info.code != "null" { // Null tests presence: no set operator
 		v.errorf(c.Operator.Range, "Multivalued key without a set operator", "%s is a multivalued key: use ForAnyValue:%s or ForAllValues:%s (a plain operator on it never matches)", c.Key.Value, c.Operator.Value, c.Operator.Value)
 	}
 	if op.set != "" && isSingleValued(key) {

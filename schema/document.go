@@ -45,6 +45,10 @@ func (l *loader) documentWith(body *hclsyntax.Body, where string, ctx *hcl.EvalC
 	if len(blocks) == 0 {
 		l.errorf(body.SrcRange, "Empty policy", "%s has no statement blocks and no document", where)
 	}
+	if e := statementsError(len(blocks), body.SrcRange); e != nil {
+		l.diags = append(l.diags, e)
+		return doc
+	}
 	for _, b := range blocks {
 		if s := l.statement(b, ctx, extra...); s != nil {
 			doc.Statements = append(doc.Statements, s)

@@ -69,7 +69,9 @@ func (l *loader) eval(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extra ...str
 	if !l.checkRefs(a.Expr, extra...) {
 		return cty.NilVal, false
 	}
+	l.wrapFor(a.Expr)
 	v, diags := a.Expr.Value(ctx)
+	budgetDiagnostics(diags)
 	l.diags = append(l.diags, diags...)
 	if diags.HasErrors() {
 		return cty.NilVal, false

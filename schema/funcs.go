@@ -19,7 +19,7 @@ const maxFileSize = 4 << 20
 // functions returns the HCL functions available in a project file. file and
 // fileexists read relative to dir (the directory of the calling file, inside
 // the project) and never outside the project.
-func functions(fsys fs.FS, dir string, read func(name string, src []byte)) map[string]function.Function {
+func functions(fsys fs.FS, dir string, read func(name string, src []byte), budget *evalBudget) map[string]function.Function {
 	resolve := func(p string) (string, error) {
 		if path.IsAbs(p) {
 			return "", fmt.Errorf("file paths are relative to the file that names them; %q is absolute", p)
@@ -68,7 +68,7 @@ func functions(fsys fs.FS, dir string, read func(name string, src []byte)) map[s
 			return cty.BoolVal(err == nil && st.Mode().IsRegular()), nil
 		},
 	})
-	return map[string]function.Function{
+	fns := map[string]function.Function{
 		"abs":             stdlib.AbsoluteFunc,
 		"ceil":            stdlib.CeilFunc,
 		"chomp":           stdlib.ChompFunc,
@@ -121,6 +121,14 @@ func functions(fsys fs.FS, dir string, read func(name string, src []byte)) map[s
 		"values":          stdlib.ValuesFunc,
 		"zipmap":          stdlib.ZipmapFunc,
 	}
+	guardFunctions(fns)
+	if budget != nil {
+		for name, fn := range fns {
+			fns[name] = budget.stopAfter(fn)
+		}
+		fns[budgetFunc] = budget.function()
+	}
+	return fns
 }
 
 func readLimited(fsys fs.FS, name string) ([]byte, error) {

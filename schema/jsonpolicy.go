@@ -21,6 +21,11 @@ func ParsePolicyJSON(file string, src []byte) (*Document, hcl.Diagnostics) {
 	d := &jsonDecoder{}
 	doc := d.document(root)
 	if doc != nil {
+		if e := statementsError(len(doc.Statements), doc.Range); e != nil {
+			d.diags = append(d.diags, e)
+		}
+	}
+	if doc != nil {
 		doc.JSON = true
 		doc.Size = utf8.RuneCount(src)
 		for _, r := range string(src) {

@@ -49,6 +49,8 @@ func LoadFS(fsys fs.FS) (*Project, hcl.Diagnostics) {
 		proj:    &Project{Sources: map[string][]byte{}, RegoTests: map[string][]byte{}},
 		byName:  map[Kind]map[string]*pending{},
 		objects: map[Kind]map[string]cty.Value{},
+		budget:  &evalBudget{},
+		wrapped: map[*hclsyntax.ForExpr]bool{},
 	}
 	var hclFiles, testFiles []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -123,6 +125,8 @@ type loader struct {
 	// defaultAccount is the account of blocks that name none, "" when the
 	// project has several accounts.
 	defaultAccount string
+	budget         *evalBudget                 // what for expressions build (limits.go)
+	wrapped        map[*hclsyntax.ForExpr]bool // for expressions routed through the budget
 }
 
 func (l *loader) errorf(rng hcl.Range, summary, format string, args ...any) {
@@ -161,6 +165,10 @@ func (l *loader) parseFile(name string, test bool) {
 		return
 	}
 	l.proj.Sources[name] = src
+	if d := nestingError(name, src); d != nil {
+		l.diags = append(l.diags, d)
+		return
+	}
 	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 	l.diags = append(l.diags, diags...)
 	if f == nil {
@@ -495,7 +503,7 @@ func (l *loader) evalContext(extra map[string]cty.Value) *hcl.EvalContext {
 	for k, v := range extra {
 		vars[k] = v
 	}
-	return &hcl.EvalContext{Variables: vars, Functions: functions(l.fsys, ".", l.recordSource)}
+	return &hcl.EvalContext{Variables: vars, Functions: functions(l.fsys, ".", l.recordSource, l.budget)}
 }
 
 // fileContext is the evaluation context for an expression of the given file:
@@ -508,7 +516,7 @@ func (l *loader) fileContext(ctx *hcl.EvalContext, file string) *hcl.EvalContext
 		}
 	}
 	c := ctx.NewChild()
-	c.Functions = functions(l.fsys, dir, l.recordSource)
+	c.Functions = functions(l.fsys, dir, l.recordSource, l.budget)
 	if ctx == l.full {
 		if l.fileCtx == nil {
 			l.fileCtx = map[string]*hcl.EvalContext{}

@@ -1,0 +1,61 @@
+package check
+
+import (
+	"io/fs"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/schema"
+)
+
+// Run loads, compiles and analyzes the project in dir. It writes nothing.
+// The report has the compiler's diagnostics as findings (with codes) and the
+// findings of every analysis; Compiles says whether iamc build would succeed.
+// When the project does not compile, what did decode is still analyzed, so
+// that one run reports everything it can.
+func Run(dir string) *Report {
+	out, p, diags := compiler.Build(dir)
+	r := analyze(out, p, diags)
+	r.Dir = dir
+	return r
+}
+
+// RunFS is Run over a file system.
+func RunFS(fsys fs.FS) *Report {
+	out, p, diags := compiler.BuildFS(fsys)
+	return analyze(out, p, diags)
+}
+
+func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Report {
+	r := &Report{Compiles: out != nil && !diags.HasErrors(), Sources: map[string][]byte{}}
+	if p != nil {
+		r.Sources = p.Sources
+	}
+	syntax := syntaxKeys(r.Sources)
+	singleValued := map[hcl.Range]bool{}
+	for _, d := range diags {
+		code := codeOf(d, syntax)
+		rule := rulesByCode[code]
+		sev := rule.Severity
+		if d.Severity == hcl.DiagError {
+			sev = Error
+		}
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + d.Detail
+		}
+		r.Findings = append(r.Findings, Finding{Code: code, Severity: sev, Message: msg, Hint: rule.Hint, Range: d.Subject})
+		if d.Summary == "Set operator on a single-valued key" && d.Subject != nil {
+			singleValued[*d.Subject] = true
+		}
+	}
+	if p != nil {
+		a := &analyzer{p: p, singleValued: singleValued}
+		a.run()
+		r.Findings = append(r.Findings, a.findings...)
+		r.Policies, r.Statements = a.policies, a.statements
+	}
+	sortFindings(r.Findings)
+	return r
+}

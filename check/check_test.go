@@ -1,0 +1,347 @@
+package check_test
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iamc/iamc/check"
+)
+
+func project(files map[string]string) fstest.MapFS {
+	fs := fstest.MapFS{}
+	for name, src := range files {
+		fs[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	return fs
+}
+
+const attached = `user "u" { policies = [policy.p] }` + "\n"
+
+func stmt(body string) string {
+	return attached + "policy \"p\" {\n  statement {\n" + body + "\n  }\n}\n"
+}
+
+// TestCompilerCodes: the compiler's diagnostics reach check with their
+// codes. Each case is a project with the mistake, and one without it.
+func TestCompilerCodes(t *testing.T) {
+	cases := []struct {
+		code      string
+		bad, good map[string]string
+	}{
+		{"SYNTAX_ERROR", map[string]string{"main.hcl": `user "u" {`}, map[string]string{"main.hcl": `user "u" {}`}},
+		{"SYNTAX_ERROR", map[string]string{"main.hcl": `policy "p" { document = file("p.json") }` + "\n" + attached, "p.json": `{"Statement": [}`},
+			map[string]string{"main.hcl": `policy "p" { document = file("p.json") }` + "\n" + attached, "p.json": `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}`}},
+		{"INVALID_HCL", map[string]string{"main.hcl": stmt(`actions = [nosuchfunc("x")]` + "\n" + `resources = ["*"]`)},
+			map[string]string{"main.hcl": stmt(`actions = [lower("S3:GetObject")]` + "\n" + `resources = ["*"]`)}},
+		{"INVALID_POLICY_ELEMENT", map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resource = ["*"]`)},
+			map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]`)}},
+		{"DATA_TYPE_MISMATCH", map[string]string{"main.hcl": stmt(`actions = "s3:GetObject"` + "\n" + `resources = ["*"]`)},
+			map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]`)}},
+		{"INVALID_VERSION", map[string]string{"main.hcl": attached + `policy "p" {
+  version = "2020-01-01"
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}`}, map[string]string{"main.hcl": attached + `policy "p" {
+  version = "2012-10-17"
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}`}},
+		{"INVALID_EFFECT", map[string]string{"main.hcl": stmt(`effect = "allow"` + "\n" + `actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]`)},
+			map[string]string{"main.hcl": stmt(`effect = "Allow"` + "\n" + `actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]`)}},
+		{"MISSING_ACTION", map[string]string{"main.hcl": stmt(`resources = ["*"]`)},
+			map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]`)}},
+		{"MISSING_RESOURCE", map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]`)},
+			map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]`)}},
+		{"UNSUPPORTED_ELEMENT_COMBINATION", map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `not_actions = ["s3:PutObject"]` + "\n" + `resources = ["*"]`)},
+			map[string]string{"main.hcl": stmt(`not_actions = ["s3:PutObject"]` + "\n" + `resources = ["arn:aws:s3:::b/*"]`)}},
+		{"UNSUPPORTED_PRINCIPAL", map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]` + "\n" + `principals {
+  type        = "AWS"
+  identifiers = ["123456789012"]
+}`)}, map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]`)}},
+		{"UNSUPPORTED_WILDCARD_IN_PRINCIPAL", map[string]string{"main.hcl": `resource "b" {
+  arn = "arn:aws:s3:::b"
+  policy {
+    statement {
+      actions   = ["s3:GetObject"]
+      resources = ["arn:aws:s3:::b/*"]
+      principals {
+        type        = "AWS"
+        identifiers = ["arn:aws:iam::123456789012:user/al*"]
+      }
+    }
+  }
+}`}, map[string]string{"main.hcl": `resource "b" {
+  arn = "arn:aws:s3:::b"
+  policy {
+    statement {
+      actions   = ["s3:GetObject"]
+      resources = ["arn:aws:s3:::b/*"]
+      principals {
+        type        = "AWS"
+        identifiers = ["arn:aws:iam::123456789012:root"]
+      }
+    }
+  }
+}`}},
+		{"INVALID_ACTION", map[string]string{"main.hcl": stmt(`actions = ["s3*:GetObject"]` + "\n" + `resources = ["*"]`)},
+			map[string]string{"main.hcl": stmt(`actions = ["s3:Get*"]` + "\n" + `resources = ["*"]`)}},
+		{"INVALID_CONDITION_OPERATOR", map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]` + "\n" + `condition {
+  test     = "StringEqual"
+  variable = "aws:username"
+  values   = ["bob"]
+}`)}, map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]` + "\n" + `condition {
+  test     = "StringEquals"
+  variable = "aws:username"
+  values   = ["bob"]
+}`)}},
+		{"NULL_WITH_IF_EXISTS", map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]` + "\n" + `condition {
+  test     = "NullIfExists"
+  variable = "aws:username"
+  values   = ["false"]
+}`)}, map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]` + "\n" + `condition {
+  test     = "Null"
+  variable = "aws:username"
+  values   = ["false"]
+}`)}},
+		{"INVALID_CONDITION_DATA_TYPE", map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]` + "\n" + `condition {
+  test     = "NumericLessThan"
+  variable = "aws:MultiFactorAuthAge"
+  values   = ["an hour"]
+}`)}, map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]` + "\n" + `condition {
+  test     = "NumericLessThan"
+  variable = "aws:MultiFactorAuthAge"
+  values   = ["3600"]
+}`)}},
+		{"MISSING_QUALIFIER", map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]` + "\n" + `condition {
+  test     = "StringEquals"
+  variable = "aws:TagKeys"
+  values   = ["team"]
+}`)}, map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]` + "\n" + `condition {
+  test     = "ForAnyValue:StringEquals"
+  variable = "aws:TagKeys"
+  values   = ["team"]
+}`)}},
+		{"INVALID_VARIABLE", map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["arn:aws:s3:::$${aws:username"]`)},
+			map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["arn:aws:s3:::home/$${aws:username}/*"]`)}},
+		{"UNIQUE_SIDS_REQUIRED", map[string]string{"main.hcl": attached + `policy "p" {
+  statement "A" {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+  statement "A" {
+    actions   = ["s3:PutObject"]
+    resources = ["*"]
+  }
+}`}, map[string]string{"main.hcl": attached + `policy "p" {
+  statement "A" {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+  statement "B" {
+    actions   = ["s3:PutObject"]
+    resources = ["*"]
+  }
+}`}},
+		{"UNSUPPORTED_SID", map[string]string{"main.hcl": stmt(`sid = "read-all"` + "\n" + `actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]`)},
+			map[string]string{"main.hcl": stmt(`sid = "ReadAll"` + "\n" + `actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]`)}},
+		{"INVALID_CHARACTER", map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["arn:aws:s3:::b/✓"]`)},
+			map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["arn:aws:s3:::b/é"]`)}},
+		{"INVALID_REFERENCE", map[string]string{"main.hcl": `user "u" { policies = [policy.q] }` + "\n" + `policy "p" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}`}, map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]`)}},
+		{"DUPLICATE_DECLARATION", map[string]string{"main.hcl": `user "u" {}` + "\n" + `user "u" {}`}, map[string]string{"main.hcl": `user "u" {}` + "\n" + `user "v" {}`}},
+		{"INVALID_NAME", map[string]string{"main.hcl": `user "bad name" {}`}, map[string]string{"main.hcl": `user "good.name" {}`}},
+		{"INVALID_ORGANIZATION", map[string]string{"main.hcl": `unit "a" { parent = unit.b }` + "\n" + `unit "b" { parent = unit.a }`},
+			map[string]string{"main.hcl": `organization "o" {}` + "\n" + `unit "a" { parent = organization.o }` + "\n" + `unit "b" { parent = unit.a }`}},
+		{"MISSING_ATTRIBUTE", map[string]string{"main.hcl": `resource "r" {}`}, map[string]string{"main.hcl": `resource "r" { arn = "arn:aws:s3:::r" }`}},
+		{"INVALID_ATTRIBUTE_VALUE", map[string]string{"main.hcl": `role "r" { max_session_duration = "13h" }`}, map[string]string{"main.hcl": `role "r" { max_session_duration = "12h" }`}},
+		{"CANNOT_READ", map[string]string{"README.md": "no policies here"}, map[string]string{"main.hcl": `user "u" {}`}},
+		{"ACTION_MATCHES_NOTHING", map[string]string{"main.hcl": `service "till" { actions = ["Sell"] }` + "\n" + stmt(`actions = ["till:Open*"]`+"\n"+`resources = ["*"]`)},
+			map[string]string{"main.hcl": `service "till" { actions = ["Sell"] }` + "\n" + stmt(`actions = ["till:S*"]`+"\n"+`resources = ["*"]`)}},
+		{"FORANYVALUE_WITH_SINGLE_VALUED_KEY", map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]` + "\n" + `condition {
+  test     = "ForAnyValue:StringEquals"
+  variable = "aws:username"
+  values   = ["bob"]
+}`)}, map[string]string{"main.hcl": stmt(`actions = ["s3:GetObject"]` + "\n" + `resources = ["*"]` + "\n" + `condition {
+  test     = "StringEquals"
+  variable = "aws:username"
+  values   = ["bob"]
+}`)}},
+	}
+	for _, c := range cases {
+		t.Run(c.code, func(t *testing.T) {
+			bad := check.RunFS(project(c.bad))
+			assert.Contains(t, codes(bad), c.code, "%s", render(t, bad, "pretty"))
+			good := check.RunFS(project(c.good))
+			assert.NotContains(t, codes(good), c.code, "%s", render(t, good, "pretty"))
+			for _, f := range append(bad.Findings, good.Findings...) {
+				rule, ok := check.RuleFor(f.Code)
+				require.True(t, ok, f.Code)
+				if f.Severity != check.Error {
+					assert.Equal(t, rule.Severity, f.Severity, "%s has its rule's severity", f.Code)
+				}
+				assert.NotEmpty(t, f.Hint, f.Code)
+			}
+		})
+	}
+}
+
+// TestEveryDiagnosticHasACode reads the summaries of the diagnostics that
+// schema and compiler write and checks that check gives each a code of its
+// own, not the fallback for diagnostics it does not know.
+func TestEveryDiagnosticHasACode(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"../schema", "../compiler"} {
+		m, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	fset := token.NewFileSet()
+	var summaries []string
+	lit := func(e ast.Expr) (string, bool) {
+		switch x := e.(type) {
+		case *ast.BasicLit:
+			if x.Kind == token.STRING {
+				s, err := strconv.Unquote(x.Value)
+				return s, err == nil
+			}
+		case *ast.BinaryExpr: // "Invalid " + what
+			if b, ok := x.X.(*ast.BasicLit); ok && b.Kind == token.STRING {
+				s, err := strconv.Unquote(b.Value)
+				return s + "\x00", err == nil
+			}
+		case *ast.CallExpr: // fmt.Sprintf("Duplicate %s %q", …)
+			if sel, ok := x.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Sprintf" && len(x.Args) > 0 {
+				if b, ok := x.Args[0].(*ast.BasicLit); ok {
+					s, err := strconv.Unquote(b.Value)
+					if i := strings.IndexByte(s, '%'); i >= 0 {
+						s = s[:i] + "\x00"
+					}
+					return s, err == nil
+				}
+			}
+		}
+		return "", false
+	}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		require.NoError(t, err)
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.CallExpr:
+				sel, ok := x.Fun.(*ast.SelectorExpr)
+				if ok && (sel.Sel.Name == "errorf" || sel.Sel.Name == "warnf" || sel.Sel.Name == "fail") && len(x.Args) >= 2 {
+					if s, ok := lit(x.Args[1]); ok {
+						summaries = append(summaries, s)
+					}
+				}
+			case *ast.KeyValueExpr:
+				if id, ok := x.Key.(*ast.Ident); ok && id.Name == "Summary" {
+					if s, ok := lit(x.Value); ok {
+						summaries = append(summaries, s)
+					}
+				}
+			}
+			return true
+		})
+	}
+	require.Greater(t, len(summaries), 80, "the scan found the diagnostics")
+	for _, s := range summaries {
+		dynamic := strings.HasSuffix(s, "\x00")
+		s = strings.TrimSuffix(s, "\x00")
+		code := check.CodeOfSummary(s, dynamic)
+		assert.NotContains(t, []string{"INVALID_HCL", "COMPILER_WARNING"}, code, "diagnostic %q has no code of its own", s)
+	}
+}
+
+// TestSARIF checks the SARIF output against what SARIF 2.1.0 requires of
+// the parts iamc writes (§3.13 sarifLog, §3.14 run, §3.19 toolComponent,
+// §3.27 result, §3.30 region) and what code-scanning services read.
+func TestSARIF(t *testing.T) {
+	r := check.Run("../testdata/check/arn-segment-not-allowed/bad")
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(render(t, r, "sarif"), &doc))
+	assert.Equal(t, "2.1.0", doc["version"])
+	runs := doc["runs"].([]any)
+	require.Len(t, runs, 1)
+	run := runs[0].(map[string]any)
+	driver := run["tool"].(map[string]any)["driver"].(map[string]any)
+	assert.Equal(t, "iamc", driver["name"])
+	rules := driver["rules"].([]any)
+	ids := map[string]int{}
+	for i, x := range rules {
+		rule := x.(map[string]any)
+		id := rule["id"].(string)
+		_, dup := ids[id]
+		assert.False(t, dup, "rule ids are unique: %s", id)
+		ids[id] = i
+		assert.NotEmpty(t, rule["shortDescription"].(map[string]any)["text"])
+		assert.Contains(t, []string{"error", "warning", "note"}, rule["defaultConfiguration"].(map[string]any)["level"])
+	}
+	results := run["results"].([]any)
+	require.Len(t, results, len(r.Findings))
+	for _, x := range results {
+		res := x.(map[string]any)
+		id := res["ruleId"].(string)
+		assert.Equal(t, float64(ids[id]), res["ruleIndex"], "ruleIndex points at the rule")
+		assert.Contains(t, []string{"none", "note", "warning", "error"}, res["level"])
+		assert.NotEmpty(t, res["message"].(map[string]any)["text"])
+		loc := res["locations"].([]any)[0].(map[string]any)["physicalLocation"].(map[string]any)
+		uri := loc["artifactLocation"].(map[string]any)["uri"].(string)
+		assert.Equal(t, "../testdata/check/arn-segment-not-allowed/bad/main.hcl", uri)
+		reg := loc["region"].(map[string]any)
+		assert.GreaterOrEqual(t, reg["startLine"], float64(1))
+		assert.GreaterOrEqual(t, reg["startColumn"], float64(1))
+		assert.GreaterOrEqual(t, reg["endColumn"], reg["startColumn"])
+	}
+	// Security warnings carry a security-severity for code scanning.
+	rule := rules[ids["PASS_ROLE_WITH_STAR_IN_RESOURCE"]].(map[string]any)
+	assert.Equal(t, "7.5", rule["properties"].(map[string]any)["security-severity"])
+}
+
+func TestParseSeverity(t *testing.T) {
+	for in, want := range map[string]check.Severity{
+		"error": check.Error, "security_warning": check.SecurityWarning, "security-warning": check.SecurityWarning,
+		"Warning": check.Warning, "suggestion": check.Suggestion,
+	} {
+		got, err := check.ParseSeverity(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	_, err := check.ParseSeverity("fatal")
+	assert.Error(t, err)
+	assert.True(t, check.Suggestion < check.Warning && check.Warning < check.SecurityWarning && check.SecurityWarning < check.Error)
+}
+
+var codeRE = regexp.MustCompile(`^[A-Z][A-Z0-9_]+$`)
+
+func TestRules(t *testing.T) {
+	for _, r := range check.Rules() {
+		assert.Regexp(t, codeRE, r.Code)
+		assert.NotEmpty(t, r.Title, r.Code)
+		assert.NotEmpty(t, r.Hint, r.Code)
+		assert.NotContains(t, r.Hint, "\n", r.Code)
+		assert.NotZero(t, r.Severity, r.Code)
+	}
+}

@@ -1,0 +1,305 @@
+package check
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/iamc/iamc/schema"
+)
+
+// Formatter renders a report.
+type Formatter interface {
+	Write(w io.Writer, r *Report) error
+}
+
+// Formats lists the names Get accepts.
+var Formats = []string{"pretty", "json", "sarif"}
+
+// Options configure a Formatter.
+type Options struct {
+	// Version is iamc's version, written into SARIF's tool description.
+	Version string
+}
+
+// Get returns the formatter of a name: pretty, json or sarif.
+func Get(name string, opts Options) (Formatter, error) {
+	switch name {
+	case "pretty", "":
+		return pretty{}, nil
+	case "json":
+		return jsonFormat{}, nil
+	case "sarif":
+		return sarif{opts: opts}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q: use %s", name, strings.Join(Formats, ", "))
+}
+
+// path is the file name of a range as seen from the working directory.
+func (r *Report) path(rng *hcl.Range) string {
+	name := rng.Filename
+	if r.Dir != "" && !filepath.IsAbs(name) {
+		name = filepath.Join(r.Dir, name)
+	}
+	return filepath.ToSlash(name)
+}
+
+// ---------------------------------------------------------------- pretty
+
+type pretty struct{}
+
+func (pretty) Write(w io.Writer, r *Report) error {
+	dw := schema.DiagWriter{Sources: r.Sources}
+	var b strings.Builder
+	for _, f := range r.Findings {
+		head := fmt.Sprintf("%s %s: %s\n", f.Severity.Words(), f.Code, f.Message)
+		if f.Range != nil {
+			head = fmt.Sprintf("%s:%d:%d: %s", r.path(f.Range), f.Range.Start.Line, f.Range.Start.Column, head)
+			// The source line and caret, as the compiler renders them.
+			src := dw.Format(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "x", Subject: f.Range})
+			if i := strings.IndexByte(src, '\n'); i >= 0 {
+				head += src[i+1:]
+			}
+		}
+		b.WriteString(head)
+		if f.Hint != "" {
+			fmt.Fprintf(&b, "  hint: %s\n", f.Hint)
+		}
+	}
+	b.WriteString(summaryLine(r))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func summaryLine(r *Report) string {
+	checked := fmt.Sprintf("%s, %s checked", plural(r.Policies, "policy"), plural(r.Statements, "statement"))
+	checked = strings.Replace(checked, "policys", "policies", 1)
+	if len(r.Findings) == 0 {
+		return "no findings (" + checked + ")\n"
+	}
+	c := r.Count()
+	var parts []string
+	for _, s := range []Severity{Error, SecurityWarning, Warning, Suggestion} {
+		if c[s] > 0 {
+			parts = append(parts, plural(c[s], s.Words()))
+		}
+	}
+	line := fmt.Sprintf("%s: %s (%s)", plural(len(r.Findings), "finding"), strings.Join(parts, ", "), checked)
+	if !r.Compiles {
+		line += "; the project does not compile"
+	}
+	return line + "\n"
+}
+
+// ---------------------------------------------------------------- json
+
+type jsonFormat struct{}
+
+type jsonLocation struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+}
+
+type jsonFinding struct {
+	Code     string        `json:"code"`
+	Severity Severity      `json:"severity"`
+	Message  string        `json:"message"`
+	Hint     string        `json:"hint"`
+	Policy   string        `json:"policy,omitempty"`
+	Location *jsonLocation `json:"location,omitempty"`
+}
+
+type jsonReport struct {
+	Compiles   bool           `json:"compiles"`
+	Policies   int            `json:"policies"`
+	Statements int            `json:"statements"`
+	Summary    map[string]int `json:"summary"`
+	Findings   []jsonFinding  `json:"findings"`
+}
+
+func (jsonFormat) Write(w io.Writer, r *Report) error {
+	out := jsonReport{Compiles: r.Compiles, Policies: r.Policies, Statements: r.Statements,
+		Summary: map[string]int{}, Findings: []jsonFinding{}}
+	for _, s := range []Severity{Error, SecurityWarning, Warning, Suggestion} {
+		out.Summary[s.String()] = 0
+	}
+	for s, n := range r.Count() {
+		out.Summary[s.String()] = n
+	}
+	for _, f := range r.Findings {
+		jf := jsonFinding{Code: f.Code, Severity: f.Severity, Message: f.Message, Hint: f.Hint, Policy: f.Policy}
+		if f.Range != nil {
+			jf.Location = &jsonLocation{File: r.path(f.Range), Line: f.Range.Start.Line, Column: f.Range.Start.Column,
+				EndLine: f.Range.End.Line, EndColumn: f.Range.End.Column}
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	return encode(w, out)
+}
+
+func encode(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// ---------------------------------------------------------------- SARIF
+
+// SARIF 2.1.0 (OASIS), as code-scanning services read it: one run, the
+// rules in tool.driver.rules, results pointing at them by id and index.
+type sarif struct{ opts Options }
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifRule struct {
+	ID                   string            `json:"id"`
+	Name                 string            `json:"name"`
+	ShortDescription     sarifText         `json:"shortDescription"`
+	FullDescription      sarifText         `json:"fullDescription"`
+	Help                 sarifText         `json:"help"`
+	DefaultConfiguration map[string]string `json:"defaultConfiguration"`
+	Properties           map[string]any    `json:"properties"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           sarifRegion   `json:"region"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations,omitempty"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          map[string]any    `json:"properties"`
+}
+
+// sarifLevel maps a severity to SARIF's levels; security warnings are
+// warnings with a security-severity on their rule.
+func sarifLevel(s Severity) string {
+	switch s {
+	case Error:
+		return "error"
+	case Suggestion:
+		return "note"
+	}
+	return "warning"
+}
+
+func ruleName(code string) string {
+	var b strings.Builder
+	for _, w := range strings.Split(strings.ToLower(code), "_") {
+		if w != "" {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	return b.String()
+}
+
+func (s sarif) Write(w io.Writer, r *Report) error {
+	all := Rules()
+	index := map[string]int{}
+	rules := make([]sarifRule, 0, len(all))
+	for i, rule := range all {
+		index[rule.Code] = i
+		tags := []string{"iam"}
+		props := map[string]any{}
+		if rule.Severity == SecurityWarning {
+			tags = append(tags, "security")
+			props["security-severity"] = "7.5"
+		}
+		props["tags"] = tags
+		props["severity"] = rule.Severity.String()
+		rules = append(rules, sarifRule{
+			ID: rule.Code, Name: ruleName(rule.Code),
+			ShortDescription:     sarifText{rule.Title},
+			FullDescription:      sarifText{rule.Title + ": " + rule.Hint + "."},
+			Help:                 sarifText{rule.Hint},
+			DefaultConfiguration: map[string]string{"level": sarifLevel(rule.Severity)},
+			Properties:           props,
+		})
+	}
+	results := []sarifResult{}
+	for _, f := range r.Findings {
+		res := sarifResult{
+			RuleID: f.Code, RuleIndex: index[f.Code], Level: sarifLevel(f.Severity),
+			Message:    sarifText{f.Message + " (fix: " + f.Hint + ")"},
+			Properties: map[string]any{"severity": f.Severity.String()},
+		}
+		if f.Policy != "" {
+			res.Properties["policy"] = f.Policy
+		}
+		h := sha256.New()
+		fmt.Fprintf(h, "%s\x00%s", f.Code, f.Message)
+		if f.Range != nil {
+			uri, base := r.path(f.Range), "%SRCROOT%"
+			if filepath.IsAbs(uri) {
+				uri, base = "file://"+uri, ""
+			}
+			reg := sarifRegion{StartLine: max(f.Range.Start.Line, 1), StartColumn: max(f.Range.Start.Column, 1)}
+			if f.Range.End.Line >= reg.StartLine && f.Range.End.Column >= 1 {
+				reg.EndLine, reg.EndColumn = f.Range.End.Line, f.Range.End.Column
+			}
+			res.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base}, Region: reg}}}
+			fmt.Fprintf(h, "\x00%s", uri)
+		}
+		res.PartialFingerprints = map[string]string{"iamcFinding/v1": hex.EncodeToString(h.Sum(nil))[:32]}
+		results = append(results, res)
+	}
+	driver := map[string]any{
+		"name":           "iamc",
+		"informationUri": "https://github.com/iamc/iamc",
+		"rules":          rules,
+	}
+	if s.opts.Version != "" {
+		driver["version"] = s.opts.Version
+	}
+	doc := map[string]any{
+		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+		"version": "2.1.0",
+		"runs": []any{map[string]any{
+			"tool":       map[string]any{"driver": driver},
+			"columnKind": "unicodeCodePoints",
+			"results":    results,
+		}},
+	}
+	return encode(w, doc)
+}

@@ -1,0 +1,7 @@
+user "dev" {
+  policies = [policy.legacy]
+}
+
+policy "legacy" {
+  document = file("legacy.json")
+}

@@ -1,0 +1,11 @@
+role "Open" {
+  trust {
+    statement {
+      actions = ["sts:AssumeRole"]
+      principals {
+        type        = "AWS"
+        identifiers = ["*"]
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+service "register" {
+  actions = ["Sell", "Refund"]
+}
+
+user "cashier" {
+  policies = [policy.till]
+}
+
+policy "till" {
+  statement {
+    actions   = ["register:Sel"]
+    resources = ["*"]
+  }
+}
