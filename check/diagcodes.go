@@ -116,6 +116,7 @@ var diagCodes = map[string]string{
 	"Invalid issued_at":                "INVALID_TEST",
 	"Federated and assume together":    "INVALID_TEST",
 	"Session policy without a session": "INVALID_TEST",
+	"Assume context without a session": "INVALID_TEST",
 	"A role is not a principal":        "INVALID_TEST",
 	// files and limits
 	"Cannot read project":     "CANNOT_READ",

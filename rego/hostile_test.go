@@ -20,12 +20,12 @@ var HostileInputs = map[string]struct {
 	want  string // a substring of one of the errors
 }{
 	"empty object":         {`{}`, "principal is missing"},
-	"null action":          {`{"principal": "` + owner + `", "action": null, "resource": "` + till + `"}`, "action must be"},
-	"missing resource":     {`{"principal": "` + owner + `", "action": "register:Sell"}`, "resource must be a string"},
+	"null action":          {`{"principal": "` + owner + `", "action": null, "resource": "` + till + `"}`, "action is missing"},
+	"missing resource":     {`{"principal": "` + owner + `", "action": "register:Sell"}`, "resource must be a non-empty string"},
 	"principal not string": {`{"principal": 42, "action": "register:Sell", "resource": "` + till + `"}`, "principal must be a string"},
 	"action not string":    {`{"principal": "` + owner + `", "action": ["register:Sell"], "resource": "` + till + `"}`, "action must be"},
 	"action without colon": {`{"principal": "` + owner + `", "action": "registerSell", "resource": "` + till + `"}`, "action must be"},
-	"resource object":      {`{"principal": "` + owner + `", "action": "register:Sell", "resource": {"arn": "` + till + `"}}`, "resource must be a string"},
+	"resource object":      {`{"principal": "` + owner + `", "action": "register:Sell", "resource": {"arn": "` + till + `"}}`, "resource must be a non-empty string"},
 	"context not object":   {`{"principal": "` + owner + `", "action": "register:Sell", "resource": "` + till + `", "context": "x"}`, "context must be an object"},
 	"bad context value":    {`{"principal": "` + owner + `", "action": "register:Sell", "resource": "` + till + `", "context": {"aws:SourceIp": "not an ip"}}`, "aws:sourceip must be an IP address"},
 	"session not object":   {`{"principal": "` + employee + `", "action": "register:Sell", "resource": "` + till + `", "session": "Cashier"}`, "session must be an object"},

@@ -15,12 +15,15 @@ import data.iamc.model as m
 
 act := lower(input.action) if {
 	is_string(input.action)
-	contains(input.action, ":")
+	regex.match(`^[A-Za-z0-9-]+:[^:\s]+$`, input.action)
 }
 
 svc := substring(act, 0, indexof(act, ":"))
 
-res := input.resource if is_string(input.resource)
+res := input.resource if {
+	is_string(input.resource)
+	input.resource != ""
+}
 
 # The request context with lower-cased keys (condition keys are
 # case-insensitive, §5.1), completed with the keys AWS sets itself. Built
@@ -63,7 +66,7 @@ now_ns := date_ns(ctx_in["aws:currenttime"]) if {
 #   ids    the identities a NotPrincipal must list to exclude it
 #   k      the context keys AWS sets for it (§4.1)
 who := m.principals[input.principal] if {
-	not input.session
+	not sess
 } else := session_who if {
 	not federated
 } else := object.union(federated_who, federated_extra) if {

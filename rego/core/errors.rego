@@ -7,7 +7,7 @@ default allowed := false
 # user, a well-formed action and resource, and a context without the keys
 # whose values are checked. Anything else goes through every check.
 errors := [] if {
-	not input.session
+	object.get(input, "session", null) == null
 	who.t in {"User", "Account"}
 	act
 	res
@@ -83,12 +83,20 @@ input_errors contains "session must be an object" if {
 	not is_object(input.session)
 }
 
+input_errors contains "action is missing" if {
+	input_object
+	not has_field("action")
+}
+
+has_field(f) if input[f] != null
+
 input_errors contains sprintf("action must be \"service:Action\", not %v", [input.action]) if {
+	has_field("action")
 	is_object(input)
 	not act
 }
 
-input_errors contains "resource must be a string (an ARN or \"*\")" if {
+input_errors contains "resource must be a non-empty string (an ARN or \"*\")" if {
 	is_object(input)
 	not res
 }

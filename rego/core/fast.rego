@@ -21,6 +21,7 @@ fast := d if {
 	not startswith(a, "sts:")
 	r := input.resource
 	is_string(r)
+	r != ""
 	fast_context
 	not m.rb
 	array.slice(split(r, ":"), 4, 5) in [[], [""], [w.a]]
@@ -35,11 +36,11 @@ fast := d if {
 # A user, or a valid role session without a session policy (the checks of
 # session_errors, in one body).
 fast_who := w if {
-	not input.session
+	object.get(input, "session", null) == null
 	w := m.principals[input.principal]
 	w.t == "User"
 } else := w if {
-	s := input.session
+	s := sess
 	not s.type
 	not s.policy
 	w := m.roles[s.role]
@@ -71,8 +72,8 @@ fast_context if {
 fast_cands(ps, a) := ps.x[a] if {
 	ps.x[a]
 } else := [[], [], []] if {
+	act == a
 	i := indexof(a, ":")
-	i > 0
 	s := substring(a, 0, i)
 	not ps.w[s]
 	not ps.a

@@ -82,10 +82,10 @@ sp_deny := {i | some i in sp_set; sp_stmts[i].e == "Deny"}
 
 # Role sessions without a session policy keep the role's permissions; a
 # federated user session has only what its session policy allows (§3.1 step 7).
-session_ok if not input.session
+session_ok if not sess
 
 session_ok if {
-	input.session
+	sess
 	not has_session_policy
 	not federated
 }
