@@ -50,6 +50,6 @@ decisions follow AWS IAM evaluation logic, and explains every decision.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCmd(s), newEvalCmd(s))
+	root.AddCommand(newBuildCmd(s), newEvalCmd(s), newServeCmd(s))
 	return root
 }
