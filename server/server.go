@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -77,6 +78,10 @@ type Status struct {
 	Builds    int         `json:"builds"`
 	Failures  int         `json:"failures"`
 	LastBuild BuildResult `json:"last_build"`
+	// Requests counts the bundle requests answered, NotModified those
+	// answered 304 (the poller already had the bundle).
+	Requests    int64 `json:"requests"`
+	NotModified int64 `json:"not_modified"`
 }
 
 // BuildResult is the outcome of one build.
@@ -113,6 +118,8 @@ type Server struct {
 	mu     sync.RWMutex
 	cur    *bundleFile
 	status Status
+
+	requests, notModified atomic.Int64
 }
 
 // bundleFile is a built bundle.
@@ -236,6 +243,7 @@ func (s *Server) Status() Status {
 	defer s.mu.RUnlock()
 	st := s.status
 	st.LastBuild.Errors = append([]string{}, st.LastBuild.Errors...)
+	st.Requests, st.NotModified = s.requests.Load(), s.notModified.Load()
 	return st
 }
 
@@ -289,7 +297,23 @@ func (s *Server) serveBundle(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "application/gzip")
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Iamc-Revision", b.revision)
-	http.ServeContent(w, r, "iamc.tar.gz", b.builtAt, bytes.NewReader(b.data))
+	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	http.ServeContent(rec, r, "iamc.tar.gz", b.builtAt, bytes.NewReader(b.data))
+	s.requests.Add(1)
+	if rec.status == http.StatusNotModified {
+		s.notModified.Add(1)
+	}
+}
+
+// statusRecorder remembers the status code written.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
 }
 
 func allowRead(w http.ResponseWriter, r *http.Request) bool {

@@ -89,7 +89,7 @@ func runServe(ctx context.Context, s *streams, p *serveParams, signing *compiler
 	}
 	base := "http://" + ln.Addr().String()
 	st := srv.Status()
-	fmt.Fprintf(s.err, "serving %s (revision %.12s) at %s%s; status at %s%s\n",
+	fmt.Fprintf(s.err, "iamc serve: serving %s (revision %.12s) at %s%s; status at %s%s\n",
 		p.dir, st.Revision, base, server.BundlePath, base, server.StatusPath)
 
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
