@@ -164,7 +164,7 @@ func parityCase(t *testing.T, ctx context.Context, eng *rego.Engine, opa *sideca
 			Duration: tc.Duration, Context: sessionCtx}
 		got, err := eng.GetFederationToken(ctx, fr)
 		sessions++
-		if !sameSession(t, ctx, opa, "iamc/federate", rego.FederationInput(fr), got, err, where+": GetFederationToken") {
+		if !sameSession(t, ctx, opa, v, "iamc/federate", rego.FederationInput(fr), got, err, where+": GetFederationToken") {
 			return decisions, sessions
 		}
 		sess = got
@@ -179,7 +179,7 @@ func parityCase(t *testing.T, ctx context.Context, eng *rego.Engine, opa *sideca
 		}
 		got, err := eng.AssumeRole(ctx, ar)
 		sessions++
-		if !sameSession(t, ctx, opa, "iamc/assume", rego.AssumeRoleInput(ar), got, err, where+": AssumeRole "+role.Value) {
+		if !sameSession(t, ctx, opa, v, "iamc/assume", rego.AssumeRoleInput(ar), got, err, where+": AssumeRole "+role.Value) {
 			return decisions, sessions
 		}
 		sess = got
@@ -218,7 +218,7 @@ func parityCase(t *testing.T, ctx context.Context, eng *rego.Engine, opa *sideca
 // sameSession compares the engine's AssumeRole or GetFederationToken with
 // the sidecar's answer to the same input. It reports whether a session was
 // made (so that the case goes on).
-func sameSession(t *testing.T, ctx context.Context, opa *sidecar, path string, input map[string]any, got *rego.Session, err error, where string) bool {
+func sameSession(t *testing.T, ctx context.Context, opa *sidecar, v *schemaValidator, path string, input map[string]any, got *rego.Session, err error, where string) bool {
 	res, ok, qerr := opa.query(ctx, path, input)
 	if !assert.NoError(t, qerr, where) || !assert.True(t, ok, "%s: the sidecar's data.%s is undefined", where, strings.ReplaceAll(path, "/", ".")) {
 		return false
@@ -230,6 +230,9 @@ func sameSession(t *testing.T, ctx context.Context, opa *sidecar, path string, i
 		assert.Equal(t, false, side["allowed"], "%s: the engine denied, the sidecar did not", where)
 		assert.Equal(t, toJSONValue(t, denied.Decision), side["decision"], "%s: sidecar and embedded decisions differ", where)
 		assert.Equal(t, toJSONValue(t, denied.Errors), sortedStrings(side["errors"]), "%s: errors differ", where)
+		if msgs := v.violations(t, "decision", side["decision"]); len(msgs) > 0 {
+			t.Errorf("%s: the sidecar's decision does not conform to schema/decision.schema.json: %v\n%v", where, msgs, side["decision"])
+		}
 		return false
 	case err != nil:
 		t.Errorf("%s: %v", where, err)

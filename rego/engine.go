@@ -60,12 +60,30 @@ func FromBytes(b []byte) Source {
 }
 
 // FromFS reads an unpacked bundle (iamc build --format dir) from a file
-// system.
+// system whose root is the bundle's root.
 func FromFS(fsys fs.FS) Source {
 	return Source{name: "bundle directory", open: func() (bundle.DirectoryLoader, io.Closer, error) {
-		l, err := bundle.NewFSLoader(fsys)
-		return l, nil, err
+		// OPA's FS loader at root "." drops the leading dot of
+		// .signatures.json (it keeps only .manifest's), so the bundle is
+		// read below a named root instead.
+		return bundle.NewFSLoaderWithRoot(underRoot{fsys}, fsRoot), nil, nil
 	}}
+}
+
+// fsRoot is the directory under which underRoot shows a file system.
+const fsRoot = "bundle"
+
+// underRoot shows a file system as the directory fsRoot.
+type underRoot struct{ fsys fs.FS }
+
+func (u underRoot) Open(name string) (fs.File, error) {
+	if name == fsRoot {
+		return u.fsys.Open(".")
+	}
+	if rest, ok := strings.CutPrefix(name, fsRoot+"/"); ok {
+		return u.fsys.Open(rest)
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
 // Option configures Load.

@@ -118,6 +118,8 @@ type Server struct {
 	mu     sync.RWMutex
 	cur    *bundleFile
 	status Status
+	// stamp is the directory as it was when the last build started.
+	stamp dirSnapshot
 
 	requests, notModified atomic.Int64
 }
@@ -156,9 +158,13 @@ func New(cfg Config) (*Server, error) {
 // bundle is still served.
 func (s *Server) Rebuild() (changed bool, err error) {
 	start := time.Now()
+	stamp, serr := snapshot(s.cfg.Dir)
 	b, proj, err := s.build()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if serr == nil {
+		s.stamp = stamp
+	}
 	s.status.LastBuild = BuildResult{OK: err == nil, At: start.UTC(), Errors: []string{}}
 	if err != nil {
 		s.status.Failures++
@@ -326,15 +332,13 @@ func allowRead(w http.ResponseWriter, r *http.Request) bool {
 }
 
 // Watch polls the directory every Interval and rebuilds once a change has
-// settled, until ctx is done.
+// settled (the directory looked the same twice in a row), until ctx is
+// done. A change is measured against the directory as it was when the
+// served bundle was built, so nothing made before Watch started is missed.
 func (s *Server) Watch(ctx context.Context) {
 	t := time.NewTicker(s.cfg.Interval)
 	defer t.Stop()
-	last, err := snapshot(s.cfg.Dir)
-	if err != nil {
-		s.log.Printf("watch %s: %v", s.cfg.Dir, err)
-	}
-	pending := false
+	var prev dirSnapshot
 	for {
 		select {
 		case <-ctx.Done():
@@ -346,14 +350,19 @@ func (s *Server) Watch(ctx context.Context) {
 			s.log.Printf("watch %s: %v", s.cfg.Dir, err)
 			continue
 		}
-		if !now.equal(last) {
-			// Changed since the last look: wait until it settles.
-			last, pending = now, true
+		s.mu.RLock()
+		built := s.stamp
+		s.mu.RUnlock()
+		if now.equal(built) {
+			prev = nil
 			continue
 		}
-		if pending {
-			pending = false
-			_, _ = s.Rebuild()
+		if prev == nil || !now.equal(prev) {
+			// Changed: wait one interval for it to settle.
+			prev = now
+			continue
 		}
+		prev = nil
+		_, _ = s.Rebuild()
 	}
 }
