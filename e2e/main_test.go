@@ -116,6 +116,7 @@ func startProc(t testing.TB, name, bin string, args ...string) *proc {
 	p := &proc{name: name, cmd: exec.Command(bin, args...), out: &syncBuffer{}, done: make(chan struct{})}
 	p.cmd.Stdout = p.out
 	p.cmd.Stderr = p.out
+	dieWithParent(p.cmd)
 	if err := p.cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", name, err)
 	}

@@ -339,6 +339,7 @@ func (s *Server) Watch(ctx context.Context) {
 	t := time.NewTicker(s.cfg.Interval)
 	defer t.Stop()
 	var prev dirSnapshot
+	lastErr := ""
 	for {
 		select {
 		case <-ctx.Done():
@@ -347,9 +348,14 @@ func (s *Server) Watch(ctx context.Context) {
 		}
 		now, err := snapshot(s.cfg.Dir)
 		if err != nil {
-			s.log.Printf("watch %s: %v", s.cfg.Dir, err)
+			// Said once, not at every interval.
+			if err.Error() != lastErr {
+				s.log.Printf("watch %s: %v; still serving revision %.12s", s.cfg.Dir, err, s.Status().Revision)
+				lastErr = err.Error()
+			}
 			continue
 		}
+		lastErr = ""
 		s.mu.RLock()
 		built := s.stamp
 		s.mu.RUnlock()
