@@ -41,10 +41,11 @@ The project must compile when serve starts: otherwise its errors are printed
 and serve exits with status 2. examples/sidecar has an OPA configuration for
 sidecars polling this server.`,
 		Example: `  iamc serve policies --addr 127.0.0.1:8282
-  iamc serve policies --addr 0.0.0.0:8282 --signing-key key.pem --key-id iamc
+  curl -s localhost:8282/status
 
-  # a sidecar polling it:
-  opa run --server -c examples/sidecar/opa-config.yaml`,
+  # signed, and a sidecar polling it that verifies the signature:
+  iamc serve policies --addr 127.0.0.1:8282 --signing-key key.pem --key-id iamc
+  opa run --server -c examples/sidecar/opa-config.yaml --set-file keys.iamc.key=pub.pem`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p.dir = "."
