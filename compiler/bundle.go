@@ -24,7 +24,8 @@ type Manifest struct {
 }
 
 // Files returns the bundle's files, path to content, in the layout OPA
-// reads: .manifest, iamc/model/data.json and the Rego modules.
+// reads: .manifest, iamc/model/data.json and the Rego modules, and
+// .signatures.json when the bundle is signed.
 func (o *Output) Files() map[string][]byte {
 	files := map[string][]byte{}
 	m := Manifest{Revision: o.Revision, Roots: []string{"iamc"}, RegoVersion: 1,
@@ -34,6 +35,9 @@ func (o *Output) Files() map[string][]byte {
 	files[DataPath+"/data.json"] = o.Data
 	for name, src := range o.Modules {
 		files[name] = src
+	}
+	if o.Signatures != nil {
+		files[SignaturesFile] = o.Signatures
 	}
 	return files
 }
@@ -137,4 +141,101 @@ func generateProject(p *schema.Project) []byte {
 	}
 	b.WriteString("}\n")
 	return []byte(b.String())
+}
+
+// WriteDir writes the bundle unpacked into the directory path, for `opa run
+// --bundle DIR`, a volume shared with sidecars, or any file syncer. Like
+// WriteFileAtomic it never leaves a partial bundle: the files are written to
+// a temporary directory beside path, which then takes path's place (on Linux
+// by an atomic exchange). An existing path must be an earlier bundle
+// directory (it holds a .manifest) or empty; anything else is left alone and
+// reported.
+func (o *Output) WriteDir(path string) error {
+	return WriteDirAtomic(path, o.Files())
+}
+
+// WriteDirAtomic writes files (slash-separated paths to content) as the
+// directory path; see WriteDir.
+func WriteDirAtomic(path string, files map[string][]byte) error {
+	path = filepath.Clean(path)
+	if st, err := os.Lstat(path); err == nil {
+		if !st.IsDir() {
+			return fmt.Errorf("%s exists and is not a directory", path)
+		}
+		if err := replaceableDir(path); err != nil {
+			return err
+		}
+	} else if !os.IsNotExist(err) {
+		return err
+	}
+	parent, base := filepath.Dir(path), filepath.Base(path)
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-*")
+	if err != nil {
+		return err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(tmp)
+		}
+	}()
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		rel := filepath.FromSlash(strings.TrimPrefix(n, "/"))
+		if !filepath.IsLocal(rel) {
+			return fmt.Errorf("bundle file %q is not a relative path", n)
+		}
+		p := filepath.Join(tmp, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := writeSynced(p, files[n]); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := swapDir(tmp, path); err != nil {
+		return err
+	}
+	ok = true
+	// After an exchange, tmp holds the previous bundle.
+	return os.RemoveAll(tmp)
+}
+
+// replaceableDir refuses to replace a directory that is neither empty nor a
+// bundle.
+func replaceableDir(path string) error {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(path, ".manifest")); err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s is a directory that holds no bundle (no .manifest): not replacing it", path)
+}
+
+func writeSynced(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

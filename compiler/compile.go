@@ -31,6 +31,8 @@ type Output struct {
 	Revision string
 	// Statements describes each statement of the model by its index.
 	Statements []StatementInfo
+	// Signatures is .signatures.json once Sign has signed the bundle.
+	Signatures []byte
 }
 
 // StatementInfo names a compiled statement, for coverage and test

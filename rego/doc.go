@@ -11,6 +11,9 @@
 //	if dec.Allowed { … }
 //
 // The query is prepared once at Load; an Engine is safe for concurrent use.
+// WithVerificationKey makes Load verify a signed bundle (iamc build
+// --signing-key) and refuse one that is tampered, unsigned or signed with
+// another key.
 //
 // Error contract: Decide never reports an allow it could not compute. When
 // the input is malformed or unknown (no such principal, an expired session, a

@@ -60,12 +60,30 @@ func FromBytes(b []byte) Source {
 }
 
 // FromFS reads an unpacked bundle (iamc build --format dir) from a file
-// system.
+// system whose root is the bundle's root.
 func FromFS(fsys fs.FS) Source {
 	return Source{name: "bundle directory", open: func() (bundle.DirectoryLoader, io.Closer, error) {
-		l, err := bundle.NewFSLoader(fsys)
-		return l, nil, err
+		// OPA's FS loader at root "." drops the leading dot of
+		// .signatures.json (it keeps only .manifest's), so the bundle is
+		// read below a named root instead.
+		return bundle.NewFSLoaderWithRoot(underRoot{fsys}, fsRoot), nil, nil
 	}}
+}
+
+// fsRoot is the directory under which underRoot shows a file system.
+const fsRoot = "bundle"
+
+// underRoot shows a file system as the directory fsRoot.
+type underRoot struct{ fsys fs.FS }
+
+func (u underRoot) Open(name string) (fs.File, error) {
+	if name == fsRoot {
+		return u.fsys.Open(".")
+	}
+	if rest, ok := strings.CutPrefix(name, fsRoot+"/"); ok {
+		return u.fsys.Open(rest)
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
 // Option configures Load.
@@ -83,6 +101,53 @@ func WithGlobCache(entries int) Option {
 	return func(c *loadConfig) { c.cacheEntries = entries }
 }
 
+// VerificationKey is the key a signed bundle must verify with: the public
+// half of `iamc build --signing-key` (OPA's --verification-key).
+type VerificationKey struct {
+	// Key is the public key or certificate in PEM, or for the HS256, HS384
+	// and HS512 algorithms the shared secret.
+	Key string
+	// Algorithm is the signing algorithm: RS256 (the default), RS384,
+	// RS512, PS256, PS384, PS512, ES256, ES384, ES512, HS256, HS384 or HS512.
+	Algorithm string
+	// Scope must equal the token's scope claim; empty when the bundle was
+	// signed without one.
+	Scope string
+}
+
+// verificationKeyID names the one key of a verification config. Load uses
+// it whatever kid the token carries, as `opa run --verification-key` does.
+const verificationKeyID = "default"
+
+// WithVerificationKey makes Load verify the bundle's signature
+// (.signatures.json): a bundle that is unsigned, signed with another key,
+// or whose files differ from what was signed is refused with a
+// *SignatureError.
+func WithVerificationKey(k VerificationKey) Option {
+	return func(c *loadConfig) {
+		alg := k.Algorithm
+		if alg == "" {
+			alg = "RS256"
+		}
+		c.verification = bundle.NewVerificationConfig(
+			map[string]*bundle.KeyConfig{verificationKeyID: {Key: k.Key, Algorithm: alg, Scope: k.Scope}},
+			verificationKeyID, k.Scope, nil)
+	}
+}
+
+// SignatureError is returned by Load when a bundle fails signature
+// verification (see WithVerificationKey).
+type SignatureError struct {
+	Bundle string // the source's name
+	Err    error  // why: no .signatures.json, a bad signature, a file that differs
+}
+
+func (e *SignatureError) Error() string {
+	return fmt.Sprintf("load bundle %s: signature verification failed: %v", e.Bundle, e.Err)
+}
+
+func (e *SignatureError) Unwrap() error { return e.Err }
+
 // maxBundleSize bounds a bundle's uncompressed files.
 const maxBundleSize = 2 << 30
 
@@ -92,24 +157,40 @@ func Load(ctx context.Context, src Source, opts ...Option) (*Engine, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	b, err := readBundle(src, cfg.verification)
+	if err != nil {
+		if cfg.verification != nil {
+			// Tell a signature failure from a bundle that cannot be read
+			// at all: only the former reads without verification.
+			if _, plain := readBundle(src, nil); plain == nil {
+				return nil, &SignatureError{Bundle: src.name, Err: err}
+			}
+		}
+		return nil, fmt.Errorf("load bundle %s: %w", src.name, err)
+	}
+	return loadBundle(ctx, b, cfg)
+}
+
+// readBundle reads a bundle, verifying its signature when vc is set.
+func readBundle(src Source, vc *bundle.VerificationConfig) (*bundle.Bundle, error) {
 	loader, closer, err := src.open()
 	if err != nil {
-		return nil, fmt.Errorf("load bundle %s: %w", src.name, err)
+		return nil, err
 	}
 	if closer != nil {
 		defer closer.Close()
 	}
 	r := bundle.NewCustomReader(loader).WithSizeLimitBytes(maxBundleSize)
-	if cfg.verification != nil {
-		r = r.WithBundleVerificationConfig(cfg.verification)
+	if vc != nil {
+		r = r.WithBundleVerificationConfig(vc)
 	} else {
 		r = r.WithSkipBundleVerification(true)
 	}
 	b, err := r.Read()
 	if err != nil {
-		return nil, fmt.Errorf("load bundle %s: %w", src.name, err)
+		return nil, err
 	}
-	return loadBundle(ctx, &b, cfg)
+	return &b, nil
 }
 
 func loadBundle(ctx context.Context, b *bundle.Bundle, cfg loadConfig) (*Engine, error) {
@@ -288,6 +369,12 @@ func (e *AssumeRoleError) Error() string {
 // caller's own policies) and returns the session it creates. A denial is an
 // *AssumeRoleError carrying the decision.
 func (e *Engine) AssumeRole(ctx context.Context, req AssumeRoleRequest) (*Session, error) {
+	return e.newSession(ctx, e.assume, AssumeRoleInput(req), req.Role)
+}
+
+// AssumeRoleInput returns the input document of data.iamc.assume for a
+// request, as an OPA sidecar expects it under "input".
+func AssumeRoleInput(req AssumeRoleRequest) map[string]any {
 	in := map[string]any{
 		"principal": req.Principal,
 		"role":      req.Role,
@@ -318,12 +405,18 @@ func (e *Engine) AssumeRole(ctx context.Context, req AssumeRoleRequest) (*Sessio
 			in["principal"] = req.Session.ARN
 		}
 	}
-	return e.newSession(ctx, e.assume, in, req.Role)
+	return in
 }
 
 // GetFederationToken decides sts:GetFederationToken for an IAM user and
 // returns the federated user session. A denial is an *AssumeRoleError.
 func (e *Engine) GetFederationToken(ctx context.Context, req FederationRequest) (*Session, error) {
+	return e.newSession(ctx, e.federate, FederationInput(req), "GetFederationToken")
+}
+
+// FederationInput returns the input document of data.iamc.federate for a
+// request, as an OPA sidecar expects it under "input".
+func FederationInput(req FederationRequest) map[string]any {
 	in := map[string]any{"principal": req.Principal}
 	if req.Name != "" {
 		in["name"] = req.Name
@@ -337,7 +430,7 @@ func (e *Engine) GetFederationToken(ctx context.Context, req FederationRequest) 
 	if req.Context != nil {
 		in["context"] = req.Context
 	}
-	return e.newSession(ctx, e.federate, in, "GetFederationToken")
+	return in
 }
 
 // newSession evaluates an entrypoint that makes a session.
