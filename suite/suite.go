@@ -336,8 +336,12 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 			res.FailedAssume = role.Value
 			res.Decision = denied.Decision
 			if len(denied.Errors) > 0 && len(res.Decision.Errors) == 0 {
+				// The trust policy allowed, but the call itself was invalid
+				// (a duration over the role's maximum, say): a deny with
+				// its reason.
 				res.Decision.Errors = denied.Errors
 				res.Decision.Allowed = false
+				res.Decision.Decision = rego.ImplicitDeny
 			}
 			break
 		}
