@@ -54,7 +54,7 @@ fuzz:
 	@set -e; for t in $(FUZZ); do \
 		pkg=$${t%%:*}; name=$${t#*:}; \
 		echo "== $$name ($$pkg, $(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $$pkg; \
 	done
 
 # Regenerate golden files from the current output; review the diff.
