@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -114,6 +115,7 @@ type model struct {
 	Accounts   map[string]*mAccount   `json:"accounts"`
 	Resources  map[string]*mResource  `json:"resources"`
 	Psets      []*mPset               `json:"psets"`
+	CL         [][3][]int             `json:"cl"` // candidate lists, shared by the policy sets
 	RB         bool                   `json:"rb,omitempty"` // the project has resource-based policies
 	// Layers holds the layer verdicts of a decision where only the identity
 	// layer takes part, by its verdict (the fast path reads them).
@@ -132,8 +134,8 @@ type mPrincipal struct {
 	PS  *int           `json:"ps,omitempty"`
 	B   *int           `json:"b,omitempty"`
 	SCP []int          `json:"scp,omitempty"` // the SCP levels that bind it
-	IDs []string       `json:"ids"`
-	K   map[string]any `json:"k"` // the context keys AWS sets for it
+	// Tags are its tags as context keys (aws:principaltag/<key>).
+	Tags map[string]string `json:"tags,omitempty"`
 }
 
 // mRole is a role, in the shape of who for its sessions.
@@ -147,8 +149,8 @@ type mRole struct {
 	TR  *int           `json:"tr,omitempty"`
 	Max int            `json:"max"`
 	SL  bool           `json:"sl,omitempty"`
-	SCP []int          `json:"scp,omitempty"`
-	K   map[string]any `json:"k"`
+	SCP  []int             `json:"scp,omitempty"`
+	Tags map[string]string `json:"tags,omitempty"`
 }
 
 type mAccount struct {
@@ -164,7 +166,8 @@ type mResource struct {
 }
 
 // mPset is the action index of a set of policies (§5 of DESIGN.md). Every
-// list of statements is a candidate list [allows, denies, conditional]. X
+// list of statements is a candidate list [allows, denies, conditional],
+// written once in the model's CL and referred to by its index there. X
 // maps each action named exactly in the set to every statement of the set
 // that matches it (wildcard, "*" and NotAction statements included); W, A
 // and N serve other actions: wildcard patterns by service prefix, "*"
@@ -177,30 +180,84 @@ type mPset struct {
 }
 
 // cands is a candidate list: Allow statements, Deny statements, and the
-// statements of either with conditions (for missing_context).
-type cands [3][]int
+// statements of either with conditions (for missing_context). Many policy
+// sets share lists (a group's policies appear in the set of every member),
+// so each distinct list is written once, in the model's CL.
+type cands struct {
+	l   [3][]int
+	idx int // index in model.CL, set by intern
+}
 
 func (c *cands) add(id int, st *mStmt) {
 	i := 0
 	if st.E == "Deny" {
 		i = 1
 	}
-	c[i] = appendUnique(c[i], id)
+	c.l[i] = appendUnique(c.l[i], id)
 	if st.C != nil {
-		c[2] = appendUnique(c[2], id)
+		c.l[2] = appendUnique(c.l[2], id)
 	}
 }
 
-// MarshalJSON writes empty lists as [] so that the core can index them.
-func (c *cands) MarshalJSON() ([]byte, error) {
-	out := [3][]int{}
-	for i := range c {
-		out[i] = c[i]
-		if out[i] == nil {
-			out[i] = []int{}
+// all returns the Allow and Deny statements.
+func (c *cands) all() []int { return append(append([]int{}, c.l[0]...), c.l[1]...) }
+
+// MarshalJSON writes the index of the list in CL.
+func (c *cands) MarshalJSON() ([]byte, error) { return json.Marshal(c.idx) }
+
+// intern gives every candidate list of every policy set its index in CL,
+// writing each distinct list once.
+func (b *builder) intern() {
+	seen := map[string]int{}
+	one := func(c *cands) {
+		if c == nil {
+			return
 		}
+		var k strings.Builder
+		for i := range c.l {
+			for _, id := range c.l[i] {
+				k.WriteString(strconv.Itoa(id))
+				k.WriteByte(',')
+			}
+			k.WriteByte('|')
+		}
+		if i, ok := seen[k.String()]; ok {
+			c.idx = i
+			return
+		}
+		l := [3][]int{}
+		for i := range c.l {
+			l[i] = c.l[i]
+			if l[i] == nil {
+				l[i] = []int{}
+			}
+		}
+		c.idx = len(b.model.CL)
+		seen[k.String()] = c.idx
+		b.model.CL = append(b.model.CL, l)
 	}
-	return json.Marshal(out)
+	for _, ps := range b.model.Psets {
+		keys := make([]string, 0, len(ps.X))
+		for a := range ps.X {
+			keys = append(keys, a)
+		}
+		sort.Strings(keys)
+		for _, a := range keys {
+			one(ps.X[a])
+		}
+		svcs := make([]string, 0, len(ps.W))
+		for s := range ps.W {
+			svcs = append(svcs, s)
+		}
+		sort.Strings(svcs)
+		for _, s := range svcs {
+			for _, e := range ps.W[s] {
+				one(e.([]any)[1].(*cands))
+			}
+		}
+		one(ps.A)
+		one(ps.N)
+	}
 }
 
 type builder struct {
@@ -348,19 +405,19 @@ func (b *builder) pset(pols []*schema.Policy) int {
 			set[id] = true
 		}
 		if ps.A != nil {
-			for _, id := range append(append([]int{}, ps.A[0]...), ps.A[1]...) {
+			for _, id := range ps.A.all() {
 				set[id] = true
 			}
 		}
 		for _, w := range wilds[svc] {
 			if matchAction(w.pat, a) {
-				for _, id := range append(append([]int{}, w.c[0]...), w.c[1]...) {
+				for _, id := range w.c.all() {
 					set[id] = true
 				}
 			}
 		}
 		if ps.N != nil {
-			for _, id := range append(append([]int{}, ps.N[0]...), ps.N[1]...) {
+			for _, id := range ps.N.all() {
 				if !matchAny(b.model.St[id].NA, a) {
 					set[id] = true
 				}
@@ -474,16 +531,8 @@ func (b *builder) build() {
 			}
 		}
 		acct := b.accts[u.Account]
-		keys := b.accountKeys(acct.ID)
-		keys["aws:principalarn"] = u.ARN
-		keys["aws:principaltype"] = "User"
-		keys["aws:username"] = u.Name
-		keys["aws:userid"] = u.UniqueID
-		for k, v := range principalTags(u.Tags) {
-			keys[k] = v
-		}
 		mp := &mPrincipal{T: "User", ARN: u.ARN, A: acct.ID, N: u.Name, ID: u.UniqueID, PS: intp(b.pset(pols)),
-			SCP: b.model.Accounts[acct.ID].SCP, IDs: []string{u.ARN, acct.ID}, K: keys}
+			SCP: b.model.Accounts[acct.ID].SCP, Tags: principalTags(u.Tags)}
 		if u.Boundary != nil {
 			mp.B = intp(b.pset(b.policies([]schema.Ref{*u.Boundary})))
 		}
@@ -491,14 +540,8 @@ func (b *builder) build() {
 	}
 	for _, r := range b.p.Roles {
 		acct := b.accts[r.Account]
-		keys := b.accountKeys(acct.ID)
-		keys["aws:principalarn"] = r.ARN
-		keys["aws:principaltype"] = "AssumedRole"
-		for k, v := range principalTags(r.Tags) {
-			keys[k] = v
-		}
 		mr := &mRole{T: "AssumedRole", A: acct.ID, N: r.Name, ID: r.UniqueID, PS: b.pset(append(b.policies(r.Policies), r.Inline...)),
-			Max: int(r.MaxSessionDuration.Seconds()), SL: r.ServiceLinked, K: keys}
+			Max: int(r.MaxSessionDuration.Seconds()), SL: r.ServiceLinked, Tags: principalTags(r.Tags)}
 		if !r.ServiceLinked {
 			// Service-linked roles are not bound by SCPs (§3.3).
 			mr.SCP = b.model.Accounts[acct.ID].SCP
@@ -533,6 +576,7 @@ func (b *builder) build() {
 	for _, pol := range allPolicies(b.p) {
 		b.statementsOf(pol)
 	}
+	b.intern()
 }
 
 // accounts records every account's root user, its organization keys and the
@@ -549,12 +593,8 @@ func (b *builder) accounts() {
 	defer func() {
 		// The root user of every account, bound by its account's SCPs.
 		for _, a := range b.p.Accounts {
-			keys := b.accountKeys(a.ID)
-			keys["aws:principalarn"] = a.RootARN()
-			keys["aws:principaltype"] = "Account"
-			keys["aws:userid"] = a.ID
 			b.model.Principals[a.RootARN()] = &mPrincipal{T: "Account", ARN: a.RootARN(), A: a.ID,
-				SCP: b.model.Accounts[a.ID].SCP, IDs: []string{a.RootARN(), a.ID}, K: keys}
+				SCP: b.model.Accounts[a.ID].SCP}
 		}
 	}()
 	for _, a := range b.p.Accounts {
@@ -617,19 +657,6 @@ func (b *builder) accounts() {
 			ma.SCP = append(ma.SCP, b.pset(pols))
 		}
 	}
-}
-
-// accountKeys returns a new map with the context keys an account gives its
-// principals: aws:PrincipalAccount and, in an organization,
-// aws:PrincipalOrgID and aws:PrincipalOrgPaths.
-func (b *builder) accountKeys(id string) map[string]any {
-	keys := map[string]any{"aws:principalaccount": id}
-	if a := b.model.Accounts[id]; a != nil {
-		for k, v := range a.Keys {
-			keys[k] = v
-		}
-	}
-	return keys
 }
 
 // fullAWSAccess is the SCP AWS attaches to every root, unit and account by

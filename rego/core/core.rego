@@ -34,7 +34,7 @@ ctx_in[lower(k)] := v if {
 	is_string(k)
 }
 
-ctx := object.union_n([ctx_in, time_keys, who.k, resource_keys])
+ctx := object.union_n([ctx_in, time_keys, principal_keys, resource_keys])
 
 time_keys := {"aws:currenttime": time.format([now_ns, "UTC", "2006-01-02T15:04:05Z"]), "aws:epochtime": round(now_ns / 1000000000)} if {
 	not ctx_in["aws:currenttime"]
@@ -79,6 +79,31 @@ who := m.principals[input.principal] if {
 }
 
 account_keys(a) := object.get(m.accounts, [a, "keys"], {})
+
+# The context keys AWS sets for the principal (§4.1): built from its record
+# when a condition reads the context; sessions and other principals made at
+# decision time carry theirs in k.
+principal_keys := who.k if {
+	who.k
+} else := object.union_n([
+	account_keys(who.a),
+	object.get(who, "tags", {}),
+	{
+		"aws:principalarn": who.arn, "aws:principalaccount": who.a, "aws:principaltype": "User",
+		"aws:username": who.n, "aws:userid": who.id,
+	},
+]) if {
+	who.t == "User"
+} else := object.union(account_keys(who.a), {
+	"aws:principalarn": who.arn, "aws:principalaccount": who.a, "aws:principaltype": "Account", "aws:userid": who.a,
+}) if {
+	who.t == "Account"
+}
+
+# The identities a NotPrincipal must list to exclude the caller.
+who_ids := who.ids if {
+	who.ids
+} else := [who.arn, who.a]
 
 # ---------------------------------------------------------------- resource
 
@@ -132,16 +157,16 @@ resource_tags := resource_entry.keys if {
 # statement of the set that matches it — wildcard, "*" and NotAction
 # statements included — so most requests need one lookup. Other actions go
 # through the wildcard patterns of their service.
-cand(ps) := ps.x[act] if {
+cand(ps) := m.cl[ps.x[act]] if {
 	ps.x[act]
 } else := [slow_cand(ps, 0), slow_cand(ps, 1), slow_cand(ps, 2)]
 
 slow_cand(ps, i) := (({id |
 	some e in ps.w[svc]
 	pm(e[0], act)
-	some id in e[1][i]
-} | {id | some id in ps.a[i]}) | {id |
-	some id in ps.n[i]
+	some id in m.cl[e[1]][i]
+} | {id | some id in m.cl[ps.a][i]}) | {id |
+	some id in m.cl[ps.n][i]
 	not any_pm(m.st[id].na, act)
 })
 
@@ -208,7 +233,7 @@ pmatch(st) := "direct" if {
 # listed (§2.3, [P] NotPrincipal).
 pmatch(st) := "not" if {
 	st.np
-	some i in who.ids
+	some i in who_ids
 	not st.np[i]
 }
 

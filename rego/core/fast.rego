@@ -69,7 +69,7 @@ fast_context if {
 # The candidates of a policy set for action a: its exact index, or none when
 # nothing in the set can match an action it does not name (no wildcard
 # pattern of the service, no "*", no NotAction) and the action is valid.
-fast_cands(ps, a) := ps.x[a] if {
+fast_cands(ps, a) := m.cl[ps.x[a]] if {
 	ps.x[a]
 } else := [[], [], []] if {
 	act == a

@@ -23,9 +23,13 @@ session_who := object.union(srole, {
 	"role": sess.role,
 	"ids": [session_arn, sess.role, srole.a],
 	"k": object.union_n([
-		srole.k,
+		account_keys(srole.a),
+		object.get(srole, "tags", {}),
 		session_tags,
 		{
+			"aws:principalarn": sess.role,
+			"aws:principalaccount": srole.a,
+			"aws:principaltype": "AssumedRole",
 			"aws:userid": concat(":", [srole.id, sess.name]),
 			"aws:multifactorauthpresent": session_mfa,
 			"aws:tokenissuetime": sess.issued_at,
