@@ -26,6 +26,7 @@ var (
 	sizesFlag    = flag.String("sizes", "100,1000,10000,100000", "organization sizes, in statements, comma-separated")
 	seedFlag     = flag.Uint64("seed", 1, "the generator's seed")
 	requestsFlag = flag.Int("requests", 256, "designed requests per pool; each is checked before timing")
+	batchesFlag  = flag.Int("batches", 16, "batches of 100 requests (one principal each) that BenchmarkDecideBatch cycles through")
 )
 
 // rssEnv names the bundle a child process loads to measure the resident
@@ -86,7 +87,7 @@ var (
 	}
 )
 
-func fixtureFor(b *testing.B, n int) *fixture {
+func fixtureFor(b testing.TB, n int) *fixture {
 	if f := fixtures[n]; f != nil {
 		return f
 	}
@@ -106,7 +107,7 @@ func fixtureFor(b *testing.B, n int) *fixture {
 
 // build does what `iamc build` does: compile the project directory and
 // pack the bundle.
-func build(b *testing.B, dir string) []byte {
+func build(b testing.TB, dir string) []byte {
 	out, _, diags := compiler.Build(dir)
 	if diags.HasErrors() {
 		b.Fatalf("compile %s: %s", dir, diags.Error())
@@ -118,7 +119,7 @@ func build(b *testing.B, dir string) []byte {
 	return bundle
 }
 
-func engineFor(b *testing.B, f *fixture) *rego.Engine {
+func engineFor(b testing.TB, f *fixture) *rego.Engine {
 	if loaded.eng != nil && loaded.n == f.n {
 		return loaded.eng
 	}
@@ -143,7 +144,7 @@ type prepared struct {
 // prepare turns designed requests into engine requests, assuming each role
 // once per caller, and checks every decision against its design, so that a
 // fast wrong engine cannot look good.
-func prepare(b *testing.B, eng *rego.Engine, reqs []gen.Request) []prepared {
+func prepare(b testing.TB, eng *rego.Engine, reqs []gen.Request) []prepared {
 	ctx := context.Background()
 	sessions := map[[2]string]*rego.Session{}
 	out := make([]prepared, len(reqs))
@@ -168,7 +169,7 @@ func prepare(b *testing.B, eng *rego.Engine, reqs []gen.Request) []prepared {
 	return out
 }
 
-func check(b *testing.B, eng *rego.Engine, ps []prepared) {
+func check(b testing.TB, eng *rego.Engine, ps []prepared) {
 	ctx := context.Background()
 	for _, p := range ps {
 		dec, err := eng.Decide(ctx, p.req)
@@ -181,7 +182,7 @@ func check(b *testing.B, eng *rego.Engine, ps []prepared) {
 
 // verify fails b unless the decision is the designed one: the same outcome,
 // and reasons of the matching effect.
-func verify(b *testing.B, r gen.Request, dec rego.Decision) {
+func verify(b testing.TB, r gen.Request, dec rego.Decision) {
 	if dec.Decision != r.Expect || len(dec.Errors) > 0 {
 		b.Fatalf("%s: got %s %v", r, dec.Decision, dec.Errors)
 	}
@@ -203,6 +204,31 @@ func verify(b *testing.B, r gen.Request, dec rego.Decision) {
 }
 
 // ---------------------------------------------------------------- benchmarks
+
+// TestHarness runs everything the benchmarks do but the timing, on a small
+// organization, so that a change to the engine that breaks the harness (or
+// a wrong decision) shows in make test rather than in make bench.
+func TestHarness(t *testing.T) {
+	f := fixtureFor(t, 100)
+	eng := engineFor(t, f)
+	for _, kind := range gen.Kinds {
+		designed, err := f.org.Requests(kind, 8, *seedFlag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := prepare(t, eng, designed); len(got) != len(designed) {
+			t.Fatalf("%s: %d requests prepared of %d", kind, len(got), len(designed))
+		}
+	}
+	prepareBatches(t, f, eng, 100, 1)
+	rss, peak := childRSS(t, f)
+	if rss <= 0 || peak < rss {
+		t.Fatalf("resident memory %.1f MB, peak %.1f MB", rss, peak)
+	}
+	if heap := heapDelta(t, f.bundle); heap <= 0 {
+		t.Fatalf("a loaded engine holds %.1f MB of heap", heap)
+	}
+}
 
 // BenchmarkDecide times single decisions (Engine.Decide) of every kind of
 // designed request. Each iteration takes the next request of a pool of
@@ -234,10 +260,6 @@ func BenchmarkDecide(b *testing.B) {
 	}
 }
 
-// batches is how many different principals' batches BenchmarkDecideBatch
-// cycles through.
-const batches = 16
-
 // BenchmarkDecideBatch times Engine.DecideBatch of 100 requests of one
 // principal (about 60% allows, 20% explicit and 20% implicit denies), and
 // reports the cost per decision.
@@ -248,26 +270,7 @@ func BenchmarkDecideBatch(b *testing.B) {
 			f := fixtureFor(b, n)
 			eng := engineFor(b, f)
 			ctx := context.Background()
-			var pool [][]rego.Request
-			for i := range batches {
-				designed, err := f.org.Batch(size, *seedFlag+uint64(i))
-				if err != nil {
-					b.Fatal(err)
-				}
-				ps := prepare(b, eng, designed)
-				reqs := make([]rego.Request, len(ps))
-				for j, p := range ps {
-					reqs[j] = p.req
-				}
-				decs, err := eng.DecideBatch(ctx, reqs)
-				if err != nil || len(decs) != len(reqs) {
-					b.Fatalf("DecideBatch: %d decisions for %d requests, %v", len(decs), len(reqs), err)
-				}
-				for j, d := range decs {
-					verify(b, designed[j], d)
-				}
-				pool = append(pool, reqs)
-			}
+			pool := prepareBatches(b, f, eng, size, *batchesFlag)
 			b.Run(fmt.Sprintf("batch=%d", size), func(b *testing.B) {
 				b.ReportAllocs()
 				latency.LoopBatch(b, size, func(i int) {
@@ -278,6 +281,33 @@ func BenchmarkDecideBatch(b *testing.B) {
 			})
 		})
 	}
+}
+
+// prepareBatches designs batches of size requests, each of one principal,
+// and checks their decisions one by one and through DecideBatch.
+func prepareBatches(tb testing.TB, f *fixture, eng *rego.Engine, size, batches int) [][]rego.Request {
+	ctx := context.Background()
+	var pool [][]rego.Request
+	for i := range batches {
+		designed, err := f.org.Batch(size, *seedFlag+uint64(i))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		ps := prepare(tb, eng, designed)
+		reqs := make([]rego.Request, len(ps))
+		for j, p := range ps {
+			reqs[j] = p.req
+		}
+		decs, err := eng.DecideBatch(ctx, reqs)
+		if err != nil || len(decs) != len(reqs) {
+			tb.Fatalf("DecideBatch: %d decisions for %d requests, %v", len(decs), len(reqs), err)
+		}
+		for j, d := range decs {
+			verify(tb, designed[j], d)
+		}
+		pool = append(pool, reqs)
+	}
+	return pool
 }
 
 // BenchmarkBuild times `iamc build`: decoding the HCL files, validating,
@@ -328,7 +358,7 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
-func heapDelta(b *testing.B, bundle []byte) float64 {
+func heapDelta(b testing.TB, bundle []byte) float64 {
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -345,7 +375,7 @@ func heapDelta(b *testing.B, bundle []byte) float64 {
 // childRSS runs this test binary again to load the fixture's bundle in a
 // process of its own (see measureRSS), and returns its resident and peak
 // resident memory in MB.
-func childRSS(b *testing.B, f *fixture) (rss, peak float64) {
+func childRSS(b testing.TB, f *fixture) (rss, peak float64) {
 	path := filepath.Join(tmpRoot, fmt.Sprintf("org%d.tar.gz", f.n))
 	if err := os.WriteFile(path, f.bundle, 0o644); err != nil {
 		b.Fatal(err)

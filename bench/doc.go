@@ -8,5 +8,6 @@
 //	go test -run '^$' -bench . ./bench/ -args -sizes 100,1000
 //
 // Flags after -args: -sizes (the organization sizes, in statements), -seed,
-// -requests (the size of each pool of designed requests).
+// -requests (the size of each pool of designed requests), -batches (how
+// many principals' batches BenchmarkDecideBatch cycles through).
 package bench

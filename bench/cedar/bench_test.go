@@ -122,7 +122,7 @@ func BenchmarkDecideBatch(b *testing.B) {
 	for _, n := range sizes(b) {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			if n > *batchMaxFlag {
-				b.Skipf("a batch of 100 takes minutes at %d statements (-batch-max %d)", n, *batchMaxFlag)
+				b.Skipf("a batch of 100 takes over half a minute at %d statements (-batch-max %d)", n, *batchMaxFlag)
 			}
 			f := fixtureFor(b, n)
 			var pool [][]Request

@@ -33,8 +33,11 @@ func TestDeterministic(t *testing.T) {
 	require.NoError(t, err)
 	rb, err := b.Requests(gen.UserAllow, 20, 1)
 	require.NoError(t, err)
+	seen := map[string]bool{}
 	for i := range ra {
 		assert.Equal(t, ra[i].String(), rb[i].String())
+		assert.False(t, seen[ra[i].String()], "requests of a pool differ")
+		seen[ra[i].String()] = true
 	}
 }
 

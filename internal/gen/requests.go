@@ -77,12 +77,13 @@ type grant struct {
 	st  *Statement
 }
 
-// Requests designs n requests of kind, deterministically from seed, drawn
-// across the organization's principals. It fails when the organization has
+// Requests designs n different requests of kind, deterministically from
+// seed, drawn across the organization's principals. It fails when the organization has
 // no principal for the kind (GroupsAllow needs at least 10 policies).
 func (o *Org) Requests(kind Kind, n int, seed uint64) ([]Request, error) {
 	rng := rand.New(rand.NewPCG(seed, uint64(len(kind))<<32|0x5eed))
 	out := make([]Request, 0, n)
+	seen := map[string]bool{}
 	for attempts := 0; len(out) < n; attempts++ {
 		if attempts > 100*n+1000 {
 			return nil, fmt.Errorf("gen: no %s request in an organization of %d statements", kind, o.Config.Statements)
@@ -107,7 +108,8 @@ func (o *Org) Requests(kind Kind, n int, seed uint64) ([]Request, error) {
 		default:
 			return nil, fmt.Errorf("gen: unknown kind %q", kind)
 		}
-		if ok {
+		if ok && !seen[r.String()] {
+			seen[r.String()] = true
 			r.Kind = kind
 			out = append(out, r)
 		}
@@ -115,7 +117,7 @@ func (o *Org) Requests(kind Kind, n int, seed uint64) ([]Request, error) {
 	return out, nil
 }
 
-// Batch designs n requests of one principal (a user with Allow statements),
+// Batch designs n different requests of one principal (a user with Allow statements),
 // for DecideBatch: about 60% allows, 20% explicit denies (when the user has
 // a deny-prod statement) and the rest implicit denies.
 func (o *Org) Batch(n int, seed uint64) ([]Request, error) {
@@ -126,7 +128,11 @@ func (o *Org) Batch(n int, seed uint64) ([]Request, error) {
 			continue
 		}
 		out := make([]Request, 0, n)
-		for len(out) < n {
+		seen := map[string]bool{}
+		for tries := 0; len(out) < n; tries++ {
+			if tries > 100*n {
+				return nil, fmt.Errorf("gen: fewer than %d different requests of user %s", n, u.Name)
+			}
 			var r Request
 			var ok bool
 			switch w := rng.IntN(10); {
@@ -140,7 +146,8 @@ func (o *Org) Batch(n int, seed uint64) ([]Request, error) {
 				r, ok = o.nomatch(rng, u, nil)
 				r.Kind = ImplicitDeny
 			}
-			if ok {
+			if ok && !seen[r.String()] {
+				seen[r.String()] = true
 				out = append(out, r)
 			}
 		}
