@@ -11,11 +11,13 @@ TILL    := arn:aws:register:::till/1
 build:
 	$(GO) build -o $(IAMC) ./cmd/iamc
 
-# The whole suite: formatting and vet, every package's tests, and the
-# concurrency tests under the race detector.
+# The whole suite: formatting and vet, every package's tests, the
+# concurrency tests under the race detector, and the Cedar translation of
+# the benchmarks (a nested module).
 test: lint
 	$(GO) test ./...
 	$(GO) test -race -run 'Concurrent' ./rego/ ./suite/
+	cd bench/cedar && $(GO) vet ./... && $(GO) test ./...
 
 # Build the coffee-shop bundle and show a few decisions.
 demo: build
@@ -36,9 +38,13 @@ demo: build
 	@echo '# A new user has no access at all:'
 	$(IAMC) eval $(BIN)/coffee.tar.gz --principal user.newbie --action menu:ViewMenu --resource '*'
 
+# Scale benchmarks (100 to 100,000 statements) and the side-by-side with
+# cedar-go; prints the tables of README.md's performance section. Long: pick
+# sizes and runs with SIZES=100,1000 COUNT=3. See bench/run.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./rego/
 	$(GO) test -run '^$$' -bench Suite10k -benchtime 1x ./suite/
+	GO=$(GO) bash bench/run
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

@@ -1,0 +1,242 @@
+// Command benchtable reads the `go test -bench` output of iamc's benchmarks
+// (bench/) and of cedar-go's (bench/cedar) and prints the Markdown tables of
+// README.md's performance section: for each size and kind of request, the
+// median decision latency of each engine and their ratio; then build, load
+// and memory by size.
+//
+// Each benchmark run reports p50-ns, the median of its per-decision
+// latencies (internal/latency); with -count runs, the table shows the median
+// of those medians (golang.org/x/perf/benchmath, no distributional
+// assumption), so that a run disturbed by other work on the machine moves it
+// little.
+//
+//	go run ./cmd/benchtable -iamc ../iamc.txt -cedar ../cedar.txt
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/perf/benchfmt"
+	"golang.org/x/perf/benchmath"
+)
+
+// key identifies a benchmark across runs: its base name (without
+// "Benchmark", as benchfmt gives it) and sub-benchmark
+// keys (n=100, kind=user-allow, batch=100).
+type key struct {
+	bench, n, kind string
+}
+
+// results maps a benchmark and a unit to the values of its runs.
+type results map[key]map[string][]float64
+
+func read(path string) (results, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := results{}
+	r := benchfmt.NewReader(f, path)
+	for r.Scan() {
+		res, ok := r.Result().(*benchfmt.Result)
+		if !ok {
+			continue
+		}
+		base, parts := res.Name.Parts()
+		k := key{bench: string(base)}
+		for _, p := range parts {
+			kv, found := strings.CutPrefix(string(p), "/")
+			if !found {
+				continue // -GOMAXPROCS
+			}
+			switch name, val, _ := strings.Cut(kv, "="); name {
+			case "n":
+				k.n = val
+			case "kind", "batch":
+				k.kind = name + "=" + val
+			}
+		}
+		if out[k] == nil {
+			out[k] = map[string][]float64{}
+		}
+		for _, v := range res.Values {
+			unit, val := v.Unit, v.Value
+			if v.OrigUnit != "" {
+				unit, val = v.OrigUnit, v.OrigValue
+			}
+			out[k][unit] = append(out[k][unit], val)
+		}
+	}
+	return out, r.Err()
+}
+
+// median is the median of a unit's values over runs, and whether there are
+// any.
+func (rs results) median(k key, unit string) (float64, bool) {
+	vals := rs[k][unit]
+	if len(vals) == 0 {
+		return 0, false
+	}
+	s := benchmath.NewSample(slices.Clone(vals), &benchmath.DefaultThresholds)
+	return benchmath.AssumeNothing.Summary(s, 0.95).Center, true
+}
+
+func (rs results) sizes() []string {
+	seen := map[string]bool{}
+	for k := range rs {
+		if k.n != "" {
+			seen[k.n] = true
+		}
+	}
+	var out []string
+	for n := range seen {
+		out = append(out, n)
+	}
+	slices.SortFunc(out, func(a, b string) int { x, _ := strconv.Atoi(a); y, _ := strconv.Atoi(b); return x - y })
+	return out
+}
+
+func duration(ns float64) string {
+	switch {
+	case ns >= 1e9:
+		return fmt.Sprintf("%.3g s", ns/1e9)
+	case ns >= 1e6:
+		return fmt.Sprintf("%.3g ms", ns/1e6)
+	case ns >= 1e3:
+		return fmt.Sprintf("%.3g µs", ns/1e3)
+	}
+	return fmt.Sprintf("%.3g ns", ns)
+}
+
+func ratio(r float64) string {
+	if r >= 10 {
+		return fmt.Sprintf("%.0f×", r)
+	}
+	return fmt.Sprintf("%.2g×", r)
+}
+
+// versus says how iamc compares, given cedar-go's time over iamc's.
+func versus(r float64) string {
+	if r >= 1 {
+		return ratio(r) + " faster"
+	}
+	return ratio(1/r) + " slower"
+}
+
+func thousands(n string) string {
+	v, err := strconv.Atoi(n)
+	if err != nil || v < 1000 {
+		return n
+	}
+	s := strconv.Itoa(v)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+var kinds = []string{"kind=user-allow", "kind=explicit-deny", "kind=implicit-deny", "kind=session-allow", "kind=groups-allow", "batch=100"}
+
+func main() {
+	iamcPath := flag.String("iamc", "", "go test -bench output of ./bench/ (iamc)")
+	cedarPath := flag.String("cedar", "", "go test -bench output of ./bench/cedar (cedar-go); optional")
+	flag.Parse()
+	if *iamcPath == "" || flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: benchtable -iamc FILE [-cedar FILE]")
+		os.Exit(2)
+	}
+	iamc, err := read(*iamcPath)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	cedar := results{}
+	if *cedarPath != "" {
+		if cedar, err = read(*cedarPath); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
+	if err := write(os.Stdout, iamc, cedar); err != nil {
+		fmt.Fprintln(os.Stderr, "benchtable:", err)
+		os.Exit(1)
+	}
+}
+
+func write(w io.Writer, iamc, cedar results) error {
+	sizes := iamc.sizes()
+	if len(sizes) == 0 {
+		return fmt.Errorf("no benchmark result with a size (n=…) in the iamc results")
+	}
+	fmt.Fprintln(w, "Median latency of one decision (batch=100: per decision of a DecideBatch of 100), median of the runs' medians.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| statements | request | iamc | cedar-go | iamc vs cedar-go | iamc ÷ iamc at "+thousands(firstOr(sizes, "?"))+" |")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|")
+	for _, n := range sizes {
+		for _, kind := range kinds {
+			bench, unit := "Decide", "p50-ns"
+			if strings.HasPrefix(kind, "batch=") {
+				bench, unit = "DecideBatch", "p50-ns/decision"
+			}
+			k := key{bench, n, kind}
+			mi, ok := iamc.median(k, unit)
+			if !ok {
+				continue
+			}
+			cells := []string{thousands(n), strings.SplitN(kind, "=", 2)[1], duration(mi), "—", "—", "—"}
+			if kind == "batch=100" {
+				cells[1] = "batch of 100"
+			}
+			if mc, ok := cedar.median(k, unit); ok {
+				cells[3], cells[4] = duration(mc), versus(mc/mi)
+			}
+			if m0, ok := iamc.median(key{bench, sizes[0], kind}, unit); ok {
+				cells[5] = ratio(mi / m0)
+			}
+			fmt.Fprintln(w, "| "+strings.Join(cells, " | ")+" |")
+		}
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Build (`iamc build`: HCL to bundle) and load (`rego.Load` of the bundle), medians; memory of a loaded engine; cedar-go parsing the translated policies, for reference.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| statements | build | bundle | load | heap | resident | peak resident | cedar-go parse | cedar-go heap |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for _, n := range sizes {
+		cell := func(rs results, bench, unit string, format func(float64) string) string {
+			if v, ok := rs.median(key{bench, n, ""}, unit); ok {
+				return format(v)
+			}
+			return "—"
+		}
+		mb := func(v float64) string { return fmt.Sprintf("%.3g MB", v) }
+		fmt.Fprintln(w, "| "+strings.Join([]string{thousands(n),
+			cell(iamc, "Build", "ns/op", duration),
+			cell(iamc, "Build", "bundle-MB", mb),
+			cell(iamc, "Load", "ns/op", duration),
+			cell(iamc, "Load", "heap-MB", mb),
+			cell(iamc, "Load", "rss-MB", mb),
+			cell(iamc, "Load", "peak-rss-MB", mb),
+			cell(cedar, "Load", "ns/op", duration),
+			cell(cedar, "Load", "heap-MB", mb),
+		}, " | ")+" |")
+	}
+	return nil
+}
+
+func firstOr(xs []string, def string) string {
+	if len(xs) == 0 {
+		return def
+	}
+	return xs[0]
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const iamcOut = `goos: linux
+pkg: github.com/iamc/iamc/bench
+BenchmarkDecide/n=100/kind=user-allow-2   	 100	 9000 ns/op	 10000 p50-ns	 90000 p99-ns
+BenchmarkDecide/n=100/kind=user-allow-2   	 100	 9000 ns/op	 12000 p50-ns	 90000 p99-ns
+BenchmarkDecide/n=100/kind=user-allow-2   	 100	 9000 ns/op	 99000 p50-ns	 90000 p99-ns
+BenchmarkDecide/n=1000/kind=user-allow-2  	 100	 9000 ns/op	 15000 p50-ns	 90000 p99-ns
+BenchmarkDecideBatch/n=100/batch=100-2    	 10	 300000 ns/op	 3000 ns/decision	 2500 p50-ns/decision	 4000 p99-ns/decision
+BenchmarkBuild/n=100-2                    	 10	 40000000 ns/op	 0.015 bundle-MB
+BenchmarkLoad/n=100-2                     	 10	 200000000 ns/op	 4.5 heap-MB	 29 peak-rss-MB	 26 rss-MB
+PASS
+`
+
+const cedarOut = `pkg: github.com/iamc/iamc/bench/cedar
+BenchmarkDecide/n=100/kind=user-allow-2   	 100	 9000 ns/op	 5000 p50-ns	 90000 p99-ns
+BenchmarkDecide/n=1000/kind=user-allow-2  	 100	 9000 ns/op	 1500000 p50-ns	 90000 p99-ns
+`
+
+func TestTable(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, text := range map[string]string{"iamc.txt": iamcOut, "cedar.txt": cedarOut} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+	iamc, err := read(filepath.Join(dir, "iamc.txt"))
+	require.NoError(t, err)
+	cedar, err := read(filepath.Join(dir, "cedar.txt"))
+	require.NoError(t, err)
+	var out bytes.Buffer
+	require.NoError(t, write(&out, iamc, cedar))
+	got := out.String()
+	// The median of the runs' medians: 12 µs, not the mean of 10, 12, 99.
+	assert.Contains(t, got, "| 100 | user-allow | 12 µs | 5 µs | 2.4× slower | 1× |")
+	assert.Contains(t, got, "| 1,000 | user-allow | 15 µs | 1.5 ms | 100× faster | 1.2× |")
+	assert.Contains(t, got, "| 100 | batch of 100 | 2.5 µs | — | — | 1× |")
+	assert.Contains(t, got, "| 100 | 40 ms | 0.015 MB | 200 ms | 4.5 MB | 26 MB | 29 MB | — | — |")
+
+	require.Error(t, write(&out, results{}, cedar), "no iamc results is an error, not an empty table")
+}
