@@ -51,7 +51,7 @@ func (o *Output) WriteBundle(w io.Writer) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	gz, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	gz, err := gzip.NewWriterLevel(w, gzip.DefaultCompression)
 	if err != nil {
 		return err
 	}

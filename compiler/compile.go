@@ -47,6 +47,24 @@ type StatementInfo struct {
 	Range  hcl.Range
 }
 
+// ProjectStatements counts the statements written in the project, without
+// the default FullAWSAccess SCP that iamc adds where no SCP is attached.
+func (o *Output) ProjectStatements() int {
+	n := 0
+	for _, s := range o.Statements {
+		if !s.Default() {
+			n++
+		}
+	}
+	return n
+}
+
+// Default reports whether the statement is iamc's own FullAWSAccess SCP.
+func (s StatementInfo) Default() bool { return s.Range.Filename == DefaultSource }
+
+// DefaultSource is the file name of the statements iamc adds itself.
+const DefaultSource = "(default)"
+
 // Ref is the statement's HCL reference: policy.register.statement.UseRegister.
 func (s StatementInfo) Ref() string {
 	if strings.HasPrefix(s.Sid, "[") {
@@ -669,7 +687,7 @@ func (b *builder) fullAWSAccess() *schema.Policy {
 				Sid: "FullAWSAccess", Effect: schema.Allow,
 				Actions:   []schema.String{{Value: "*"}},
 				Resources: []schema.String{{Value: "*"}},
-				Range:     hcl.Range{Filename: "(default)", Start: hcl.Pos{Line: 1, Column: 1}},
+				Range:     hcl.Range{Filename: DefaultSource, Start: hcl.Pos{Line: 1, Column: 1}},
 			}},
 		}}
 	}

@@ -408,12 +408,41 @@ func matchAction(p []any, action string) bool {
 	return wildcardMatch(strings.ToLower(p[1].(string)), action)
 }
 
-// wildcardMatch matches a glob made by globOf with * and ? (no separators).
+// wildcardMatch matches a glob made by globOf with * and ? (no separators),
+// with the classic linear-time backtracking over the last star.
 func wildcardMatch(g, s string) bool {
-	// Undo the quoting: the pattern came from globOf(x, "*", "?").
-	var pat []rune
-	var lit []bool
+	pat, lit := decodeGlob(g)
+	str := []rune(s)
+	pi, si := 0, 0
+	star, mark := -1, 0
+	for si < len(str) {
+		switch {
+		case pi < len(pat) && !lit[pi] && pat[pi] == '*':
+			star, mark = pi, si
+			pi++
+		case pi < len(pat) && ((!lit[pi] && pat[pi] == '?') || pat[pi] == str[si]):
+			pi++
+			si++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			si = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(pat) && !lit[pi] && pat[pi] == '*' {
+		pi++
+	}
+	return pi == len(pat)
+}
+
+// decodeGlob undoes the quoting of globOf: the pattern's runes, and whether
+// each is literal (a quoted metacharacter).
+func decodeGlob(g string) ([]rune, []bool) {
 	rs := []rune(g)
+	pat := make([]rune, 0, len(rs))
+	lit := make([]bool, 0, len(rs))
 	for i := 0; i < len(rs); i++ {
 		if rs[i] == '\\' && i+1 < len(rs) {
 			pat = append(pat, rs[i+1])
@@ -424,30 +453,7 @@ func wildcardMatch(g, s string) bool {
 		pat = append(pat, rs[i])
 		lit = append(lit, false)
 	}
-	str := []rune(s)
-	var match func(i, j int) bool
-	memo := map[[2]int]bool{}
-	match = func(i, j int) bool {
-		if r, ok := memo[[2]int{i, j}]; ok {
-			return r
-		}
-		var r bool
-		switch {
-		case i == len(pat):
-			r = j == len(str)
-		case pat[i] == '*' && !lit[i]:
-			r = match(i+1, j) || (j < len(str) && match(i, j+1))
-		case j == len(str):
-			r = false
-		case pat[i] == '?' && !lit[i]:
-			r = match(i+1, j+1)
-		default:
-			r = pat[i] == str[j] && match(i+1, j+1)
-		}
-		memo[[2]int{i, j}] = r
-		return r
-	}
-	return match(0, 0)
+	return pat, lit
 }
 
 func (v *validator) resource(r schema.String, vars bool) {

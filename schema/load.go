@@ -8,8 +8,10 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -87,11 +89,11 @@ func LoadFS(fsys fs.FS) (*Project, hcl.Diagnostics) {
 	if len(hclFiles) == 0 {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "No policy files", Detail: "the project directory contains no *.hcl files"}}
 	}
-	for _, f := range hclFiles {
-		l.parseFile(f, false)
+	for _, pf := range l.parseAll(hclFiles) {
+		l.parseFile(pf, false)
 	}
-	for _, f := range testFiles {
-		l.parseFile(f, true)
+	for _, pf := range l.parseAll(testFiles) {
+		l.parseFile(pf, true)
 	}
 	l.decode()
 	return l.proj, l.diags
@@ -157,20 +159,61 @@ func kindNames() []string {
 	return out
 }
 
-func (l *loader) parseFile(name string, test bool) {
-	src, err := readLimited(l.fsys, name)
+// parsed is a file read and parsed, before its blocks are collected.
+type parsed struct {
+	name  string
+	src   []byte
+	file  *hcl.File
+	diags hcl.Diagnostics
+}
+
+// parseAll reads and parses files concurrently (parsing is the bulk of
+// loading a large project); the results keep the order of names.
+func (l *loader) parseAll(names []string) []parsed {
+	out := make([]parsed, len(names))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = parseOne(l.fsys, names[i])
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func parseOne(fsys fs.FS, name string) parsed {
+	p := parsed{name: name}
+	src, err := readLimited(fsys, name)
 	if err != nil {
-		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: err.Error(),
-			Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}})
-		return
+		p.diags = hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: err.Error(),
+			Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}}}
+		return p
 	}
-	l.proj.Sources[name] = src
+	p.src = src
 	if d := nestingError(name, src); d != nil {
-		l.diags = append(l.diags, d)
-		return
+		p.diags = hcl.Diagnostics{d}
+		return p
 	}
-	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
-	l.diags = append(l.diags, diags...)
+	p.file, p.diags = hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	return p
+}
+
+func (l *loader) parseFile(pf parsed, test bool) {
+	name := pf.name
+	if pf.src != nil {
+		l.proj.Sources[name] = pf.src
+	}
+	l.diags = append(l.diags, pf.diags...)
+	f := pf.file
 	if f == nil {
 		return
 	}

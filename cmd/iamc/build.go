@@ -140,7 +140,7 @@ func runBuild(s *streams, p *buildParams, signing *compiler.Signing) error {
 			signed = fmt.Sprintf(", signed %s (key id %s)", signing.Algorithm, signing.KeyID)
 		}
 		fmt.Fprintf(s.err, "built %s: %d statements, %d users, %d roles, revision %.12s, %s%s\n",
-			p.output, len(out.Statements), len(proj.Users), len(proj.Roles), out.Revision, humanSize(size), signed)
+			p.output, out.ProjectStatements(), len(proj.Users), len(proj.Roles), out.Revision, humanSize(size), signed)
 	}
 	return nil
 }

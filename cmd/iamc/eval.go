@@ -189,9 +189,9 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 			ar.Policy = sessionPolicy
 			ar.Tags = sessionTags
 		}
-		if t, ok := req.Context["aws:CurrentTime"]; ok {
-			ar.Context = map[string]any{"aws:CurrentTime": t}
-		}
+		// The AssumeRole call carries the request's context too (its
+		// time, source IP, region).
+		ar.Context = req.Context
 		next, err := eng.AssumeRole(ctx, ar)
 		var denied *rego.AssumeRoleError
 		if errors.As(err, &denied) {
