@@ -208,6 +208,9 @@ func loadBundle(ctx context.Context, b *bundle.Bundle, cfg loadConfig) (*Engine,
 	store := inmem.NewFromObjectWithOpts(b.Data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 	max := cfg.cacheEntries
 	ccfg := &cache.Config{InterQueryBuiltinValueCache: cache.InterQueryBuiltinValueCacheConfig{MaxNumEntries: &max}}
+	// The store holds the data now; the bundle's own copy would double the
+	// memory of a large model.
+	b.Data = nil
 	e := &Engine{store: store, compiler: compiler, manifest: b.Manifest, bundle: b,
 		cache: cache.NewInterQueryValueCache(ctx, ccfg)}
 	var err error
@@ -266,8 +269,6 @@ func (e *Engine) Modules() map[string][]byte {
 	return out
 }
 
-// Data returns the bundle's data document.
-func (e *Engine) Data() map[string]any { return e.bundle.Data }
 
 // ---------------------------------------------------------------- decide
 
@@ -606,6 +607,51 @@ func sessionFrom(v any) (*Session, error) {
 	return s, nil
 }
 
+// model reads a part of the model (data.iamc.model.<part>) from the store,
+// as Go values.
+func (e *Engine) model(ctx context.Context, part string) (map[string]any, error) {
+	txn, err := e.store.NewTransaction(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer e.store.Abort(ctx, txn)
+	v, err := e.store.Read(ctx, txn, storage.Path{"iamc", "model", part})
+	if err != nil {
+		return nil, err
+	}
+	if av, ok := v.(ast.Value); ok {
+		g, err := ast.JSON(av)
+		if err != nil {
+			return nil, err
+		}
+		v = g
+	}
+	m, _ := v.(map[string]any)
+	return m, nil
+}
+
+// Principals returns the ARNs of the users and account root users of the
+// bundle, and of its roles.
+func (e *Engine) Principals(ctx context.Context) (principals, roles []string, err error) {
+	ps, err := e.model(ctx, "principals")
+	if err != nil {
+		return nil, nil, err
+	}
+	rs, err := e.model(ctx, "roles")
+	if err != nil {
+		return nil, nil, err
+	}
+	for arn := range ps {
+		principals = append(principals, arn)
+	}
+	for arn := range rs {
+		roles = append(roles, arn)
+	}
+	sort.Strings(principals)
+	sort.Strings(roles)
+	return principals, roles, nil
+}
+
 // Resolve turns a reference written as in HCL (user.employee, role.Cashier,
 // account.shop) into the ARN it names in this bundle; account.x names the
 // account's root user. Any other string is returned unchanged.
@@ -614,32 +660,24 @@ func (e *Engine) Resolve(ref string) (string, error) {
 	if !ok || strings.Contains(ref, ":") {
 		return ref, nil
 	}
-	model, _ := e.bundle.Data["iamc"].(map[string]any)["model"].(map[string]any)
-	var found []string
-	switch kind {
-	case "user":
-		ps, _ := model["principals"].(map[string]any)
-		for arn, v := range ps {
-			if p, _ := v.(map[string]any); str(p["t"]) == "User" && str(p["n"]) == name {
-				found = append(found, arn)
-			}
-		}
-	case "role":
-		rs, _ := model["roles"].(map[string]any)
-		for arn, v := range rs {
-			if r, _ := v.(map[string]any); str(r["n"]) == name {
-				found = append(found, arn)
-			}
-		}
-	case "account":
-		as, _ := model["accounts"].(map[string]any)
-		for id, v := range as {
-			if a, _ := v.(map[string]any); str(a["n"]) == name {
-				found = append(found, "arn:aws:iam::"+id+":root")
-			}
-		}
-	default:
+	part := map[string]string{"user": "principals", "role": "roles", "account": "accounts"}[kind]
+	if part == "" {
 		return "", fmt.Errorf("%s: a reference names user.<name>, role.<name> or account.<name>", ref)
+	}
+	entries, err := e.model(context.Background(), part)
+	if err != nil {
+		return "", err
+	}
+	var found []string
+	for key, v := range entries {
+		r, _ := v.(map[string]any)
+		if str(r["n"]) != name || (kind == "user" && str(r["t"]) != "User") {
+			continue
+		}
+		if kind == "account" {
+			key = "arn:aws:iam::" + key + ":root"
+		}
+		found = append(found, key)
 	}
 	sort.Strings(found)
 	switch len(found) {

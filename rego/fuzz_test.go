@@ -13,13 +13,14 @@ import (
 // knownPrincipals are the principal and role ARNs of a bundle's model.
 func knownPrincipals(eng *rego.Engine) (principals, roles map[string]bool) {
 	principals, roles = map[string]bool{}, map[string]bool{}
-	model, _ := eng.Data()["iamc"].(map[string]any)["model"].(map[string]any)
-	ps, _ := model["principals"].(map[string]any)
-	for arn := range ps {
+	ps, rs, err := eng.Principals(context.Background())
+	if err != nil {
+		panic(err)
+	}
+	for _, arn := range ps {
 		principals[arn] = true
 	}
-	rs, _ := model["roles"].(map[string]any)
-	for arn := range rs {
+	for _, arn := range rs {
 		roles[arn] = true
 	}
 	return principals, roles
