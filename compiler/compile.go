@@ -133,7 +133,7 @@ type model struct {
 	Accounts   map[string]*mAccount   `json:"accounts"`
 	Resources  map[string]*mResource  `json:"resources"`
 	Psets      []*mPset               `json:"psets"`
-	CL         [][3][]int             `json:"cl"` // candidate lists, shared by the policy sets
+	CL         [][3][]int             `json:"cl"`           // candidate lists, shared by the policy sets
 	RB         bool                   `json:"rb,omitempty"` // the project has resource-based policies
 	// Layers holds the layer verdicts of a decision where only the identity
 	// layer takes part, by its verdict (the fast path reads them).
@@ -144,29 +144,29 @@ type model struct {
 // mPrincipal is a user or an account root user, in the shape the core
 // calls who (rego/core/core.rego), so that a request reads it as is.
 type mPrincipal struct {
-	T   string         `json:"t"` // User | Account
-	ARN string         `json:"arn"`
-	A   string         `json:"a"`
-	N   string         `json:"n,omitempty"`
-	ID  string         `json:"id,omitempty"`
-	PS  *int           `json:"ps,omitempty"`
-	B   *int           `json:"b,omitempty"`
-	SCP []int          `json:"scp,omitempty"` // the SCP levels that bind it
+	T   string `json:"t"` // User | Account
+	ARN string `json:"arn"`
+	A   string `json:"a"`
+	N   string `json:"n,omitempty"`
+	ID  string `json:"id,omitempty"`
+	PS  *int   `json:"ps,omitempty"`
+	B   *int   `json:"b,omitempty"`
+	SCP []int  `json:"scp,omitempty"` // the SCP levels that bind it
 	// Tags are its tags as context keys (aws:principaltag/<key>).
 	Tags map[string]string `json:"tags,omitempty"`
 }
 
 // mRole is a role, in the shape of who for its sessions.
 type mRole struct {
-	T   string         `json:"t"` // AssumedRole
-	A   string         `json:"a"`
-	N   string         `json:"n"`
-	ID  string         `json:"id"`
-	PS  int            `json:"ps"`
-	B   *int           `json:"b,omitempty"`
-	TR  *int           `json:"tr,omitempty"`
-	Max int            `json:"max"`
-	SL  bool           `json:"sl,omitempty"`
+	T    string            `json:"t"` // AssumedRole
+	A    string            `json:"a"`
+	N    string            `json:"n"`
+	ID   string            `json:"id"`
+	PS   int               `json:"ps"`
+	B    *int              `json:"b,omitempty"`
+	TR   *int              `json:"tr,omitempty"`
+	Max  int               `json:"max"`
+	SL   bool              `json:"sl,omitempty"`
 	SCP  []int             `json:"scp,omitempty"`
 	Tags map[string]string `json:"tags,omitempty"`
 }

@@ -269,7 +269,6 @@ func (e *Engine) Modules() map[string][]byte {
 	return out
 }
 
-
 // ---------------------------------------------------------------- decide
 
 // Decide answers one request. See the package documentation for the error
