@@ -133,7 +133,8 @@ type model struct {
 	Accounts   map[string]*mAccount   `json:"accounts"`
 	Resources  map[string]*mResource  `json:"resources"`
 	Psets      []*mPset               `json:"psets"`
-	CL         [][3][]int             `json:"cl"`           // candidate lists, shared by the policy sets
+	CL         [][2][]int             `json:"cl"`           // candidate lists [allows, denies], shared by the policy sets
+	WL         [][]any                `json:"wl"`           // wildcard buckets [[pattern, list] …], shared by the policy sets
 	RB         bool                   `json:"rb,omitempty"` // the project has resource-based policies
 	// Layers holds the layer verdicts of a decision where only the identity
 	// layer takes part, by its verdict (the fast path reads them).
@@ -184,25 +185,30 @@ type mResource struct {
 }
 
 // mPset is the action index of a set of policies (§5 of DESIGN.md). Every
-// list of statements is a candidate list [allows, denies, conditional],
+// list of statements is a candidate list [allows, denies],
 // written once in the model's CL and referred to by its index there. X
 // maps each action named exactly in the set to every statement of the set
 // that matches it (wildcard, "*" and NotAction statements included); W, A
 // and N serve other actions: wildcard patterns by service prefix, "*"
 // statements, and NotAction statements.
 type mPset struct {
-	X map[string]*cands `json:"x,omitempty"`
-	W map[string][]any  `json:"w,omitempty"` // service → [[pattern, cands] …]
+	X map[string]*cands `json:"-"`
+	// XS is X as one string, ",action=NNNNNNN,action=NNNNNNN,", with the
+	// index in CL in seven digits: an object of this many entries costs
+	// hundreds of bytes each in OPA's memory, the string a few dozen.
+	XS string              `json:"xs,omitempty"`
+	W map[string][]any  `json:"-"`           // service → [[pattern, cands] …]
+	// WI maps a service to its bucket of wildcard patterns in WL.
+	WI map[string]int `json:"w,omitempty"`
 	A *cands            `json:"a,omitempty"`
 	N *cands            `json:"n,omitempty"`
 }
 
-// cands is a candidate list: Allow statements, Deny statements, and the
-// statements of either with conditions (for missing_context). Many policy
+// cands is a candidate list: Allow statements and Deny statements. Many policy
 // sets share lists (a group's policies appear in the set of every member),
 // so each distinct list is written once, in the model's CL.
 type cands struct {
-	l   [3][]int
+	l   [2][]int
 	idx int // index in model.CL, set by intern
 }
 
@@ -212,9 +218,6 @@ func (c *cands) add(id int, st *mStmt) {
 		i = 1
 	}
 	c.l[i] = appendUnique(c.l[i], id)
-	if st.C != nil {
-		c.l[2] = appendUnique(c.l[2], id)
-	}
 }
 
 // all returns the Allow and Deny statements.
@@ -227,6 +230,7 @@ func (c *cands) MarshalJSON() ([]byte, error) { return json.Marshal(c.idx) }
 // writing each distinct list once.
 func (b *builder) intern() {
 	seen := map[string]int{}
+	wseen := map[string]int{} // wildcard buckets, by content
 	one := func(c *cands) {
 		if c == nil {
 			return
@@ -243,7 +247,7 @@ func (b *builder) intern() {
 			c.idx = i
 			return
 		}
-		l := [3][]int{}
+		l := [2][]int{}
 		for i := range c.l {
 			l[i] = c.l[i]
 			if l[i] == nil {
@@ -260,18 +264,38 @@ func (b *builder) intern() {
 			keys = append(keys, a)
 		}
 		sort.Strings(keys)
+		var xs strings.Builder
 		for _, a := range keys {
 			one(ps.X[a])
+			if xs.Len() == 0 {
+				xs.WriteByte(',')
+			}
+			fmt.Fprintf(&xs, "%s=%07d,", a, ps.X[a].idx)
 		}
+		ps.XS = xs.String()
 		svcs := make([]string, 0, len(ps.W))
 		for s := range ps.W {
 			svcs = append(svcs, s)
 		}
 		sort.Strings(svcs)
 		for _, s := range svcs {
+			var k strings.Builder
 			for _, e := range ps.W[s] {
-				one(e.([]any)[1].(*cands))
+				c := e.([]any)[1].(*cands)
+				one(c)
+				p, _ := json.Marshal(e.([]any)[0])
+				fmt.Fprintf(&k, "%s=%d;", p, c.idx)
 			}
+			i, ok := wseen[k.String()]
+			if !ok {
+				i = len(b.model.WL)
+				wseen[k.String()] = i
+				b.model.WL = append(b.model.WL, ps.W[s])
+			}
+			if ps.WI == nil {
+				ps.WI = map[string]int{}
+			}
+			ps.WI[s] = i
 		}
 		one(ps.A)
 		one(ps.N)
@@ -337,7 +361,7 @@ func (b *builder) statementsOf(pol *schema.Policy) []int {
 			m := lw.statement(st, i, pol.Document, ref)
 			ids = append(ids, len(b.model.St))
 			b.model.St = append(b.model.St, m)
-			b.infos = append(b.infos, StatementInfo{Policy: ref, Sid: m.S, Effect: m.E, Source: m.Src, Kind: pol.Kind, Range: st.Range})
+			b.infos = append(b.infos, StatementInfo{Policy: ref, Sid: m.sid, Effect: m.E, Source: m.src, Kind: pol.Kind, Range: st.Range})
 		}
 		b.diags = append(b.diags, lw.diags...)
 	}

@@ -25,9 +25,12 @@ type mStmt struct {
 	PR  map[string]int `json:"pr,omitempty"` // Principal identifiers
 	NP  map[string]int `json:"np,omitempty"` // NotPrincipal identifiers
 	PA  bool           `json:"pa,omitempty"` // Principal "*" scoped to an account or org by conditions
-	P   string         `json:"p"`            // the policy, as an HCL reference
-	S   string         `json:"s"`            // Sid, or [index]
-	Src string         `json:"src"`          // file:line:col
+	// M is the statement's policy (an HCL reference), Sid (or [index]) and
+	// source (file:line:col), tab-separated: one string in place of three
+	// object entries, read only to explain a decision.
+	M string `json:"m"`
+
+	policy, sid, src string
 
 	actions [][]any // Action patterns, kept for the index only
 }
@@ -352,10 +355,11 @@ func (lw *lowerer) errorf(rng hcl.Range, summary, format string, args ...any) {
 // statement lowers one statement of a document.
 func (lw *lowerer) statement(st *schema.Statement, idx int, doc *schema.Document, policyRef string) *mStmt {
 	vars := doc.Version == "2012-10-17"
-	m := &mStmt{E: string(st.Effect), P: policyRef, S: st.Sid, Src: srcOf(st.Range)}
-	if m.S == "" {
-		m.S = fmt.Sprintf("[%d]", idx)
+	m := &mStmt{E: string(st.Effect), policy: policyRef, sid: st.Sid, src: srcOf(st.Range)}
+	if m.sid == "" {
+		m.sid = fmt.Sprintf("[%d]", idx)
 	}
+	m.M = m.policy + "\t" + m.sid + "\t" + m.src
 	for _, a := range st.Actions {
 		m.actions = append(m.actions, actionPattern(a.Value))
 	}

@@ -221,7 +221,7 @@ func (v *validator) identities() {
 
 var (
 	sidRE     = regexp.MustCompile(`^[A-Za-z0-9]*$`)
-	actionRE  = regexp.MustCompile(`^([A-Za-z0-9-]+):([^:\s]+)$`)
+	actionRE  = regexp.MustCompile(`^([A-Za-z0-9-]+):([A-Za-z0-9_.*?-]+)$`)
 	serviceRE = regexp.MustCompile(`^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$`)
 )
 

@@ -15,7 +15,7 @@ import data.iamc.model as m
 
 act := lower(input.action) if {
 	is_string(input.action)
-	regex.match(`^[A-Za-z0-9-]+:[^:\s]+$`, input.action)
+	regex.match(`^[A-Za-z0-9-]+:[A-Za-z0-9_.*?-]+$`, input.action)
 }
 
 svc := substring(act, 0, indexof(act, ":"))
@@ -151,24 +151,33 @@ resource_tags := resource_entry.keys if {
 # ---------------------------------------------------------------- policy sets
 
 # cand: the statements of a policy set whose Action/NotAction admits the
-# request action (§2.1), as [allows, denies, conditional]: the Allow
-# statements, the Deny statements, and those of either with conditions. The
+# request action (§2.1), as [allows, denies]: the Allow statements and the
+# Deny statements. The
 # compiler lists, under every action a policy set names exactly, every
 # statement of the set that matches it — wildcard, "*" and NotAction
 # statements included — so most requests need one lookup. Other actions go
 # through the wildcard patterns of their service.
-cand(ps) := m.cl[ps.x[act]] if {
-	ps.x[act]
-} else := [slow_cand(ps, 0), slow_cand(ps, 1), slow_cand(ps, 2)]
+cand(ps) := m.cl[i] if {
+	i := xindex(ps.xs, act)
+} else := [slow_cand(ps, 0), slow_cand(ps, 1)]
 
 slow_cand(ps, i) := (({id |
-	some e in ps.w[svc]
+	some e in m.wl[ps.w[svc]]
 	pm(e[0], act)
 	some id in m.cl[e[1]][i]
 } | {id | some id in m.cl[ps.a][i]}) | {id |
 	some id in m.cl[ps.n][i]
 	not any_pm(m.st[id].na, act)
 })
+
+# xindex finds action a in a policy set's exact index, the string
+# ",action=NNNNNNN,…" (an OPA object of as many entries would cost hundreds
+# of bytes each in memory), and returns the index of its candidate list.
+# The action must have passed the check of act: no "," or "=" in it.
+xindex(xs, a) := to_number(substring(xs, i + count(a) + 2, 7)) if {
+	i := indexof(xs, concat("", [",", a, "="]))
+	i >= 0
+}
 
 # hits: the statements of a candidate list that apply to the request (§2).
 hits(ids) := {id |

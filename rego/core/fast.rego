@@ -18,6 +18,7 @@ import data.iamc.model as m
 fast := d if {
 	w := fast_who
 	a := lower(input.action)
+	regex.match(`^[a-z0-9-]+:[a-z0-9_.*?-]+$`, a)
 	not startswith(a, "sts:")
 	r := input.resource
 	is_string(r)
@@ -28,9 +29,11 @@ fast := d if {
 	not w.b
 	not w.scp
 	ic := fast_cands(m.psets[w.ps], a)
-	allows := [st | some id in ic[0]; st := m.st[id]; applies(st)]
-	denies := [st | some id in ic[1]; st := m.st[id]; applies(st)]
-	d := fast_result(allows, denies, fast_missing(ic[2]))
+	sa := [m.st[id] | some id in ic[0]]
+	sd := [m.st[id] | some id in ic[1]]
+	allows := [st | some st in sa; applies(st)]
+	denies := [st | some st in sd; applies(st)]
+	d := fast_result(allows, denies, fast_missing(sa, sd))
 }
 
 # A user, or a valid role session without a session policy (the checks of
@@ -69,9 +72,9 @@ fast_context if {
 # The candidates of a policy set for action a: its exact index, or none when
 # nothing in the set can match an action it does not name (no wildcard
 # pattern of the service, no "*", no NotAction) and the action is valid.
-fast_cands(ps, a) := m.cl[ps.x[a]] if {
-	ps.x[a]
-} else := [[], [], []] if {
+fast_cands(ps, a) := m.cl[i] if {
+	i := xindex(ps.xs, a)
+} else := [[], []] if {
 	act == a
 	i := indexof(a, ":")
 	s := substring(a, 0, i)
@@ -85,9 +88,13 @@ fast_catalog_ok(s, _) if not data.iamc.project.catalog[s]
 
 fast_catalog_ok(s, a) if substring(a, count(s) + 1, -1) in data.iamc.project.catalog[s]
 
-fast_missing([]) := []
-
-fast_missing(ids) := sort(missing_in(ids)) if count(ids) > 0
+# The condition keys the request lacks (as the general path's
+# missing_context), looked for only when a candidate has conditions.
+fast_missing(sa, sd) := sort({k | some list in [sa, sd]; some st in list; some k in missing_of(st)}) if {
+	some list in [sa, sd]
+	some st in list
+	st.c
+} else := []
 
 # The layers of a fast decision: only the identity layer takes part. The
 # compiler writes the three objects to the model, so that they are read, not

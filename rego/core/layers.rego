@@ -216,12 +216,15 @@ session_verdict := "implicit" if {
 	not has_session_policy
 } else := verdict(sp_allow, sp_deny)
 
+# (m is the statement's policy, Sid and source, tab-separated.)
 reason(layer, st) := {
 	"layer": layer,
-	"policy": st.p,
-	"statement": st.s,
+	"policy": parts[0],
+	"statement": parts[1],
 	"effect": st.e,
-	"source": st.src,
+	"source": parts[2],
+} if {
+	parts := split(st.m, "\t")
 }
 
 deny_reasons := (((({reason("scp", m.st[id]) | some id in scp_deny} | {reason("resource", m.st[id]) | some id in rp_deny}) | {reason("identity", m.st[id]) | some id in id_deny}) | {reason("boundary", m.st[id]) | some id in bd_deny}) | {reason("session", sp_stmts[i]) | some i in sp_deny})
@@ -243,24 +246,28 @@ sort_reasons(set) := [r | some r in set] if {
 
 # Condition keys the request lacks, read by candidate statements whose
 # resource (and principal) matched: supplying them could change the
-# decision, like the policy simulator's MissingContextValues. Only the
-# conditional candidates (the third list of cand) are looked at.
-missing_in(ids) := {c.kn |
-	some id in ids
-	st := m.st[id]
+# decision, like the policy simulator's MissingContextValues.
+missing_in(cands) := {k |
+	some list in cands
+	some id in list
+	some k in missing_of(m.st[id])
+}
+
+missing_of(st) := {c.kn |
+	st.c
 	rok(st)
 	some c in st.c
 	c.o != "null"
 	not has_key(c.k)
 }
 
-missing_sets contains missing_in(id_cand[2])
+missing_sets contains missing_in(id_cand)
 
-missing_sets contains missing_in(bd_cand[2])
+missing_sets contains missing_in(bd_cand)
 
-missing_sets contains missing_in(c[2]) if some c in scp_cands
+missing_sets contains missing_in(c) if some c in scp_cands
 
-missing_sets contains missing_in(rp_cand[2])
+missing_sets contains missing_in(rp_cand)
 
 missing_sets contains {c.kn |
 	some st in sp_stmts

@@ -9,7 +9,7 @@ as_list(x) := x if is_array(x)
 as_list(x) := [x] if not is_array(x)
 
 lower_stmt(s, i, policy) := object.union_n([
-	{"e": s.Effect, "p": policy, "s": sid_of(s, i), "src": "input"},
+	{"e": s.Effect, "m": concat("\t", [policy, sid_of(s, i), "input"])},
 	lower_actions(s),
 	lower_resources(s),
 	lower_conditions(s),
