@@ -196,12 +196,12 @@ type mPset struct {
 	// XS is X as one string, ",action=NNNNNNN,action=NNNNNNN,", with the
 	// index in CL in seven digits: an object of this many entries costs
 	// hundreds of bytes each in OPA's memory, the string a few dozen.
-	XS string              `json:"xs,omitempty"`
-	W map[string][]any  `json:"-"`           // service → [[pattern, cands] …]
+	XS string           `json:"xs,omitempty"`
+	W  map[string][]any `json:"-"` // service → [[pattern, cands] …]
 	// WI maps a service to its bucket of wildcard patterns in WL.
 	WI map[string]int `json:"w,omitempty"`
-	A *cands            `json:"a,omitempty"`
-	N *cands            `json:"n,omitempty"`
+	A  *cands         `json:"a,omitempty"`
+	N  *cands         `json:"n,omitempty"`
 }
 
 // cands is a candidate list: Allow statements and Deny statements. Many policy

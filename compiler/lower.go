@@ -17,14 +17,14 @@ import (
 // documents the pattern encoding). Field names are short: bundle data costs
 // about 20 times its JSON size in OPA's memory.
 type mStmt struct {
-	E   string         `json:"e"`            // Allow | Deny
-	NA  [][]any        `json:"na,omitempty"` // NotAction patterns
-	R   [][]any        `json:"r,omitempty"`  // Resource patterns
-	NR  [][]any        `json:"nr,omitempty"` // NotResource patterns
-	C   []*mCond       `json:"c,omitempty"`  // conditions
-	PR  map[string]int `json:"pr,omitempty"` // Principal identifiers
-	NP  map[string]int `json:"np,omitempty"` // NotPrincipal identifiers
-	PA  bool           `json:"pa,omitempty"` // Principal "*" scoped to an account or org by conditions
+	E  string         `json:"e"`            // Allow | Deny
+	NA [][]any        `json:"na,omitempty"` // NotAction patterns
+	R  [][]any        `json:"r,omitempty"`  // Resource patterns
+	NR [][]any        `json:"nr,omitempty"` // NotResource patterns
+	C  []*mCond       `json:"c,omitempty"`  // conditions
+	PR map[string]int `json:"pr,omitempty"` // Principal identifiers
+	NP map[string]int `json:"np,omitempty"` // NotPrincipal identifiers
+	PA bool           `json:"pa,omitempty"` // Principal "*" scoped to an account or org by conditions
 	// M is the statement's policy (an HCL reference), Sid (or [index]) and
 	// source (file:line:col), tab-separated: one string in place of three
 	// object entries, read only to explain a decision.
