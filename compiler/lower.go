@@ -19,8 +19,8 @@ import (
 type mStmt struct {
 	E  string         `json:"e"`            // Allow | Deny
 	NA [][]any        `json:"na,omitempty"` // NotAction patterns
-	R  [][]any        `json:"r,omitempty"`  // Resource patterns
-	NR [][]any        `json:"nr,omitempty"` // NotResource patterns
+	R  []any          `json:"r,omitempty"`  // Resource patterns (see compact)
+	NR []any          `json:"nr,omitempty"` // NotResource patterns
 	C  []*mCond       `json:"c,omitempty"`  // conditions
 	PR map[string]int `json:"pr,omitempty"` // Principal identifiers
 	NP map[string]int `json:"np,omitempty"` // NotPrincipal identifiers
@@ -397,7 +397,32 @@ func srcOf(r hcl.Range) string {
 	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
 }
 
-func (lw *lowerer) resources(list []schema.String, vars bool) [][]any {
+// compact writes an exact pattern ["=", s] as the bare string s, which the
+// core's pm matches by equality: most patterns are exact, and a string costs
+// OPA a fraction of the memory of an array.
+func compact(p []any) any {
+	if len(p) == 2 && p[0] == "=" {
+		return p[1]
+	}
+	return p
+}
+
+func compactAll(ps [][]any) []any {
+	if ps == nil {
+		return nil
+	}
+	out := make([]any, len(ps))
+	for i, p := range ps {
+		out[i] = compact(p)
+	}
+	return out
+}
+
+func (lw *lowerer) resources(list []schema.String, vars bool) []any {
+	return compactAll(lw.resourcePatterns(list, vars))
+}
+
+func (lw *lowerer) resourcePatterns(list []schema.String, vars bool) [][]any {
 	if list == nil {
 		return nil
 	}
@@ -496,6 +521,9 @@ func (lw *lowerer) condition(c schema.Condition, vars bool) *mCond {
 	mc := &mCond{O: info.code, K: strings.ToLower(c.Key.Value), KN: c.Key.Value, N: info.neg, X: op.ifExists, Q: op.set, V: []any{}}
 	for _, v := range c.Values {
 		if lv, ok := lw.condValue(info.code, v, vars); ok {
+			if p, isPattern := lv.([]any); isPattern {
+				lv = compact(p)
+			}
 			mc.V = append(mc.V, lv)
 		}
 	}

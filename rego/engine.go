@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -226,6 +227,9 @@ func loadBundle(ctx context.Context, b *bundle.Bundle, cfg loadConfig) (*Engine,
 	if e.matched, err = e.prepare(ctx, "data.iamc.matched"); err != nil {
 		return nil, err
 	}
+	// Loading a large model leaves behind garbage several times its size;
+	// give that memory back now rather than keep it resident.
+	debug.FreeOSMemory()
 	return e, nil
 }
 

@@ -2,7 +2,7 @@
 # lowered statement form that the compiler writes to data.iamc.model.st (and
 # that session.rego builds for session policies passed in the input).
 #
-# Patterns are arrays [kind, value]:
+# Patterns are strings (an exact value) or arrays [kind, value]:
 #   ["*"]            matches everything
 #   ["=", s]         equals s
 #   ["^", p]         starts with p (a trailing * in the last ARN segment)
@@ -14,6 +14,12 @@
 #                    "~" or ":"; parts are literal strings (already in the
 #                    mode's syntax) and {"k": key, "d": default} variables.
 package iamc.core
+
+# A bare string is an exact pattern (the compiler writes ["=", s] so).
+pm(s, x) if {
+	is_string(s)
+	s == x
+}
 
 pm(["*"], _) := true
 
