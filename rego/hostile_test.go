@@ -27,7 +27,7 @@ var HostileInputs = map[string]struct {
 	"action without colon": {`{"principal": "` + owner + `", "action": "registerSell", "resource": "` + till + `"}`, "action must be"},
 	"resource object":      {`{"principal": "` + owner + `", "action": "register:Sell", "resource": {"arn": "` + till + `"}}`, "resource must be a non-empty string"},
 	"context not object":   {`{"principal": "` + owner + `", "action": "register:Sell", "resource": "` + till + `", "context": "x"}`, "context must be an object"},
-	"bad context value":    {`{"principal": "` + owner + `", "action": "register:Sell", "resource": "` + till + `", "context": {"aws:SourceIp": "not an ip"}}`, "aws:sourceip must be an IP address"},
+	"bad context value":    {`{"principal": "` + owner + `", "action": "register:Sell", "resource": "` + till + `", "context": {"aws:SourceIp": "not an ip"}}`, "aws:SourceIp must be an IP address"},
 	"session not object":   {`{"principal": "` + employee + `", "action": "register:Sell", "resource": "` + till + `", "session": "Cashier"}`, "session must be an object"},
 	"unknown principal":    {`{"principal": "arn:aws:iam::111122223333:user/mallory", "action": "register:Sell", "resource": "` + till + `"}`, "unknown principal"},
 	"huge principal":       {`{"principal": "` + strings.Repeat("A", 1<<20) + `", "action": "register:Sell", "resource": "` + till + `"}`, "unknown principal"},

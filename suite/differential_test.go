@@ -155,6 +155,8 @@ func variations(req rego.Request) []map[string]any {
 		with("context", map[string]any{"aws:SourceIp": "not-an-ip"}),
 		with("context", map[string]any{"aws:SourceIp": "203.0.113.9", "aws:CurrentTime": "2026-11-26T12:00:00Z"}),
 		with("context", "text"),
+		with("context", map[string]any{"aws:SourceIp": "203.0.113.9", "AWS:SOURCEIP": "198.51.100.1"}),
+		with("context", map[string]any{"aws:SourceIp": "203.0.113.9", "aws:MultiFactorAuthPresent": "maybe"}),
 		with("principal", req.Principal+"x"),
 		with("principal", nil),
 	}

@@ -13,6 +13,7 @@ errors := [] if {
 	res
 	context_ok
 	not checked_keys
+	not twice_context
 	not catalog_miss
 	not root_assume
 } else := sort((input_errors | session_errors) | lowering_errors)
@@ -107,10 +108,15 @@ input_errors contains "context must be an object" if {
 }
 
 input_errors contains sprintf("context: %s must be %s, not %v", [k, what, v]) if {
-	some k, v in ctx_in
-	what := key_types[k]
+	some k, v in input.context
+	what := key_types[lower(k)]
 	not valid_key_value(what, v)
 }
+
+# Condition keys are case-insensitive: one key given twice is ambiguous.
+input_errors contains "context: a key is given twice, in different cases" if twice_context
+
+twice_context if count({lower(k) | some k, _ in input.context}) != count(input.context)
 
 input_errors contains "the root user cannot assume roles" if root_assume
 

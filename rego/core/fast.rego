@@ -16,6 +16,31 @@ package iamc.core
 import data.iamc.model as m
 
 fast := d if {
+	[w, a] := fast_base
+	not w.b
+	not w.scp
+	ic := fast_cands(m.psets[w.ps], a)
+	sa := [m.st[id] | some id in ic[0]]
+	sd := [m.st[id] | some id in ic[1]]
+	allows := [st | some st in sa; applies(st)]
+	denies := [st | some st in sd; applies(st)]
+	d := fast_result(allows, denies, fast_missing(sa, sd))
+} else := d if {
+	# With a permissions boundary or SCPs: every layer's candidates must
+	# resolve as the identity's do.
+	[w, a] := fast_base
+	ic := fast_cands(m.psets[w.ps], a)
+	bc := fast_optional(object.get(w, "b", null), a)
+	levels := object.get(w, "scp", [])
+	sc := [c | some l in levels; c := fast_cands(m.psets[l], a)]
+	count(sc) == count(levels)
+	d := fast_layered(ic, bc, sc)
+}
+
+# What every fast decision checks first: the principal, a well-formed action
+# (not one a trust policy gatekeeps) and resource, a valid context, no
+# resource-based policy, the principal's own account.
+fast_base := [w, a] if {
 	w := fast_who
 	a := lower(input.action)
 	regex.match(`^[a-z0-9-]+:[a-z0-9_.*?-]+$`, a)
@@ -26,15 +51,67 @@ fast := d if {
 	fast_context
 	not m.rb
 	array.slice(split(r, ":"), 4, 5) in [[], [""], [w.a]]
-	not w.b
-	not w.scp
-	ic := fast_cands(m.psets[w.ps], a)
+}
+
+fast_optional(null, _) := null
+
+fast_optional(i, a) := fast_cands(m.psets[i], a) if i != null
+
+# The decision with the boundary and SCP layers, as layers.rego makes it.
+fast_layered(ic, bc, sc) := d if {
 	sa := [m.st[id] | some id in ic[0]]
 	sd := [m.st[id] | some id in ic[1]]
-	allows := [st | some st in sa; applies(st)]
-	denies := [st | some st in sd; applies(st)]
-	d := fast_result(allows, denies, fast_missing(sa, sd))
+	bsa := [m.st[id] | bc != null; some id in bc[0]]
+	bsd := [m.st[id] | bc != null; some id in bc[1]]
+	ssa := [[m.st[id] | some id in c[0]] | some c in sc]
+	ssd := [m.st[id] | some c in sc; some id in c[1]]
+	id_allow := [st | some st in sa; applies(st)]
+	id_deny := [st | some st in sd; applies(st)]
+	bd_allow := [st | some st in bsa; applies(st)]
+	bd_deny := [st | some st in bsd; applies(st)]
+	scp_allows := [[st | some st in level; applies(st)] | some level in ssa]
+	scp_deny := [st | some st in ssd; applies(st)]
+	denied := (count(id_deny) + count(bd_deny)) + count(scp_deny) > 0
+	scp_ok := count([1 | some l in scp_allows; count(l) == 0]) == 0
+	bd_ok := count([1 | bc != null; count(bd_allow) == 0]) == 0
+	allowed := count([1 | not denied; count(id_allow) > 0; bd_ok; scp_ok]) == 1
+	d := {
+		"allowed": allowed,
+		"decision": fast_outcome(denied, allowed),
+		"reasons": fast_reasons(denied, allowed, id_allow, id_deny, bd_deny, scp_deny),
+		"layers": {
+			"scp": layer_verdict(count(sc) > 0, count(scp_deny) > 0, scp_ok),
+			"boundary": layer_verdict(bc != null, count(bd_deny) > 0, count(bd_allow) > 0),
+			"identity": layer_verdict(true, count(id_deny) > 0, count(id_allow) > 0),
+			"resource": "absent",
+			"session": "absent",
+		},
+		"missing_context": fast_missing(array.concat(array.concat(sa, bsa), array.concat(ssa_flat(ssa), [])), array.concat(array.concat(sd, bsd), ssd)),
+		"errors": [],
+	}
 }
+
+ssa_flat(levels) := [st | some l in levels; some st in l]
+
+layer_verdict(false, _, _) := "absent"
+
+layer_verdict(true, true, _) := "deny"
+
+layer_verdict(true, false, true) := "allow"
+
+layer_verdict(true, false, false) := "implicit"
+
+fast_outcome(true, _) := "explicit_deny"
+
+fast_outcome(false, true) := "allow"
+
+fast_outcome(false, false) := "implicit_deny"
+
+fast_reasons(true, _, _, id_deny, bd_deny, scp_deny) := sort_reasons(({reason("scp", st) | some st in scp_deny} | {reason("identity", st) | some st in id_deny}) | {reason("boundary", st) | some st in bd_deny})
+
+fast_reasons(false, true, id_allow, _, _, _) := sort_reasons({reason("identity", st) | some st in id_allow})
+
+fast_reasons(false, false, _, _, _, _) := []
 
 # A user, or a valid role session without a session policy (the checks of
 # session_errors, in one body).
@@ -61,12 +138,20 @@ session_cap(true, _) := 3600
 
 session_cap(false, max) := max
 
-# The context holds no key whose value the general path must check.
+# The context is absent, or an object whose checked keys (key_types) have
+# valid values.
 fast_context if not input.context
 
 fast_context if {
 	is_object(input.context)
-	not checked_keys
+	not bad_context
+	not twice_context
+}
+
+bad_context if {
+	some k, v in input.context
+	t := key_types[lower(k)]
+	not valid_key_value(t, v)
 }
 
 # The candidates of a policy set for action a: its exact index, or none when
