@@ -154,20 +154,25 @@ bad_context if {
 	not valid_key_value(t, v)
 }
 
-# The candidates of a policy set for action a: its exact index, or none when
-# nothing in the set can match an action it does not name (no wildcard
-# pattern of the service, no "*", no NotAction) and the action is valid.
+# The candidates of a policy set for action a: its exact index, else the
+# wildcard patterns of the service, the "*" and the NotAction statements
+# (as cand on the general path), for a valid action.
 fast_cands(ps, a) := m.cl[i] if {
 	i := xindex(ps.xs, a)
-} else := [[], []] if {
+} else := [fast_wild(ps, a, s, 0), fast_wild(ps, a, s, 1)] if {
 	act == a
-	i := indexof(a, ":")
-	s := substring(a, 0, i)
-	not ps.w[s]
-	not ps.a
-	not ps.n
+	s := substring(a, 0, indexof(a, ":"))
 	fast_catalog_ok(s, a)
 }
+
+fast_wild(ps, a, s, i) := (({id |
+	some e in m.wl[ps.w[s]]
+	pm(e[0], a)
+	some id in m.cl[e[1]][i]
+} | {id | some id in m.cl[ps.a][i]}) | {id |
+	some id in m.cl[ps.n][i]
+	not any_pm(m.st[id].na, a)
+})
 
 fast_catalog_ok(s, _) if not data.iamc.project.catalog[s]
 
