@@ -32,33 +32,8 @@ func (a *analyzer) add(code string, rng hcl.Range, pol *schema.Policy, format st
 	a.findings = append(a.findings, f)
 }
 
-// policies lists every policy of the project in a stable order.
-func policiesOf(p *schema.Project) []*schema.Policy {
-	var out []*schema.Policy
-	out = append(out, p.Policies...)
-	out = append(out, p.SCPs...)
-	for _, u := range p.Users {
-		out = append(out, u.Inline...)
-	}
-	for _, g := range p.Groups {
-		out = append(out, g.Inline...)
-	}
-	for _, r := range p.Roles {
-		if r.Trust != nil {
-			out = append(out, r.Trust)
-		}
-		out = append(out, r.Inline...)
-	}
-	for _, r := range p.Resources {
-		if r.Policy != nil {
-			out = append(out, r.Policy)
-		}
-	}
-	return out
-}
-
 func (a *analyzer) run() {
-	for _, pol := range policiesOf(a.p) {
+	for _, pol := range compiler.AllPolicies(a.p) {
 		if pol == nil || pol.Document == nil {
 			continue
 		}
@@ -203,7 +178,7 @@ var scopingKeys = map[string]bool{
 func scopedByCondition(st *schema.Statement) bool {
 	for _, c := range st.Conditions {
 		op := parseOp(c.Operator.Value)
-		if scopingKeys[strings.ToLower(c.Key.Value)] && !op.ifExists && !op.negated() && op.base != "null" {
+		if scopingKeys[strings.ToLower(c.Key.Value)] && !op.IfExists && !op.negated() && op.Base != "null" {
 			return true
 		}
 	}
@@ -212,30 +187,13 @@ func scopedByCondition(st *schema.Statement) bool {
 
 // ---------------------------------------------------------------- operators
 
-type op struct {
-	set      string // "", "any", "all"
-	base     string // lower case, without IfExists
-	ifExists bool
-}
+// op is a condition operator, as the compiler parses it.
+type op struct{ compiler.Operator }
 
-func parseOp(s string) op {
-	l := strings.ToLower(s)
-	var o op
-	switch {
-	case strings.HasPrefix(l, "foranyvalue:"):
-		o.set, l = "any", strings.TrimPrefix(l, "foranyvalue:")
-	case strings.HasPrefix(l, "forallvalues:"):
-		o.set, l = "all", strings.TrimPrefix(l, "forallvalues:")
-	}
-	if strings.HasSuffix(l, "ifexists") {
-		o.ifExists, l = true, strings.TrimSuffix(l, "ifexists")
-	}
-	o.base = l
-	return o
-}
+func parseOp(s string) op { return op{compiler.ParseOperator(s)} }
 
 func (o op) negated() bool {
-	return strings.Contains(o.base, "not")
+	return strings.Contains(o.Base, "not")
 }
 
 // ---------------------------------------------------------------- conditions
@@ -246,7 +204,7 @@ func (a *analyzer) conditions(pol *schema.Policy, st *schema.Statement) {
 	for _, c := range st.Conditions {
 		o := parseOp(c.Operator.Value)
 		key := strings.ToLower(c.Key.Value)
-		switch o.base {
+		switch o.Base {
 		case "stringequals", "stringnotequals", "stringequalsignorecase", "stringnotequalsignorecase":
 			for _, v := range c.Values {
 				if strings.ContainsAny(variableRE.ReplaceAllString(v.Value, ""), "*?") {
@@ -257,7 +215,7 @@ func (a *analyzer) conditions(pol *schema.Policy, st *schema.Statement) {
 				}
 			}
 		case "bool":
-			if st.Effect == schema.Deny && o.set == "" && !o.ifExists && key == "aws:multifactorauthpresent" {
+			if st.Effect == schema.Deny && o.Set == "" && !o.IfExists && key == "aws:multifactorauthpresent" {
 				for _, v := range c.Values {
 					if strings.EqualFold(v.Value, "false") {
 						a.add("DENY_WITH_BOOL_MFA_FALSE", c.Operator.Range, pol,
@@ -266,7 +224,7 @@ func (a *analyzer) conditions(pol *schema.Policy, st *schema.Statement) {
 				}
 			}
 		}
-		if o.set == "all" && st.Effect == schema.Allow && !a.singleValued[c.Operator.Range] && !guarded(st, key) {
+		if o.Set == "all" && st.Effect == schema.Allow && !a.singleValued[c.Operator.Range] && !guarded(st, key) {
 			a.add("FORALLVALUES_WITHOUT_NULL_CHECK", c.Operator.Range, pol,
 				"%s on %s is true when the request has no %s at all, so this Allow applies to such requests", c.Operator.Value, c.Key.Value, c.Key.Value)
 		}
@@ -282,14 +240,14 @@ func guarded(st *schema.Statement, key string) bool {
 			continue
 		}
 		o := parseOp(c.Operator.Value)
-		if o.base == "null" && o.set == "" {
+		if o.Base == "null" && o.Set == "" {
 			for _, v := range c.Values {
 				if strings.EqualFold(v.Value, "false") {
 					return true
 				}
 			}
 		}
-		if o.set == "any" && !o.ifExists && !o.negated() {
+		if o.Set == "any" && !o.IfExists && !o.negated() {
 			return true
 		}
 	}
@@ -743,7 +701,7 @@ func (a *analyzer) unattached() {
 // name.
 func (a *analyzer) named() map[string]bool {
 	out := map[string]bool{}
-	for _, pol := range policiesOf(a.p) {
+	for _, pol := range compiler.AllPolicies(a.p) {
 		if pol == nil || pol.Document == nil || (pol.Kind != schema.PolicyTrust && pol.Kind != schema.PolicyResource) {
 			continue
 		}

@@ -615,7 +615,7 @@ func (b *builder) build() {
 	}
 	// Policies attached to no one are still compiled, so that their
 	// statements can be reported (and covered) like any other.
-	for _, pol := range allPolicies(b.p) {
+	for _, pol := range AllPolicies(b.p) {
 		b.statementsOf(pol)
 	}
 	b.intern()

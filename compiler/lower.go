@@ -92,26 +92,29 @@ var OperatorNames = []string{
 	"ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null",
 }
 
-// parsedOp is a condition operator split into its parts.
-type parsedOp struct {
-	set      string // "", "any", "all"
-	base     string // lower case
-	ifExists bool
+// Operator is a condition operator split into its parts:
+// "ForAnyValue:StringLikeIfExists" is {Set: "any", Base: "stringlike",
+// IfExists: true}.
+type Operator struct {
+	Set      string // "", "any" (ForAnyValue:) or "all" (ForAllValues:)
+	Base     string // lower case, without IfExists
+	IfExists bool
 }
 
-func parseOperator(op string) parsedOp {
+// ParseOperator splits a condition operator into its parts.
+func ParseOperator(op string) Operator {
 	l := strings.ToLower(op)
-	var p parsedOp
+	var p Operator
 	switch {
 	case strings.HasPrefix(l, "foranyvalue:"):
-		p.set, l = "any", strings.TrimPrefix(l, "foranyvalue:")
+		p.Set, l = "any", strings.TrimPrefix(l, "foranyvalue:")
 	case strings.HasPrefix(l, "forallvalues:"):
-		p.set, l = "all", strings.TrimPrefix(l, "forallvalues:")
+		p.Set, l = "all", strings.TrimPrefix(l, "forallvalues:")
 	}
 	if strings.HasSuffix(l, "ifexists") {
-		p.ifExists, l = true, strings.TrimSuffix(l, "ifexists")
+		p.IfExists, l = true, strings.TrimSuffix(l, "ifexists")
 	}
-	p.base = l
+	p.Base = l
 	return p
 }
 
@@ -513,12 +516,12 @@ func accountID(v string) string {
 }
 
 func (lw *lowerer) condition(c schema.Condition, vars bool) *mCond {
-	op := parseOperator(c.Operator.Value)
-	info, ok := operators[op.base]
+	op := ParseOperator(c.Operator.Value)
+	info, ok := operators[op.Base]
 	if !ok {
 		return nil // reported by validation
 	}
-	mc := &mCond{O: info.code, K: strings.ToLower(c.Key.Value), KN: c.Key.Value, N: info.neg, X: op.ifExists, Q: op.set, V: []any{}}
+	mc := &mCond{O: info.code, K: strings.ToLower(c.Key.Value), KN: c.Key.Value, N: info.neg, X: op.IfExists, Q: op.Set, V: []any{}}
 	for _, v := range c.Values {
 		if lv, ok := lw.condValue(info.code, v, vars); ok {
 			if p, isPattern := lv.([]any); isPattern {

@@ -55,15 +55,16 @@ func validate(p *schema.Project) hcl.Diagnostics {
 	}
 	v.organizations()
 	v.identities()
-	for _, pol := range allPolicies(p) {
+	for _, pol := range AllPolicies(p) {
 		v.document(pol)
 	}
 	v.sizes()
 	return v.diags
 }
 
-// allPolicies lists every policy of the project in a stable order.
-func allPolicies(p *schema.Project) []*schema.Policy {
+// AllPolicies lists every policy of the project in a stable order: managed
+// policies, SCPs, inline policies, trust policies, resource policies.
+func AllPolicies(p *schema.Project) []*schema.Policy {
 	var out []*schema.Policy
 	out = append(out, p.Policies...)
 	out = append(out, p.SCPs...)
@@ -578,31 +579,31 @@ func isSingleValued(key string) bool {
 }
 
 func (v *validator) condition(c schema.Condition, vars bool) {
-	op := parseOperator(c.Operator.Value)
-	info, known := operators[op.base]
-	if !known || (op.set == "" && strings.Contains(c.Operator.Value, ":")) {
+	op := ParseOperator(c.Operator.Value)
+	info, known := operators[op.Base]
+	if !known || (op.Set == "" && strings.Contains(c.Operator.Value, ":")) {
 		names := make([]string, 0, len(OperatorNames))
 		for _, n := range OperatorNames {
 			names = append(names, strings.ToLower(n))
 		}
 		detail := "see the condition operators of the IAM User Guide"
-		if s := suggestOperator(op.base); s != "" {
+		if s := suggestOperator(op.Base); s != "" {
 			detail = fmt.Sprintf("did you mean %q?", s)
 		}
 		v.errorf(c.Operator.Range, "Unknown condition operator", "%q is not a condition operator; %s", c.Operator.Value, detail)
 		return
 	}
-	if info.code == "null" && (op.set != "" || op.ifExists) {
+	if info.code == "null" && (op.Set != "" || op.IfExists) {
 		v.errorf(c.Operator.Range, "Invalid Null operator", "Null has no …IfExists form and takes no ForAnyValue:/ForAllValues: prefix")
 	}
 	if len(c.Values) == 0 {
 		v.errorf(c.Range, "Empty condition", "condition %s on %q lists no values", c.Operator.Value, c.Key.Value)
 	}
 	key := strings.ToLower(c.Key.Value)
-	if op.set == "" && multivaluedKeys[key] && info.code != "null" { // Null tests presence: no set operator
+	if op.Set == "" && multivaluedKeys[key] && info.code != "null" { // Null tests presence: no set operator
 		v.errorf(c.Operator.Range, "Multivalued key without a set operator", "%s is a multivalued key: use ForAnyValue:%s or ForAllValues:%s (a plain operator on it never matches)", c.Key.Value, c.Operator.Value, c.Operator.Value)
 	}
-	if op.set != "" && isSingleValued(key) {
+	if op.Set != "" && isSingleValued(key) {
 		v.warnf(c.Operator.Range, "Set operator on a single-valued key", "%s is single-valued; %s makes the condition overly permissive (ForAllValues is true when the key is absent)", c.Key.Value, c.Operator.Value)
 	}
 	if c.Key.Value == "" {
