@@ -180,6 +180,7 @@ type mAccount struct {
 
 type mResource struct {
 	A    string         `json:"a,omitempty"`
+	G    bool           `json:"g,omitempty"` // a gatekeeper: a KMS key policy must allow the caller itself
 	PS   *int           `json:"ps,omitempty"`
 	Keys map[string]any `json:"keys,omitempty"`
 }
@@ -604,6 +605,11 @@ func (b *builder) build() {
 		}
 		if res.Policy != nil {
 			mr.PS = intp(b.pset([]*schema.Policy{res.Policy}))
+		}
+		// A KMS key policy, like a trust policy, must allow the caller: an
+		// identity policy alone is not enough (§3.1 step 4).
+		if parts := strings.SplitN(res.ARN, ":", 4); len(parts) == 4 && parts[0] == "arn" && parts[2] == "kms" {
+			mr.G = true
 		}
 		if len(res.Tags) > 0 {
 			mr.Keys = map[string]any{}

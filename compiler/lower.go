@@ -479,7 +479,9 @@ func literalResource(parts []tmplPart) []any {
 }
 
 // principalKeys lowers Principal entries into the identifiers the Rego core
-// looks up: "*", account IDs, ARNs, service and federated names.
+// looks up: "*", account IDs, ARNs, and service and federated names with
+// their type ("svc:ec2.amazonaws.com", "fed:…"), so that one kind of
+// principal never passes for another.
 func principalKeys(ps []schema.Principal) map[string]int {
 	out := map[string]int{}
 	for _, p := range ps {
@@ -492,6 +494,10 @@ func principalKeys(ps []schema.Principal) map[string]int {
 				out[accountID(v)] = 1
 			case p.Type == "CanonicalUser":
 				out["canonical:"+v] = 1
+			case p.Type == "Service":
+				out["svc:"+v] = 1
+			case p.Type == "Federated":
+				out["fed:"+v] = 1
 			default:
 				out[v] = 1
 			}

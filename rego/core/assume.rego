@@ -58,9 +58,7 @@ assume_duration := object.get(input, "duration_seconds", 3600)
 assume_max := 3600 if assume_chained
 else := assume_role.max
 
-assume_now := date_ns(input.context["aws:CurrentTime"]) if {
-	input.context["aws:CurrentTime"]
-} else := time.now_ns()
+assume_now := now_ns
 
 assume_errors contains sprintf("no role %q in this bundle", [input.role]) if not assume_role
 

@@ -15,7 +15,7 @@ import data.iamc.model as m
 
 act := lower(input.action) if {
 	is_string(input.action)
-	regex.match(`^[A-Za-z0-9-]+:[A-Za-z0-9_.*?-]+$`, input.action)
+	regex.match(`^[A-Za-z0-9-]+:[A-Za-z0-9_.-]+$`, input.action)
 }
 
 svc := substring(act, 0, indexof(act, ":"))
@@ -45,10 +45,14 @@ time_keys := {"aws:currenttime": time.format([now_ns, "UTC", "2006-01-02T15:04:0
 	not ctx_in["aws:currenttime"]
 } else := {}
 
-now_ns := date_ns(ctx_in["aws:currenttime"]) if {
-	ctx_in["aws:currenttime"]
-} else := date_ns(ctx_in["aws:epochtime"]) if {
-	ctx_in["aws:epochtime"]
+# The time of the request: aws:CurrentTime or aws:EpochTime when the caller
+# (which stands for AWS here) gives them, else the clock. Read from the input
+# itself, so that a key given twice is reported as such (errors.rego) rather
+# than failing here.
+now_ns := date_ns(t) if {
+	[t] := [v | some k, v in input.context; lower(k) == "aws:currenttime"]
+} else := date_ns(t) if {
+	[t] := [v | some k, v in input.context; lower(k) == "aws:epochtime"]
 } else := time.now_ns()
 
 # ---------------------------------------------------------------- principal
@@ -73,7 +77,7 @@ who := m.principals[input.principal] if {
 	federated
 } else := {"t": "Anonymous", "arn": "anonymous", "a": "", "ids": ["anonymous"], "k": {"aws:principaltype": "Anonymous"}} if {
 	input.principal == "anonymous"
-} else := {"t": "Service", "arn": input.principal, "a": "", "ids": [input.principal], "k": {"aws:principalservicename": input.principal}} if {
+} else := {"t": "Service", "arn": concat("", ["svc:", input.principal]), "a": "", "ids": [concat("", ["svc:", input.principal])], "k": {"aws:principalservicename": input.principal}} if {
 	is_string(input.principal)
 	regex.match(`^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$`, input.principal)
 }
@@ -85,6 +89,8 @@ account_keys(a) := object.get(m.accounts, [a, "keys"], {})
 # decision time carry theirs in k.
 principal_keys := who.k if {
 	who.k
+} else := session_keys if {
+	who.t == "AssumedRole"
 } else := object.union_n([
 	account_keys(who.a),
 	object.get(who, "tags", {}),
@@ -109,7 +115,9 @@ who_ids := who.ids if {
 
 # The resource's own entry: a resource block for this ARN (or for the ARN up
 # to its first "/", so that a bucket's policy governs its objects), or the
-# role whose trust policy governs sts:AssumeRole.
+# role whose trust policy governs sts:AssumeRole. An entry with g is a
+# gatekeeper (a trust policy or a KMS key policy): it must allow the caller
+# itself, an identity allow is not enough (§3.1 step 4, §4.2).
 resource_entry := r if {
 	act in trust_actions
 	role := m.roles[res]
@@ -122,9 +130,9 @@ resource_entry := r if {
 }
 
 # A role without a trust policy still gatekeeps: nobody may assume it.
-trust_entry(role) := {"a": role.a, "ps": role.tr, "trust": true} if {
+trust_entry(role) := {"a": role.a, "ps": role.tr, "g": true} if {
 	role.tr
-} else := {"a": role.a, "trust": true}
+} else := {"a": role.a, "g": true}
 
 trust_actions := {"sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext"}
 

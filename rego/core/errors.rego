@@ -1,6 +1,8 @@
 # Validation of the decision input. Every error denies.
 package iamc.core
 
+import data.iamc.model as m
+
 default allowed := false
 
 # The errors of the input, none in the common case: a known user or root
@@ -8,28 +10,80 @@ default allowed := false
 # whose values are checked. Anything else goes through every check.
 errors := [] if {
 	object.get(input, "session", null) == null
+	context_ok
 	who.t in {"User", "Account"}
 	act
 	res
-	context_ok
-	not checked_keys
-	not twice_context
 	not catalog_miss
 	not root_assume
+	not unknown_role
 } else := sort((input_errors | session_errors) | lowering_errors)
 
-context_ok if not input.context
+# The context is absent, or an object whose keys are given once each, none of
+# them set by AWS from the principal, with values of the right type.
+context_ok if object.get(input, "context", null) == null
 
-context_ok if is_object(input.context)
+context_ok if {
+	is_object(input.context)
+	not twice_context
+	not bad_context
+}
+
+bad_context if {
+	some k, v in input.context
+	bad_key(lower(k), v)
+}
+
+bad_key(k, v) if {
+	t := key_types[k]
+	not valid_key_value(t, v)
+}
+
+bad_key(k, _) if reserved_key(k)
+
+bad_key(k, v) if {
+	single_valued_key(k)
+	is_array(v)
+}
+
+# Keys AWS sets from the principal or its session, never from the request
+# (§4.1): a value in the context would let a caller claim a tag, an
+# organization or a user name it does not have.
+reserved_key(k) if startswith(k, "aws:principal")
+
+reserved_key(k) if k in {"aws:username", "aws:userid", "aws:tokenissuetime"}
+
+reserved_key(k) if {
+	sess
+	startswith(k, "aws:multifactorauth")
+}
+
+reserved_key(k) if {
+	startswith(k, "aws:resourcetag/")
+	resource_entry
+}
+
+# Single-valued keys (§5.3): a list for one of them is malformed.
+single_valued_key(k) if k in {
+	"aws:sourceip", "aws:currenttime", "aws:epochtime", "aws:requestedregion",
+	"aws:securetransport", "aws:sourceaccount", "aws:sourcearn", "aws:sourcevpc",
+	"aws:sourcevpce", "aws:multifactorauthpresent", "aws:multifactorauthage",
+}
+
+single_valued_key(k) if startswith(k, "aws:requesttag/")
+
+single_valued_key(k) if startswith(k, "aws:resourcetag/")
+
+# sts:AssumeRole and the other trust actions act on a role of the bundle;
+# anything else has no trust policy to decide with (§4.2).
+unknown_role if {
+	act in trust_actions
+	not m.roles[res]
+}
 
 root_assume if {
 	who.t == "Account"
 	act in trust_actions
-}
-
-checked_keys if {
-	some k, _ in input.context
-	key_types[lower(k)]
 }
 
 catalog_miss if {
@@ -103,7 +157,7 @@ input_errors contains "resource must be a non-empty string (an ARN or \"*\")" if
 }
 
 input_errors contains "context must be an object" if {
-	input.context != null
+	object.get(input, "context", null) != null
 	not is_object(input.context)
 }
 
@@ -112,6 +166,19 @@ input_errors contains sprintf("context: %s must be %s, not %v", [k, what, v]) if
 	what := key_types[lower(k)]
 	not valid_key_value(what, v)
 }
+
+input_errors contains sprintf("context: %s is set by AWS from the principal, not by the request", [k]) if {
+	some k, _ in input.context
+	reserved_key(lower(k))
+}
+
+input_errors contains sprintf("context: %s takes one value, not a list", [k]) if {
+	some k, v in input.context
+	single_valued_key(lower(k))
+	is_array(v)
+}
+
+input_errors contains sprintf("no role %q in this bundle: %s acts on a role, decided by its trust policy", [input.resource, input.action]) if unknown_role
 
 # Condition keys are case-insensitive: one key given twice is ambiguous.
 input_errors contains "context: a key is given twice, in different cases" if twice_context

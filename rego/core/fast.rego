@@ -41,14 +41,15 @@ fast := d if {
 # (not one a trust policy gatekeeps) and resource, a valid context, no
 # resource-based policy, the principal's own account.
 fast_base := [w, a] if {
+	context_ok
 	w := fast_who
+	is_string(input.action)
+	regex.match(`^[A-Za-z0-9-]+:[A-Za-z0-9_.-]+$`, input.action)
 	a := lower(input.action)
-	regex.match(`^[a-z0-9-]+:[a-z0-9_.*?-]+$`, a)
 	not startswith(a, "sts:")
 	r := input.resource
 	is_string(r)
 	r != ""
-	fast_context
 	not m.rb
 	array.slice(split(r, ":"), 4, 5) in [[], [""], [w.a]]
 }
@@ -86,12 +87,10 @@ fast_layered(ic, bc, sc) := d if {
 			"resource": "absent",
 			"session": "absent",
 		},
-		"missing_context": fast_missing(array.concat(array.concat(sa, bsa), array.concat(ssa_flat(ssa), [])), array.concat(array.concat(sd, bsd), ssd)),
+		"missing_context": fast_missing(array.concat(array.concat(sa, bsa), [st | some l in ssa; some st in l]), array.concat(array.concat(sd, bsd), ssd)),
 		"errors": [],
 	}
 }
-
-ssa_flat(levels) := [st | some l in levels; some st in l]
 
 layer_verdict(false, _, _) := "absent"
 
@@ -121,8 +120,11 @@ fast_who := w if {
 	w.t == "User"
 } else := w if {
 	s := sess
+	count(object.keys(s) - session_fields) == 0
 	not s.type
-	not s.policy
+	object.get(s, "policy", null) == null
+	object.get(s, "chained", false) in [true, false]
+	fast_tags_ok(s)
 	w := m.roles[s.role]
 	is_string(s.name)
 	input.principal in [concat("", ["arn:aws:sts::", w.a, ":assumed-role/", w.n, "/", s.name]), s.source]
@@ -134,25 +136,13 @@ fast_who := w if {
 	(expires - issued) / 1000000000 <= session_cap(object.get(s, "chained", false), w.max)
 }
 
+fast_tags_ok(s) if object.get(s, "tags", null) == null
+
+fast_tags_ok(_) if session_tags_ok
+
 session_cap(true, _) := 3600
 
 session_cap(false, max) := max
-
-# The context is absent, or an object whose checked keys (key_types) have
-# valid values.
-fast_context if not input.context
-
-fast_context if {
-	is_object(input.context)
-	not bad_context
-	not twice_context
-}
-
-bad_context if {
-	some k, v in input.context
-	t := key_types[lower(k)]
-	not valid_key_value(t, v)
-}
 
 # The candidates of a policy set for action a: its exact index, else the
 # wildcard patterns of the service, the "*" and the NotAction statements

@@ -124,28 +124,28 @@ principal_types := {"User", "Account", "AssumedRole", "FederatedUser"}
 # Same account: identity and resource policy are a union (§3.1). Role trust
 # policies are gatekeepers: they must allow the caller in every case (§4.2).
 granted if {
-	not resource_entry.trust
+	not resource_entry.g
 	same_account
 	who.t in principal_types
 	principal_side
 }
 
 granted if {
-	not resource_entry.trust
+	not resource_entry.g
 	same_account
 	who.t in principal_types
 	direct_grant
 }
 
 granted if {
-	resource_entry.trust
+	resource_entry.g
 	same_account
 	count(rp_allow) > 0
 	direct_grant
 }
 
 granted if {
-	resource_entry.trust
+	resource_entry.g
 	same_account
 	count(rp_allow) > 0
 	principal_side

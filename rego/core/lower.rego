@@ -177,20 +177,114 @@ like_pattern(s) := ["=", s] if not has_wildcard(s)
 
 like_pattern(s) := ["~", glob_of(s, "*", "?")] if has_wildcard(s)
 
-# Statements of a session policy that could not be lowered.
+# A session policy passed in the input is checked as the compiler checks
+# policies (§7): anything it cannot lower exactly is an error, never a
+# statement that silently matches more or less.
+sp_statements := as_list(sess.policy.Statement)
+
+lowering_errors contains "session policy: Statement is missing" if {
+	has_session_policy
+	not sess.policy.Statement
+}
+
+lowering_errors contains sprintf("session policy: unknown element %q", [k]) if {
+	some k, _ in sess.policy
+	not k in {"Version", "Id", "Statement"}
+}
+
+lowering_errors contains sprintf("session policy: Version must be \"2012-10-17\" or \"2008-10-17\", not %v", [sess.policy.Version]) if {
+	not sess.policy.Version in {"2012-10-17", "2008-10-17"}
+}
+
+lowering_errors contains "session policy: each statement is an object" if {
+	some s in sp_statements
+	not is_object(s)
+}
+
+lowering_errors contains sprintf("session policy: unknown statement element %q", [k]) if {
+	some s in sp_statements
+	some k, _ in s
+	not k in {"Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition"}
+}
+
+lowering_errors contains "session policy: a statement needs Effect Allow or Deny" if {
+	some s in sp_statements
+	not s.Effect in {"Allow", "Deny"}
+}
+
+lowering_errors contains "session policy: a statement needs exactly one of Action and NotAction" if {
+	some s in sp_statements
+	count([1 | s.Action]) + count([1 | s.NotAction]) != 1
+}
+
+lowering_errors contains "session policy: a statement needs exactly one of Resource and NotResource" if {
+	some s in sp_statements
+	count([1 | s.Resource]) + count([1 | s.NotResource]) != 1
+}
+
+lowering_errors contains sprintf("session policy: %v is not an action (\"service:Action\" or \"*\")", [a]) if {
+	some s in sp_statements
+	some f in ["Action", "NotAction"]
+	some a in as_list(object.get(s, f, []))
+	not valid_policy_action(a)
+}
+
+valid_policy_action("*")
+
+valid_policy_action(a) if regex.match(`^[A-Za-z0-9-]+:[A-Za-z0-9_.*?-]+$`, a)
+
+lowering_errors contains sprintf("session policy: %v is not a resource (an ARN or \"*\")", [r]) if {
+	some s in sp_statements
+	some f in ["Resource", "NotResource"]
+	some r in as_list(object.get(s, f, []))
+	not valid_policy_resource(r)
+}
+
+valid_policy_resource("*")
+
+valid_policy_resource(r) if {
+	is_string(r)
+	count(split(r, ":")) >= 6
+	startswith(r, "arn:")
+}
+
+lowering_errors contains "session policy: Condition must be an object of operators, each an object of condition keys" if {
+	some s in sp_statements
+	s.Condition
+	not condition_shape_ok(s.Condition)
+}
+
+condition_shape_ok(c) if {
+	is_object(c)
+	every _, kv in c {
+		is_object(kv)
+	}
+}
+
 lowering_errors contains sprintf("session policy: unknown condition operator %q", [op]) if {
-	some s in as_list(sess.policy.Statement)
+	some s in sp_statements
 	some op, _ in s.Condition
 	[_, base, _] := parse_op(op)
 	not operators[base]
 }
 
-lowering_errors contains "session policy: a statement needs Effect Allow or Deny" if {
-	some s in as_list(sess.policy.Statement)
-	not s.Effect in {"Allow", "Deny"}
+lowering_errors contains sprintf("session policy: %s %s has a value that is not valid for the operator", [op, k]) if {
+	some s in sp_statements
+	some op, kv in s.Condition
+	[_, base, _] := parse_op(op)
+	[code, _] := operators[base]
+	some k, v in kv
+	some pv in as_list(v)
+	not valid_cond_value(code, pv)
 }
 
-lowering_errors contains "session policy: a statement needs exactly one of Action and NotAction" if {
-	some s in as_list(sess.policy.Statement)
-	count([1 | s.Action]) + count([1 | s.NotAction]) != 1
+valid_cond_value("null", v) if lower(scalar_string(v)) in {"true", "false"}
+
+valid_cond_value("b", v) if lower(scalar_string(v)) in {"true", "false"}
+
+valid_cond_value("ip", v) if net.cidr_is_valid(cond_value("ip", v))
+
+valid_cond_value(code, v) if {
+	not code in {"null", "b", "ip"}
+	cond_value(code, v)
 }

@@ -251,7 +251,19 @@ date_ns(v) := ns if {
 	ns := parse_date(v)
 }
 
-parse_date(s) := time.parse_rfc3339_ns(s) if regex.match(`^\d{4}-\d{2}-\d{2}T`, s)
+parse_date(s) := ns if {
+	regex.match(`^\d{4}-\d{2}-\d{2}T`, s)
+	ns := date_time_ns(s)
+}
+
+# The W3C date-time forms AWS accepts (as the compiler parses policy dates).
+date_time_ns(s) := time.parse_rfc3339_ns(s) if {
+	time.parse_rfc3339_ns(s)
+} else := time.parse_ns("2006-01-02T15:04:05Z0700", s) if {
+	time.parse_ns("2006-01-02T15:04:05Z0700", s)
+} else := time.parse_ns("2006-01-02T15:04Z07:00", s) if {
+	time.parse_ns("2006-01-02T15:04Z07:00", s)
+} else := time.parse_ns("2006-01-02T15:04:05", s)
 
 parse_date(s) := time.parse_ns("2006-01-02", s) if regex.match(`^\d{4}-\d{2}-\d{2}$`, s)
 

@@ -22,21 +22,23 @@ session_who := object.union(srole, {
 	"arn": session_arn,
 	"role": sess.role,
 	"ids": [session_arn, sess.role, srole.a],
-	"k": object.union_n([
-		account_keys(srole.a),
-		object.get(srole, "tags", {}),
-		session_tags,
-		{
-			"aws:principalarn": sess.role,
-			"aws:principalaccount": srole.a,
-			"aws:principaltype": "AssumedRole",
-			"aws:userid": concat(":", [srole.id, sess.name]),
-			"aws:multifactorauthpresent": session_mfa,
-			"aws:tokenissuetime": sess.issued_at,
-		},
-		mfa_age,
-	]),
 })
+
+# The context keys of a session (§4.1), built when a condition reads them.
+session_keys := object.union_n([
+	account_keys(srole.a),
+	object.get(srole, "tags", {}),
+	session_tags,
+	{
+		"aws:principalarn": sess.role,
+		"aws:principalaccount": srole.a,
+		"aws:principaltype": "AssumedRole",
+		"aws:userid": concat(":", [srole.id, sess.name]),
+		"aws:multifactorauthpresent": session_mfa,
+		"aws:tokenissuetime": sess.issued_at,
+	},
+	mfa_age,
+])
 
 # Session tags override the role's tags (§4.1).
 session_tags[concat("", ["aws:principaltag/", lower(k)])] := v if {
@@ -82,15 +84,51 @@ federated_extra := object.filter(fuser, ["b", "scp"])
 
 # ---------------------------------------------------------------- validity
 
-session_errors contains sprintf("session: no role %q in this bundle", [sess.role]) if {
+session_errors contains sprintf("session: no role %v in this bundle", [object.get(sess, "role", null)]) if {
 	sess
 	not federated
 	not srole
 }
 
-session_errors contains sprintf("session: the source of a federated session must be an IAM user of this bundle, not %q", [sess.source]) if {
+session_errors contains sprintf("session: the source of a federated session must be an IAM user of this bundle, not %v", [object.get(sess, "source", null)]) if {
 	federated
 	not fuser
+}
+
+# The fields a session has; anything else (a misspelled "Policy", say) would
+# be silently ignored, so it is an error.
+session_fields := {"role", "name", "arn", "source", "mfa", "issued_at", "expires_at", "policy", "chained", "tags", "type"}
+
+session_errors contains sprintf("session: unknown field %q", [k]) if {
+	some k, _ in sess
+	not k in session_fields
+}
+
+session_errors contains "session: policy must be a JSON policy document (an object)" if {
+	object.get(sess, "policy", null) != null
+	not is_object(sess.policy)
+}
+
+session_errors contains "session: chained must be true or false" if {
+	object.get(sess, "chained", false) != true
+	object.get(sess, "chained", false) != false
+}
+
+session_errors contains sprintf("session: type must be absent (a role session) or \"federated\", not %v", [sess.type]) if {
+	sess.type != "federated"
+}
+
+session_errors contains "session: tags must be an object of strings, each key once whatever its case" if {
+	object.get(sess, "tags", null) != null
+	not session_tags_ok
+}
+
+session_tags_ok if {
+	is_object(sess.tags)
+	every v in sess.tags {
+		is_string(v)
+	}
+	count({lower(k) | some k, _ in sess.tags}) == count(sess.tags)
 }
 
 session_errors contains "session: name is missing" if {
@@ -98,12 +136,12 @@ session_errors contains "session: name is missing" if {
 	not session_named
 }
 
-session_errors contains sprintf("session: principal %q is neither the session %q nor its source %q", [input.principal, acting_arn, sess.source]) if {
+session_errors contains sprintf("session: principal %q is neither the session %q nor its source %v", [input.principal, acting_arn, object.get(sess, "source", null)]) if {
 	sess
 	input.principal
 	acting_arn := object.get(who, "arn", "")
 	input.principal != acting_arn
-	input.principal != sess.source
+	input.principal != object.get(sess, "source", null)
 }
 
 session_errors contains sprintf("session: %s is not an RFC 3339 time", [f]) if {
