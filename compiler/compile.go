@@ -134,7 +134,7 @@ type model struct {
 	Resources  map[string]*mResource  `json:"resources"`
 	Psets      []*mPset               `json:"psets"`
 	CL         [][2][]int             `json:"cl"`           // candidate lists [allows, denies], shared by the policy sets
-	WL         [][]any                `json:"wl"`           // wildcard buckets [[pattern, list] …], shared by the policy sets
+	WL         []*bucket              `json:"wl"`           // wildcard buckets, shared by the policy sets
 	RB         bool                   `json:"rb,omitempty"` // the project has resource-based policies
 	// Layers holds the layer verdicts of a decision where only the identity
 	// layer takes part, by its verdict (the fast path reads them).
@@ -227,6 +227,28 @@ func (c *cands) all() []int { return append(append([]int{}, c.l[0]...), c.l[1]..
 // MarshalJSON writes the index of the list in CL.
 func (c *cands) MarshalJSON() ([]byte, error) { return json.Marshal(c.idx) }
 
+// bucket holds the wildcard action patterns of one service in a policy set:
+// prefixes (a trailing *) and globs, each with its candidate list, so that
+// the core tests them with startswith and glob.match directly.
+type bucket struct {
+	P [][2]any `json:"p,omitempty"` // [prefix, list]
+	G [][2]any `json:"g,omitempty"` // [glob, list]
+}
+
+func bucketOf(entries []any) *bucket {
+	b := &bucket{}
+	for _, e := range entries {
+		pat, c := e.([]any)[0].([]any), e.([]any)[1].(*cands)
+		switch pat[0] {
+		case "^":
+			b.P = append(b.P, [2]any{pat[1], c.idx})
+		default:
+			b.G = append(b.G, [2]any{pat[1], c.idx})
+		}
+	}
+	return b
+}
+
 // intern gives every candidate list of every policy set its index in CL,
 // writing each distinct list once.
 func (b *builder) intern() {
@@ -291,7 +313,7 @@ func (b *builder) intern() {
 			if !ok {
 				i = len(b.model.WL)
 				wseen[k.String()] = i
-				b.model.WL = append(b.model.WL, ps.W[s])
+				b.model.WL = append(b.model.WL, bucketOf(ps.W[s]))
 			}
 			if ps.WI == nil {
 				ps.WI = map[string]int{}

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/internal/gen"
 	"github.com/iamc/iamc/rego"
 )
 
@@ -160,4 +161,64 @@ func variations(req rego.Request) []map[string]any {
 		with("principal", req.Principal+"x"),
 		with("principal", nil),
 	}
+}
+
+// TestFastPathTaken: the fast path must answer the common shapes of request
+// (users and role sessions, with boundaries, SCP levels and conditions) — the
+// differential test alone cannot tell a fast path that silently gives up.
+// The requests are the designed requests of a generated organization and the
+// coffee shop's users and sessions; each must also get its designed
+// decision.
+func TestFastPathTaken(t *testing.T) {
+	org, err := gen.New(gen.Config{Statements: 300, Seed: 7})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	require.NoError(t, org.WriteDir(dir))
+	out, _, diags := compiler.Build(dir)
+	require.False(t, diags.HasErrors(), "%v", diags)
+	b, err := out.BundleBytes()
+	require.NoError(t, err)
+	eng, err := rego.Load(context.Background(), rego.FromBytes(b))
+	require.NoError(t, err)
+	fast, _ := prepareBoth(t, b)
+	fastOnly := prepareQuery(t, b, "data.iamc.core.fast")
+	ctx := context.Background()
+	taken := 0
+	for _, k := range gen.Kinds {
+		reqs, err := org.Requests(k, 8, 7)
+		require.NoError(t, err)
+		for _, r := range reqs {
+			req := rego.Request{Principal: r.Principal.ARN(), Action: r.Action, Resource: r.Resource, Context: r.Context()}
+			if r.Role != nil {
+				sess, err := eng.AssumeRole(ctx, rego.AssumeRoleRequest{Principal: r.Principal.ARN(), Role: r.Role.ARN(), Context: r.Context()})
+				require.NoError(t, err, r.String())
+				req.Session, req.Principal = sess, sess.ARN
+			}
+			in, err := ast.InterfaceToValue(rego.RequestInput(req))
+			require.NoError(t, err)
+			rs, err := fastOnly.Eval(ctx, opa.EvalParsedInput(in))
+			require.NoError(t, err)
+			if assert.Len(t, rs, 1, "the fast path gave up on %s", r) {
+				taken++
+			}
+			dec := evalOne(t, fast, in).(map[string]any)
+			assert.Equal(t, r.Expect, dec["decision"], r.String())
+		}
+	}
+	t.Logf("%d designed requests took the fast path", taken)
+}
+
+func prepareQuery(t *testing.T, b []byte, q string) opa.PreparedEvalQuery {
+	bd, err := bundle.NewReader(bytes.NewReader(b)).Read()
+	require.NoError(t, err)
+	mods := map[string]*ast.Module{}
+	for _, m := range bd.Modules {
+		mods[m.Path] = m.Parsed
+	}
+	c := ast.NewCompiler()
+	c.Compile(mods)
+	require.False(t, c.Failed(), "%v", c.Errors)
+	pq, err := opa.New(opa.Query(q), opa.Compiler(c), opa.Store(inmem.NewFromObject(bd.Data))).PrepareForEval(context.Background())
+	require.NoError(t, err)
+	return pq
 }

@@ -36,6 +36,27 @@ ctx_in[lower(k)] := v if {
 
 ctx := object.union_n([ctx_in, time_keys, principal_keys, resource_keys])
 
+# ctxv is the value of one context key, computed only for the keys a
+# condition or a policy variable reads: the request's value, else the value
+# AWS sets (ctx is the whole object, for reference). The request cannot give
+# the keys AWS sets from the principal (errors.rego), so the two never
+# compete, except for the time, which the request may give.
+ctxv(k) := v if {
+	v := ctx_in[k]
+} else := v if {
+	startswith(k, "aws:principal")
+	v := principal_keys[k]
+} else := v if {
+	k in {"aws:username", "aws:userid", "aws:tokenissuetime", "aws:multifactorauthpresent", "aws:multifactorauthage"}
+	v := principal_keys[k]
+} else := v if {
+	startswith(k, "aws:resource")
+	v := resource_keys[k]
+} else := v if {
+	k in {"aws:currenttime", "aws:epochtime"}
+	v := time_keys[k]
+}
+
 time_keys := {"aws:currenttime": time.format([now_ns, "UTC", "2006-01-02T15:04:05Z"]), "aws:epochtime": round(now_ns / 1000000000)} if {
 	not ctx_in["aws:currenttime"]
 	not ctx_in["aws:epochtime"]
@@ -170,13 +191,19 @@ cand(ps) := m.cl[i] if {
 } else := [slow_cand(ps, 0), slow_cand(ps, 1)]
 
 slow_cand(ps, i) := (({id |
-	some e in m.wl[ps.w[svc]]
-	pm(e[0], act)
-	some id in m.cl[e[1]][i]
+	some l in wild_lists(m.wl[ps.w[svc]], act)
+	some id in l[i]
 } | {id | some id in m.cl[ps.a][i]}) | {id |
 	some id in m.cl[ps.n][i]
 	not any_pm(m.st[id].na, act)
 })
+
+# wild_lists: the candidate lists of a wildcard bucket's patterns that match
+# action a (prefixes by startswith, the others by glob).
+wild_lists(b, a) := array.concat(
+	[m.cl[e[1]] | some e in b.p; startswith(a, e[0])],
+	[m.cl[e[1]] | some e in b.g; glob.match(e[0], null, a)],
+)
 
 # xindex finds action a in a policy set's exact index, the string
 # ",action=NNNNNNN,…" (an OPA object of as many entries would cost hundreds

@@ -31,7 +31,9 @@ context_ok if {
 
 bad_context if {
 	some k, v in input.context
-	bad_key(lower(k), v)
+	lk := lower(k)
+	startswith(lk, "aws:")
+	bad_key(lk, v)
 }
 
 bad_key(k, v) if {
@@ -42,16 +44,16 @@ bad_key(k, v) if {
 bad_key(k, _) if reserved_key(k)
 
 bad_key(k, v) if {
-	single_valued_key(k)
 	is_array(v)
+	single_valued_key(k)
 }
 
-# Keys AWS sets from the principal or its session, never from the request
-# (§4.1): a value in the context would let a caller claim a tag, an
-# organization or a user name it does not have.
+# Keys AWS sets from the principal, its session or the resource, never from
+# the request (§4.1): a value in the context would let a caller claim a tag,
+# an organization or a user name it does not have.
 reserved_key(k) if startswith(k, "aws:principal")
 
-reserved_key(k) if k in {"aws:username", "aws:userid", "aws:tokenissuetime"}
+reserved_key(k) if k in {"aws:username", "aws:userid", "aws:tokenissuetime", "aws:resourceaccount"}
 
 reserved_key(k) if {
 	sess

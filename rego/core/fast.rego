@@ -149,16 +149,22 @@ session_cap(false, max) := max
 # (as cand on the general path), for a valid action.
 fast_cands(ps, a) := m.cl[i] if {
 	i := xindex(ps.xs, a)
-} else := [fast_wild(ps, a, s, 0), fast_wild(ps, a, s, 1)] if {
+} else := [fast_wild(lists, ps, a, 0), fast_wild(lists, ps, a, 1)] if {
 	act == a
 	s := substring(a, 0, indexof(a, ":"))
 	fast_catalog_ok(s, a)
+	# The candidate lists of the wildcard patterns that match, matched once.
+	lists := wild_lists(wild_bucket(ps, s), a)
 }
 
-fast_wild(ps, a, s, i) := (({id |
-	some e in m.wl[ps.w[s]]
-	pm(e[0], a)
-	some id in m.cl[e[1]][i]
+# The wildcard bucket of service s, or an empty one.
+wild_bucket(ps, s) := m.wl[ps.w[s]] if {
+	ps.w[s]
+} else := {}
+
+fast_wild(lists, ps, a, i) := (({id |
+	some l in lists
+	some id in l[i]
 } | {id | some id in m.cl[ps.a][i]}) | {id |
 	some id in m.cl[ps.n][i]
 	not any_pm(m.st[id].na, a)

@@ -61,7 +61,7 @@ tpart(p, quote) := v if {
 }
 
 tvalue(p) := s if {
-	s := scalar_string(ctx[p.k])
+	s := scalar_string(ctxv(p.k))
 } else := p.d if {
 	is_string(p.d)
 }
@@ -116,7 +116,7 @@ cok(st) if {
 	}
 }
 
-has_key(k) if ctx[k] != null
+has_key(k) if ctxv(k) != null
 
 # A plain (single-valued) operator.
 cond(c) if {
@@ -128,7 +128,7 @@ cond(c) if {
 cond(c) if {
 	not c.q
 	c.o != "null"
-	v := ctx[c.k]
+	v := ctxv(c.k)
 	v != null
 	not is_array(v)
 	value_true(c, v)
@@ -145,7 +145,7 @@ cond(c) if {
 # the key is absent or empty (true with …IfExists when absent).
 cond(c) if {
 	c.q == "any"
-	vals := as_array(ctx[c.k])
+	vals := as_array(ctxv(c.k))
 	some v in vals
 	value_true(c, v)
 }
@@ -165,7 +165,7 @@ cond(c) if {
 
 cond(c) if {
 	c.q == "all"
-	vals := as_array(ctx[c.k])
+	vals := as_array(ctxv(c.k))
 	every v in vals {
 		value_true(c, v)
 	}
