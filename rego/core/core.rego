@@ -34,11 +34,9 @@ ctx_in[lower(k)] := v if {
 	is_string(k)
 }
 
-ctx := object.union_n([ctx_in, time_keys, principal_keys, resource_keys])
-
 # ctxv is the value of one context key, computed only for the keys a
 # condition or a policy variable reads: the request's value, else the value
-# AWS sets (ctx is the whole object, for reference). The request cannot give
+# AWS sets. The request cannot give
 # the keys AWS sets from the principal (errors.rego), so the two never
 # compete, except for the time, which the request may give.
 ctxv(k) := v if {
