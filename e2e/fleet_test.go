@@ -151,7 +151,10 @@ func TestFleet(t *testing.T) {
 	assert.Equal(t, good.Revision, failed.Revision, "the server still serves the last good revision")
 	require.NotEmpty(t, failed.LastBuild.Errors)
 	assert.Regexp(t, `^policies\.hcl:\d+:\d+: error: `, failed.LastBuild.Errors[0])
-	assert.Contains(t, serve.out.String(), "does not compile; still serving revision "+good.Revision[:12])
+	// The status is set before the log line is written: wait for the log.
+	assert.Eventually(t, func() bool {
+		return strings.Contains(serve.out.String(), "does not compile; still serving revision "+good.Revision[:12])
+	}, 5*time.Second, 25*time.Millisecond, "the server's log says why it keeps the last good bundle: %s", serve.out.String())
 	assert.Regexp(t, regexp.MustCompile(`policies\.hcl:\d+:\d+: error: `), serve.out.String())
 
 	// Wait for two full polling rounds, then check nothing moved.
