@@ -66,12 +66,7 @@ func (s StatementInfo) Default() bool { return s.Range.Filename == DefaultSource
 const DefaultSource = "(default)"
 
 // Ref is the statement's HCL reference: policy.register.statement.UseRegister.
-func (s StatementInfo) Ref() string {
-	if strings.HasPrefix(s.Sid, "[") {
-		return s.Policy + ".statement" + s.Sid
-	}
-	return s.Policy + ".statement." + s.Sid
-}
+func (s StatementInfo) Ref() string { return rego.StatementRef(s.Policy, s.Sid) }
 
 // Compile validates a decoded project and lowers it into bundle files. The
 // diagnostics include warnings; the output is nil when there is an error.

@@ -81,6 +81,19 @@ type Reason struct {
 	Source    string `json:"source"` // file:line:col
 }
 
+// Ref is the HCL reference of the reason's statement, such as
+// policy.register.statement.UseRegister.
+func (r Reason) Ref() string { return StatementRef(r.Policy, r.Statement) }
+
+// StatementRef is the HCL reference of a statement of a policy: its Sid
+// after ".statement.", or its index, as in policy.x.statement[0].
+func StatementRef(policy, statement string) string {
+	if len(statement) > 0 && statement[0] == '[' {
+		return policy + ".statement" + statement
+	}
+	return policy + ".statement." + statement
+}
+
 // Layers is the verdict of each policy layer: allow, deny, implicit (no
 // statement applied) or absent (the layer does not take part).
 type Layers struct {
@@ -89,6 +102,25 @@ type Layers struct {
 	Identity string `json:"identity"`
 	Resource string `json:"resource"`
 	Session  string `json:"session"`
+}
+
+// String renders the verdicts on one line, for people:
+// "scp allow · boundary absent · identity allow · resource absent · session absent".
+func (l Layers) String() string {
+	return "scp " + l.SCP + " · boundary " + l.Boundary + " · identity " + l.Identity +
+		" · resource " + l.Resource + " · session " + l.Session
+}
+
+// Implicit names the layers where no statement applied, in layer order:
+// those that withheld an allow.
+func (l Layers) Implicit() []string {
+	var out []string
+	for _, x := range [...][2]string{{"scp", l.SCP}, {"boundary", l.Boundary}, {"identity", l.Identity}, {"resource", l.Resource}, {"session", l.Session}} {
+		if x[1] == "implicit" {
+			out = append(out, x[0])
+		}
+	}
+	return out
 }
 
 // Decision values.

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -261,7 +262,7 @@ func (l *loader) decodeResource(p *pending, ctx *hcl.EvalContext) {
 // accountOfARN finds the declared account named by an ARN's account segment,
 // or falls back to the project's single account.
 func (l *loader) accountOfARN(arn string) string {
-	parts := splitN(arn, ':', 6)
+	parts := strings.SplitN(arn, ":", 6)
 	if len(parts) == 6 && parts[4] != "" {
 		for _, p := range l.byName[KindAccount] {
 			if p.id == parts[4] {
@@ -271,28 +272,6 @@ func (l *loader) accountOfARN(arn string) string {
 		return ""
 	}
 	return l.defaultAccount
-}
-
-func splitN(s string, sep byte, n int) []string {
-	var out []string
-	for len(out) < n-1 {
-		i := indexByte(s, sep)
-		if i < 0 {
-			break
-		}
-		out = append(out, s[:i])
-		s = s[i+1:]
-	}
-	return append(out, s)
-}
-
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
 }
 
 func (l *loader) decodeService(p *pending, ctx *hcl.EvalContext) {

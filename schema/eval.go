@@ -3,14 +3,12 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
-	"math/big"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
 
@@ -402,13 +400,4 @@ func kindList(kinds []Kind) string {
 		parts[i] = "a " + string(k)
 	}
 	return strings.Join(parts, " or ")
-}
-
-// convertNumber is used for numeric attributes.
-func convertNumber(v cty.Value) (*big.Float, bool) {
-	nv, err := convert.Convert(v, cty.Number)
-	if err != nil || nv.IsNull() {
-		return nil, false
-	}
-	return nv.AsBigFloat(), true
 }

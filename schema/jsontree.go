@@ -55,16 +55,6 @@ type jsonMember struct {
 	Value    *jsonNode
 }
 
-// member returns the value of the object member named key, or nil.
-func (n *jsonNode) member(key string) *jsonMember {
-	for i := range n.Members {
-		if n.Members[i].Key == key {
-			return &n.Members[i]
-		}
-	}
-	return nil
-}
-
 // jsonParser is a small recursive-descent JSON parser that records positions,
 // so that mistakes in a policy document can be reported at their line and
 // column, and rejects duplicate object keys.

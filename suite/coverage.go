@@ -53,7 +53,7 @@ func ComputeCoverage(statements []compiler.StatementInfo, results []Result) *Cov
 	}
 	c := &Coverage{}
 	for _, st := range statements {
-		if st.Default() || st.Range.Filename == "" {
+		if st.Default() {
 			continue // implicit, such as the default FullAWSAccess SCP
 		}
 		n := count[st.Ref()]

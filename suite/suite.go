@@ -298,9 +298,6 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 		case errors.As(err, &denied):
 			res.FailedAssume = "GetFederationToken"
 			res.Decision = denied.Decision
-			if len(denied.Errors) > 0 && len(res.Decision.Errors) == 0 {
-				res.Decision.Errors = denied.Errors
-			}
 		case err != nil:
 			res.FailedAssume = "GetFederationToken"
 			res.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{err.Error()}}
@@ -335,14 +332,6 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 		if errors.As(err, &denied) {
 			res.FailedAssume = role.Value
 			res.Decision = denied.Decision
-			if len(denied.Errors) > 0 && len(res.Decision.Errors) == 0 {
-				// The trust policy allowed, but the call itself was invalid
-				// (a duration over the role's maximum, say): a deny with
-				// its reason.
-				res.Decision.Errors = denied.Errors
-				res.Decision.Allowed = false
-				res.Decision.Decision = rego.ImplicitDeny
-			}
 			break
 		}
 		if err != nil {
@@ -389,7 +378,7 @@ func (r *runner) matched(ctx context.Context, req rego.Request) []string {
 	}
 	out := make([]string, 0, len(reasons))
 	for _, rs := range reasons {
-		out = append(out, reasonRef(rs))
+		out = append(out, rs.Ref())
 	}
 	return out
 }
@@ -474,9 +463,9 @@ func currentTime(ctx map[string]any) (string, bool) {
 	return "", false
 }
 
-// outcome is what a test saw: the decision of the request, or a deny when a
-// role could not be assumed (the request was never made).
-func outcome(r Result) string {
+// Outcome is what the test saw: the decision of the request, or a deny when
+// a role could not be assumed (the request was never made).
+func (r Result) Outcome() string {
 	if r.FailedAssume != "" {
 		if r.Decision.Decision == rego.ExplicitDeny {
 			return rego.ExplicitDeny
@@ -488,7 +477,7 @@ func outcome(r Result) string {
 
 func check(c *Case, r Result) []string {
 	var fails []string
-	got := outcome(r)
+	got := r.Outcome()
 	want := c.Test.Expect.Value
 	ok := got == want || (want == "deny" && got != rego.Allow)
 	if !ok {
@@ -501,14 +490,14 @@ func check(c *Case, r Result) []string {
 	if c.statement != "" {
 		found := false
 		for _, rs := range r.Decision.Reasons {
-			if reasonRef(rs) == c.statement {
+			if rs.Ref() == c.statement {
 				found = true
 			}
 		}
 		if !found {
 			var names []string
 			for _, rs := range r.Decision.Reasons {
-				names = append(names, reasonRef(rs))
+				names = append(names, rs.Ref())
 			}
 			got := "no statement"
 			if len(names) > 0 {
@@ -525,14 +514,6 @@ func check(c *Case, r Result) []string {
 		}
 	}
 	return fails
-}
-
-// reasonRef is the HCL reference of a reason's statement.
-func reasonRef(r rego.Reason) string {
-	if strings.HasPrefix(r.Statement, "[") {
-		return r.Policy + ".statement" + r.Statement
-	}
-	return r.Policy + ".statement." + r.Statement
 }
 
 // sameKeys compares condition key lists, case-insensitively and in any order.

@@ -175,7 +175,7 @@ func TestCoverageOrder(t *testing.T) {
 		{Policy: "policy.a", Sid: "AllowBare", Effect: "Allow", Range: at(2)},
 		{Policy: "policy.a", Sid: "DenyBare", Effect: "Deny", Range: at(3)},
 		{Policy: "policy.a", Sid: "DenyCovered", Effect: "Deny", Range: at(4)},
-		{Policy: "scp.FullAWSAccess", Sid: "[0]", Effect: "Allow"}, // implicit: not listed
+		{Policy: "scp.FullAWSAccess", Sid: "FullAWSAccess", Effect: "Allow", Range: hcl.Range{Filename: compiler.DefaultSource}}, // implicit: not listed
 	}
 	results := []Result{
 		{Matched: []string{"policy.a.statement.AllowCovered", "policy.a.statement.DenyCovered"}},

@@ -195,7 +195,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		next, err := eng.AssumeRole(ctx, ar)
 		var denied *rego.AssumeRoleError
 		if errors.As(err, &denied) {
-			steps = append(steps, assumeStep{role: role, arn: arn, decision: denied.Decision, errors: denied.Errors})
+			steps = append(steps, assumeStep{role: role, arn: arn, decision: denied.Decision})
 			if p.format == "json" {
 				return printJSON(s.out, denied.Decision)
 			}
@@ -235,5 +235,4 @@ type assumeStep struct {
 	arn      string
 	session  *rego.Session
 	decision rego.Decision
-	errors   []string
 }

@@ -34,11 +34,6 @@ func printDecision(w io.Writer, format string, steps []assumeStep, dec rego.Deci
 		}
 		fmt.Fprintf(w, "could not assume %s (sts:AssumeRole on %s):\n", st.role, st.arn)
 		writeDecision(w, "  ", st.decision)
-		for _, e := range st.errors {
-			if !contains(st.decision.Errors, e) {
-				fmt.Fprintf(w, "    error: %s\n", e)
-			}
-		}
 		return nil
 	}
 	if req != nil {
@@ -63,14 +58,9 @@ func verdictWord(dec rego.Decision) string {
 	return "DENY (implicit)"
 }
 
-func layersLine(l rego.Layers) string {
-	return fmt.Sprintf("scp %s · boundary %s · identity %s · resource %s · session %s",
-		l.SCP, l.Boundary, l.Identity, l.Resource, l.Session)
-}
-
 func writeDecision(w io.Writer, indent string, dec rego.Decision) {
 	fmt.Fprintf(w, "%s%s\n", indent, verdictWord(dec))
-	fmt.Fprintf(w, "%s  layers:  %s\n", indent, layersLine(dec.Layers))
+	fmt.Fprintf(w, "%s  layers:  %s\n", indent, dec.Layers)
 	if len(dec.Reasons) > 0 {
 		fmt.Fprintf(w, "%s  because:\n", indent)
 		tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
@@ -79,7 +69,11 @@ func writeDecision(w io.Writer, indent string, dec rego.Decision) {
 		}
 		tw.Flush()
 	} else if dec.Decision == rego.ImplicitDeny && len(dec.Errors) == 0 {
-		fmt.Fprintf(w, "%s  because: no statement allows it%s\n", indent, implicitWhy(dec.Layers))
+		why := ""
+		if missing := dec.Layers.Implicit(); len(missing) > 0 {
+			why = " (no allow in: " + strings.Join(missing, ", ") + ")"
+		}
+		fmt.Fprintf(w, "%s  because: no statement allows it%s\n", indent, why)
 	}
 	if len(dec.MissingContext) > 0 {
 		fmt.Fprintf(w, "%s  missing context: %s\n", indent, strings.Join(dec.MissingContext, ", "))
@@ -87,27 +81,4 @@ func writeDecision(w io.Writer, indent string, dec rego.Decision) {
 	for _, e := range dec.Errors {
 		fmt.Fprintf(w, "%s  error: %s\n", indent, e)
 	}
-}
-
-// implicitWhy names the layers that withheld an allow.
-func implicitWhy(l rego.Layers) string {
-	var missing []string
-	for _, x := range []struct{ name, v string }{{"scp", l.SCP}, {"boundary", l.Boundary}, {"identity", l.Identity}, {"resource", l.Resource}, {"session", l.Session}} {
-		if x.v == "implicit" {
-			missing = append(missing, x.name)
-		}
-	}
-	if len(missing) == 0 {
-		return ""
-	}
-	return " (no allow in: " + strings.Join(missing, ", ") + ")"
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -128,15 +128,17 @@ assume := {
 	count(assume_errors) == 0
 	assume_result.allowed
 } else := {
-	"allowed": false,
-	"decision": assume_result,
-	"errors": sort(assume_errors | {e | some e in assume_result.errors}),
-} if {
-	assume_result
-} else := {
+	# An invalid call (an unknown role, a duration over the maximum) is
+	# refused before any policy is looked at, as STS refuses it.
 	"allowed": false,
 	"decision": error_decision(assume_errors),
 	"errors": sort(assume_errors),
+} if {
+	count(assume_errors) > 0
+} else := {
+	"allowed": false,
+	"decision": assume_result,
+	"errors": assume_result.errors,
 }
 
 # ---------------------------------------------------------------- GetFederationToken
@@ -212,12 +214,12 @@ federate := {
 	federate_decision.allowed
 } else := {
 	"allowed": false,
-	"decision": federate_decision,
-	"errors": sort(federate_errors | {e | some e in federate_decision.errors}),
-} if {
-	federate_decision
-} else := {
-	"allowed": false,
 	"decision": error_decision(federate_errors),
 	"errors": sort(federate_errors),
+} if {
+	count(federate_errors) > 0
+} else := {
+	"allowed": false,
+	"decision": federate_decision,
+	"errors": federate_decision.errors,
 }

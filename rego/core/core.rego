@@ -179,22 +179,30 @@ resource_tags := resource_entry.keys if {
 
 # cand: the statements of a policy set whose Action/NotAction admits the
 # request action (§2.1), as [allows, denies]: the Allow statements and the
-# Deny statements. The
-# compiler lists, under every action a policy set names exactly, every
-# statement of the set that matches it — wildcard, "*" and NotAction
-# statements included — so most requests need one lookup. Other actions go
-# through the wildcard patterns of their service.
-cand(ps) := m.cl[i] if {
-	i := xindex(ps.xs, act)
-} else := [slow_cand(ps, 0), slow_cand(ps, 1)]
+# Deny statements.
+cand(ps) := action_cands(ps, act)
 
-slow_cand(ps, i) := (({id |
-	some l in wild_lists(m.wl[ps.w[svc]], act)
-	some id in l[i]
-} | {id | some id in m.cl[ps.a][i]}) | {id |
-	some id in m.cl[ps.n][i]
-	not any_pm(m.st[id].na, act)
-})
+# action_cands: the candidates of a policy set for action a. The compiler
+# lists, under every action a policy set names exactly, every statement of
+# the set that matches it — wildcard, "*" and NotAction statements included —
+# so most requests need one lookup. Other actions go through the wildcard
+# patterns of their service, the "*" and the NotAction statements; for a
+# service with a catalog, such an action must be in it (else the request is
+# an error, errors.rego). The action has passed the check of act (or the
+# same check in fast_base).
+action_cands(ps, a) := m.cl[i] if {
+	i := xindex(ps.xs, a)
+} else := [wild_cands(lists, ps, a, 0), wild_cands(lists, ps, a, 1)] if {
+	s := substring(a, 0, indexof(a, ":"))
+	catalog_ok(s, a)
+	# The candidate lists of the wildcard patterns that match, matched once.
+	lists := wild_lists(wild_bucket(ps, s), a)
+}
+
+# The wildcard bucket of service s, or an empty one.
+wild_bucket(ps, s) := m.wl[ps.w[s]] if {
+	ps.w[s]
+} else := {}
 
 # wild_lists: the candidate lists of a wildcard bucket's patterns that match
 # action a (prefixes by startswith, the others by glob).
@@ -202,6 +210,18 @@ wild_lists(b, a) := array.concat(
 	[m.cl[e[1]] | some e in b.p; startswith(a, e[0])],
 	[m.cl[e[1]] | some e in b.g; glob.match(e[0], null, a)],
 )
+
+wild_cands(lists, ps, a, i) := (({id |
+	some l in lists
+	some id in l[i]
+} | {id | some id in m.cl[ps.a][i]}) | {id |
+	some id in m.cl[ps.n][i]
+	not any_pm(m.st[id].na, a)
+})
+
+catalog_ok(s, _) if not data.iamc.project.catalog[s]
+
+catalog_ok(s, a) if substring(a, count(s) + 1, -1) in data.iamc.project.catalog[s]
 
 # xindex finds action a in a policy set's exact index, the string
 # ",action=NNNNNNN,…" (an OPA object of as many entries would cost hundreds

@@ -89,8 +89,8 @@ root_assume if {
 }
 
 catalog_miss if {
-	cat := data.iamc.project.catalog[svc]
-	not substring(act, count(svc) + 1, -1) in cat
+	act
+	not catalog_ok(svc, act)
 }
 
 error_decision(errs) := {

@@ -15,11 +15,14 @@ package iamc.core
 
 import data.iamc.model as m
 
+# Without a boundary or SCPs only the identity layer takes part; this body
+# is fast_layered without the other layers' work (on the coffee shop's user
+# requests, 573 allocations against 802 through fast_layered).
 fast := d if {
 	[w, a] := fast_base
 	not w.b
 	not w.scp
-	ic := fast_cands(m.psets[w.ps], a)
+	ic := action_cands(m.psets[w.ps], a)
 	sa := [m.st[id] | some id in ic[0]]
 	sd := [m.st[id] | some id in ic[1]]
 	allows := [st | some st in sa; applies(st)]
@@ -29,10 +32,10 @@ fast := d if {
 	# With a permissions boundary or SCPs: every layer's candidates must
 	# resolve as the identity's do.
 	[w, a] := fast_base
-	ic := fast_cands(m.psets[w.ps], a)
+	ic := action_cands(m.psets[w.ps], a)
 	bc := fast_optional(object.get(w, "b", null), a)
 	levels := object.get(w, "scp", [])
-	sc := [c | some l in levels; c := fast_cands(m.psets[l], a)]
+	sc := [c | some l in levels; c := action_cands(m.psets[l], a)]
 	count(sc) == count(levels)
 	d := fast_layered(ic, bc, sc)
 }
@@ -56,7 +59,7 @@ fast_base := [w, a] if {
 
 fast_optional(null, _) := null
 
-fast_optional(i, a) := fast_cands(m.psets[i], a) if i != null
+fast_optional(i, a) := action_cands(m.psets[i], a) if i != null
 
 # The decision with the boundary and SCP layers, as layers.rego makes it.
 fast_layered(ic, bc, sc) := d if {
@@ -143,36 +146,6 @@ fast_tags_ok(_) if session_tags_ok
 session_cap(true, _) := 3600
 
 session_cap(false, max) := max
-
-# The candidates of a policy set for action a: its exact index, else the
-# wildcard patterns of the service, the "*" and the NotAction statements
-# (as cand on the general path), for a valid action.
-fast_cands(ps, a) := m.cl[i] if {
-	i := xindex(ps.xs, a)
-} else := [fast_wild(lists, ps, a, 0), fast_wild(lists, ps, a, 1)] if {
-	act == a
-	s := substring(a, 0, indexof(a, ":"))
-	fast_catalog_ok(s, a)
-	# The candidate lists of the wildcard patterns that match, matched once.
-	lists := wild_lists(wild_bucket(ps, s), a)
-}
-
-# The wildcard bucket of service s, or an empty one.
-wild_bucket(ps, s) := m.wl[ps.w[s]] if {
-	ps.w[s]
-} else := {}
-
-fast_wild(lists, ps, a, i) := (({id |
-	some l in lists
-	some id in l[i]
-} | {id | some id in m.cl[ps.a][i]}) | {id |
-	some id in m.cl[ps.n][i]
-	not any_pm(m.st[id].na, a)
-})
-
-fast_catalog_ok(s, _) if not data.iamc.project.catalog[s]
-
-fast_catalog_ok(s, a) if substring(a, count(s) + 1, -1) in data.iamc.project.catalog[s]
 
 # The condition keys the request lacks (as the general path's
 # missing_context), looked for only when a candidate has conditions.

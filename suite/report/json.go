@@ -111,7 +111,7 @@ func (f *jsonFormat) Write(w io.Writer, r *suite.Report) error {
 		t := res.Test
 		jt := JSONTest{
 			Name: t.Name, Kind: "hcl", File: o.path(t.DeclRange.Filename), Line: t.DeclRange.Start.Line, Column: t.DeclRange.Start.Column,
-			Passed: res.Passed, Failures: append([]string{}, res.Failures...), Expect: t.Expect.Value, Got: got(res),
+			Passed: res.Passed, Failures: append([]string{}, res.Failures...), Expect: t.Expect.Value, Got: res.Outcome(),
 			Request: &JSONRequest{Principal: t.Principal.Value, Federated: t.Federated, MFA: t.MFA,
 				Action: t.Action.Value, Resource: t.Resource.Value},
 			FailedAssume: res.FailedAssume, Matched: res.Matched, DurationMS: f.ms(res.Duration),

@@ -90,49 +90,12 @@ func seconds(d time.Duration) string {
 	return fmt.Sprintf("%.2fs", d.Seconds())
 }
 
-// got is what a test saw: the decision, or a deny when a session could not
-// be made.
-func got(r suite.Result) string {
-	if r.FailedAssume != "" && r.Decision.Decision != rego.ExplicitDeny {
-		return rego.ImplicitDeny
-	}
-	return r.Decision.Decision
-}
-
-// caller is the principal that made the final request: the last session, or
-// the test's principal.
-func caller(r suite.Result) string {
-	if n := len(r.Assumed); n > 0 {
-		return r.Assumed[n-1].ARN
-	}
-	return r.Test.Principal.Value
-}
-
-// statementRef is the HCL reference of a reason's statement.
-func statementRef(r rego.Reason) string {
-	if strings.HasPrefix(r.Statement, "[") {
-		return r.Policy + ".statement" + r.Statement
-	}
-	return r.Policy + ".statement." + r.Statement
-}
-
-func layersLine(l rego.Layers) string {
-	return fmt.Sprintf("scp %s · boundary %s · identity %s · resource %s · session %s",
-		l.SCP, l.Boundary, l.Identity, l.Resource, l.Session)
-}
-
-// implicitWhy names the layers that withheld an allow.
+// implicitWhy says why nothing allowed the request.
 func implicitWhy(l rego.Layers) string {
-	var missing []string
-	for _, x := range []struct{ name, v string }{{"scp", l.SCP}, {"boundary", l.Boundary}, {"identity", l.Identity}, {"resource", l.Resource}, {"session", l.Session}} {
-		if x.v == "implicit" {
-			missing = append(missing, x.name)
-		}
+	if missing := l.Implicit(); len(missing) > 0 {
+		return "no statement allows it (no allow in: " + strings.Join(missing, ", ") + ")"
 	}
-	if len(missing) == 0 {
-		return "no statement allows it"
-	}
-	return "no statement allows it (no allow in: " + strings.Join(missing, ", ") + ")"
+	return "no statement allows it"
 }
 
 // contextString renders a request context as key=value pairs in key order.
@@ -176,7 +139,7 @@ func (o Options) explain(b *strings.Builder, indent string, r suite.Result) {
 		line("context", "%s", contextString(t.Context))
 	}
 	line("decision", "%s", decision)
-	line("layers", "%s", layersLine(r.Decision.Layers))
+	line("layers", "%s", r.Decision.Layers.String())
 	switch {
 	case len(r.Decision.Reasons) > 0:
 		for i, rs := range r.Decision.Reasons {
@@ -184,7 +147,7 @@ func (o Options) explain(b *strings.Builder, indent string, r suite.Result) {
 			if i == 0 {
 				label = "because"
 			}
-			line(label, "%s %s %s  %s", rs.Layer, rs.Effect, statementRef(rs), o.source(rs.Source))
+			line(label, "%s %s %s  %s", rs.Layer, rs.Effect, rs.Ref(), o.source(rs.Source))
 		}
 	case r.Decision.Decision == rego.ImplicitDeny && len(r.Decision.Errors) == 0:
 		line("because", "%s", implicitWhy(r.Decision.Layers))
