@@ -114,6 +114,8 @@ var diagCodes = map[string]string{
 	"Invalid for_each":                 "INVALID_TEST",
 	"Empty for_each":                   "INVALID_TEST",
 	"Invalid issued_at":                "INVALID_TEST",
+	"Invalid time":                     "INVALID_TEST",
+	"Reserved context key":             "INVALID_TEST",
 	"Federated and assume together":    "INVALID_TEST",
 	"Session policy without a session": "INVALID_TEST",
 	"Assume context without a session": "INVALID_TEST",

@@ -33,6 +33,9 @@ func (o *Output) Files() map[string][]byte {
 	mb, _ := json.Marshal(m)
 	files[".manifest"] = append(mb, '\n')
 	files[DataPath+"/data.json"] = o.Data
+	if o.Config != nil {
+		files[ConfigPath+"/data.json"] = o.Config
+	}
 	for name, src := range o.Modules {
 		files[name] = src
 	}

@@ -19,12 +19,17 @@ import (
 // DataPath is where the model lives in the bundle: data.iamc.model.
 const DataPath = "iamc/model"
 
+// ConfigPath is where a bundle's settings live: data.iamc.config.
+const ConfigPath = "iamc/config"
+
 // Output is a compiled project: the files of its bundle and what the test
 // runner needs to explain decisions.
 type Output struct {
 	Project *schema.Project
 	// Data is data.json: the indexed model the Rego core reads.
 	Data []byte
+	// Config is data.iamc.config, the bundle's settings; nil for none.
+	Config []byte
 	// Modules maps bundle paths to Rego sources: the core, and the module
 	// generated for the project.
 	Modules map[string][]byte
@@ -104,6 +109,15 @@ func marshal(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// AcceptRequestTime makes the bundle take the time of a request from the
+// input's "time" instead of the clock (data.iamc.config.request_time): for
+// sidecars that replay requests or run tests, never for one that decides
+// live requests, whose callers could otherwise choose the time.
+func (o *Output) AcceptRequestTime() {
+	o.Config = []byte(`{"request_time":true}` + "\n")
+	o.Revision = revision(o)
+}
+
 func revision(o *Output) string {
 	h := sha256.New()
 	names := make([]string, 0, len(o.Modules))
@@ -116,6 +130,7 @@ func revision(o *Output) string {
 		h.Write(o.Modules[n])
 	}
 	h.Write(o.Data)
+	h.Write(o.Config)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -135,6 +150,13 @@ type model struct {
 	// layer takes part, by its verdict (the fast path reads them).
 	Layers map[string]map[string]string `json:"layers"`
 	St     []*mStmt                     `json:"st"`
+	// KT is the type of every condition key a request value is checked
+	// against (keys.go), and KTF of the key families named by a prefix.
+	KT  map[string]string `json:"kt"`
+	KTF map[string]string `json:"ktf"`
+	// KR are the keys a request context cannot give, with who sets them
+	// (principal, credentials, resource, clock).
+	KR map[string]string `json:"kr"`
 }
 
 // mPrincipal is a user or an account root user, in the shape the core
@@ -641,6 +663,9 @@ func (b *builder) build() {
 	for _, pol := range AllPolicies(b.p) {
 		b.statementsOf(pol)
 	}
+	b.model.KT = keyTypes(b.model.St)
+	b.model.KTF = keyFamilyTypes
+	b.model.KR = refusedKeys()
 	b.intern()
 }
 

@@ -24,7 +24,6 @@ type mStmt struct {
 	C  []*mCond       `json:"c,omitempty"`  // conditions
 	PR map[string]int `json:"pr,omitempty"` // Principal identifiers
 	NP map[string]int `json:"np,omitempty"` // NotPrincipal identifiers
-	PA bool           `json:"pa,omitempty"` // Principal "*" scoped to an account or org by conditions
 	// M is the statement's policy (an HCL reference), Sid (or [index]) and
 	// source (file:line:col), tab-separated: one string in place of three
 	// object entries, read only to explain a decision.
@@ -385,12 +384,6 @@ func (lw *lowerer) statement(st *schema.Statement, idx int, doc *schema.Document
 	for _, c := range st.Conditions {
 		if mc := lw.condition(c, vars); mc != nil {
 			m.C = append(m.C, mc)
-			if m.PR != nil && m.PR["*"] == 1 {
-				switch mc.K {
-				case "aws:principalaccount", "aws:principalorgid", "aws:principalorgpaths":
-					m.PA = true
-				}
-			}
 		}
 	}
 	return m

@@ -549,33 +549,16 @@ func (v *validator) awsPrincipal(id schema.String, kind schema.PolicyKind) {
 	v.errorf(id.Range, "Invalid principal", "an AWS principal is \"*\", an account ID, or the ARN of an account root, user, role, role session or federated user; %q is not", s)
 }
 
-// Multivalued condition keys (§5.3) and single-valued key prefixes.
-var multivaluedKeys = map[string]bool{
-	"aws:tagkeys": true, "aws:principalservicenameslist": true, "aws:principalorgpaths": true,
-	"aws:calledvia": true, "aws:resourceorgpaths": true, "aws:sourcevpcarn": false,
-}
-
-var singleValuedPrefixes = []string{"aws:requesttag/", "aws:resourcetag/", "aws:principaltag/"}
-
-var singleValuedKeys = map[string]bool{
-	"aws:username": true, "aws:userid": true, "aws:principalarn": true, "aws:principalaccount": true,
-	"aws:principaltype": true, "aws:sourceip": true, "aws:currenttime": true, "aws:epochtime": true,
-	"aws:multifactorauthpresent": true, "aws:multifactorauthage": true, "aws:securetransport": true,
-	"aws:principalorgid": true, "aws:requestedregion": true, "aws:sourceaccount": true, "aws:sourcearn": true,
-	"aws:resourceaccount": true, "aws:tokenissuetime": true, "aws:sourcevpc": true, "aws:sourcevpce": true,
-}
-
+// isSingleValued reports whether AWS documents the key as single-valued;
+// isMultivalued whether it documents it as multivalued (§5.3; keys.go).
 func isSingleValued(key string) bool {
-	k := strings.ToLower(key)
-	if singleValuedKeys[k] {
-		return true
-	}
-	for _, p := range singleValuedPrefixes {
-		if strings.HasPrefix(k, p) {
-			return true
-		}
-	}
-	return false
+	t, ok := knownKeyType(key)
+	return ok && !strings.HasSuffix(t, multi)
+}
+
+func isMultivalued(key string) bool {
+	t, ok := knownKeyType(key)
+	return ok && strings.HasSuffix(t, multi)
 }
 
 func (v *validator) condition(c schema.Condition, vars bool) {
@@ -600,7 +583,7 @@ func (v *validator) condition(c schema.Condition, vars bool) {
 		v.errorf(c.Range, "Empty condition", "condition %s on %q lists no values", c.Operator.Value, c.Key.Value)
 	}
 	key := strings.ToLower(c.Key.Value)
-	if op.Set == "" && multivaluedKeys[key] && info.code != "null" { // Null tests presence: no set operator
+	if op.Set == "" && isMultivalued(key) && info.code != "null" { // Null tests presence: no set operator
 		v.errorf(c.Operator.Range, "Multivalued key without a set operator", "%s is a multivalued key: use ForAnyValue:%s or ForAllValues:%s (a plain operator on it never matches)", c.Key.Value, c.Operator.Value, c.Operator.Value)
 	}
 	if op.Set != "" && isSingleValued(key) {

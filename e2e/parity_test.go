@@ -97,13 +97,17 @@ func parityDir(t *testing.T, dir string, v *schemaValidator) (decisions, session
 	if len(cases) == 0 {
 		t.Fatalf("%s has no test cases", dir)
 	}
+	// Both sides take each request's time from the request: the sidecar
+	// from input.time (a bundle built to replay requests), the engine
+	// through WithRequestTime.
+	out.AcceptRequestTime()
 	bundle, err := out.BundleBytes()
 	require.NoError(t, err)
 	file := filepath.Join(t.TempDir(), "bundle.tar.gz")
 	require.NoError(t, os.WriteFile(file, bundle, 0o644))
 
 	ctx := context.Background()
-	eng, err := rego.Load(ctx, rego.FromBytes(bundle))
+	eng, err := rego.Load(ctx, rego.FromBytes(bundle), rego.WithRequestTime())
 	require.NoError(t, err)
 	opa := startOPA(t, "opa "+dir, "--bundle", file)
 
@@ -138,19 +142,16 @@ func parityDir(t *testing.T, dir string, v *schemaValidator) (decisions, session
 func parityCase(t *testing.T, ctx context.Context, eng *rego.Engine, opa *sidecar, c *suite.Case, now time.Time, v *schemaValidator) (decisions, sessions int64) {
 	tc := c.Test
 	where := fmt.Sprintf("%s (%s)", tc.Name, tc.DeclRange)
-	reqCtx := map[string]any{}
-	for k, v := range tc.Context {
-		reqCtx[k] = v
+	reqCtx := tc.Context
+	at := now
+	if tc.Time != "" {
+		at, _ = time.Parse(time.RFC3339, tc.Time)
 	}
-	current, ok := currentTime(reqCtx)
-	if !ok {
-		current = now.Format(time.RFC3339)
-		reqCtx["aws:CurrentTime"] = current
-	}
-	sessionCtx := map[string]any{"aws:CurrentTime": current}
+	sessAt := at
 	if tc.IssuedAt != "" {
-		sessionCtx = map[string]any{"aws:CurrentTime": tc.IssuedAt}
+		sessAt, _ = time.Parse(time.RFC3339, tc.IssuedAt)
 	}
+	sessionCtx := tc.AssumeContext
 	var sessionPolicy map[string]any
 	if tc.SessionPolicy != nil {
 		if !assert.NoError(t, json.Unmarshal(compiler.DocumentJSON(tc.SessionPolicy), &sessionPolicy), where) {
@@ -159,9 +160,16 @@ func parityCase(t *testing.T, ctx context.Context, eng *rego.Engine, opa *sideca
 	}
 
 	var sess *rego.Session
+	if tc.UserSession {
+		d := tc.Duration
+		if d == 0 {
+			d = 12 * time.Hour
+		}
+		sess = &rego.Session{Type: "user", MFA: tc.MFA, IssuedAt: sessAt, ExpiresAt: sessAt.Add(d)}
+	}
 	if tc.Federated {
 		fr := rego.FederationRequest{Principal: tc.Principal.Value, Name: tc.SessionName, Policy: sessionPolicy,
-			Duration: tc.Duration, Context: sessionCtx}
+			Duration: tc.Duration, Context: sessionCtx, Time: sessAt}
 		got, err := eng.GetFederationToken(ctx, fr)
 		sessions++
 		if !sameSession(t, ctx, opa, v, "iamc/federate", rego.FederationInput(fr), got, err, where+": GetFederationToken") {
@@ -171,7 +179,7 @@ func parityCase(t *testing.T, ctx context.Context, eng *rego.Engine, opa *sideca
 	}
 	for i, role := range tc.Assume {
 		ar := rego.AssumeRoleRequest{Principal: tc.Principal.Value, Role: role.Value, MFA: tc.MFA && i == 0,
-			Duration: tc.Duration, Session: sess, Context: sessionCtx}
+			Duration: tc.Duration, Session: sess, Context: sessionCtx, Time: sessAt}
 		if i == len(tc.Assume)-1 {
 			ar.SessionName = tc.SessionName
 			ar.Policy = sessionPolicy
@@ -186,7 +194,7 @@ func parityCase(t *testing.T, ctx context.Context, eng *rego.Engine, opa *sideca
 	}
 
 	req := rego.Request{Principal: tc.Principal.Value, Action: tc.Action.Value, Resource: tc.Resource.Value,
-		Context: reqCtx, Session: sess}
+		Context: reqCtx, Session: sess, Time: at}
 	want, err := eng.Decide(ctx, req)
 	if !assert.NoError(t, err, where) {
 		return decisions, sessions
@@ -262,14 +270,4 @@ func sortedStrings(v any) any {
 	var v2 any
 	_ = json.Unmarshal(b, &v2)
 	return v2
-}
-
-func currentTime(ctx map[string]any) (string, bool) {
-	for k, v := range ctx {
-		if strings.EqualFold(k, "aws:CurrentTime") {
-			s, ok := v.(string)
-			return s, ok
-		}
-	}
-	return "", false
 }

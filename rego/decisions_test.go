@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -118,7 +119,7 @@ func loadProject(t *testing.T, src string) *rego.Engine {
 	require.False(t, diags.HasErrors(), "%v", diags)
 	b, err := out.BundleBytes()
 	require.NoError(t, err)
-	eng, err := rego.Load(context.Background(), rego.FromBytes(b))
+	eng, err := rego.Load(context.Background(), rego.FromBytes(b), rego.WithRequestTime())
 	require.NoError(t, err)
 	return eng
 }
@@ -176,18 +177,29 @@ func TestDecisions(t *testing.T) {
 		{"IP outside the block", "§5.2 IpAddress", solo, "kms:Decrypt", "*", ctx("aws:SourceIp", "198.51.100.1"), rego.ImplicitDeny, ""},
 		{"absent key, positive operator is false", "§5.1", solo, "kms:Decrypt", "*", nil, rego.ImplicitDeny, ""},
 		{"condition key names are case-insensitive", "§5.1", solo, "kms:Decrypt", "*", ctx("AWS:SOURCEIP", "203.0.113.7"), rego.Allow, ""},
-		{"date before", "§5.2 Date", solo, "kms:Encrypt", "*", ctx("aws:CurrentTime", "2026-11-26T12:00:00Z"), rego.Allow, ""},
-		{"date after", "§5.2 Date", solo, "kms:Encrypt", "*", ctx("aws:CurrentTime", "2026-12-02T00:00:00Z"), rego.ImplicitDeny, ""},
-		{"IfExists, present and false", "§5.2 …IfExists", solo, "kms:Encrypt", "*", ctx("aws:CurrentTime", "2026-11-26T12:00:00Z", "kms:Size", "12"), rego.ImplicitDeny, ""},
-		{"IfExists, present and true (1.0 == 1 style numbers)", "§5.2 Numeric", solo, "kms:Encrypt", "*", ctx("aws:CurrentTime", "2026-11-26T12:00:00Z", "kms:Size", "9.5"), rego.Allow, ""},
+		{"date before", "§5.2 Date", solo, "kms:Encrypt", "*", nil, rego.Allow, ""},
+		{"date after", "§5.2 Date", solo, "kms:Encrypt", "*", nil, rego.ImplicitDeny, ""},
+		{"IfExists, present and false", "§5.2 …IfExists", solo, "kms:Encrypt", "*", ctx("kms:Size", "12"), rego.ImplicitDeny, ""},
+		{"IfExists, present and true (1.0 == 1 style numbers)", "§5.2 Numeric", solo, "kms:Encrypt", "*", ctx("kms:Size", "9.5"), rego.Allow, ""},
 		{"ArnLike per segment", "§5.2 ArnLike", solo, "kms:Sign", "*", ctx("aws:SourceArn", "arn:aws:sns:us-east-1:111122223333:alerts-prod"), rego.Allow, ""},
 		{"ArnLike does not cross segments", "§5.2 ArnLike", solo, "kms:Sign", "*", ctx("aws:SourceArn", "arn:aws:sns:us-east-1:999999999999:x:111122223333:alerts-prod"), rego.ImplicitDeny, ""},
 		{"Null true when absent", "§5.2 Null", solo, "kms:Verify", "*", nil, rego.Allow, ""},
 		{"Null true fails when present", "§5.2 Null", solo, "kms:Verify", "*", ctx("kms:Tag", "x"), rego.ImplicitDeny, ""},
 	}
+	// The time of the requests whose conditions read it.
+	at := map[string]string{
+		"date before":                 "2026-11-26T12:00:00Z",
+		"date after":                  "2026-12-02T00:00:00Z",
+		"IfExists, present and false": "2026-11-26T12:00:00Z",
+		"IfExists, present and true (1.0 == 1 style numbers)": "2026-11-26T12:00:00Z",
+	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			dec, err := eng.Decide(context.Background(), rego.Request{Principal: c.principal, Action: c.action, Resource: c.resource, Context: c.context})
+			req := rego.Request{Principal: c.principal, Action: c.action, Resource: c.resource, Context: c.context}
+			if s, ok := at[c.name]; ok {
+				req.Time, _ = time.Parse(time.RFC3339, s)
+			}
+			dec, err := eng.Decide(context.Background(), req)
 			require.NoError(t, err)
 			if c.principal == group {
 				assert.NotEmpty(t, dec.Errors, "a group is not a principal")

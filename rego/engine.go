@@ -34,6 +34,8 @@ type Engine struct {
 	cache    cache.InterQueryValueCache
 	manifest bundle.Manifest
 	bundle   *bundle.Bundle
+	// requestTime: the engine takes a request's time from the request.
+	requestTime bool
 }
 
 // Source is where a bundle comes from: FromFile, FromBytes or FromFS.
@@ -93,6 +95,18 @@ type Option func(*loadConfig)
 type loadConfig struct {
 	verification *bundle.VerificationConfig
 	cacheEntries int
+	requestTime  bool
+}
+
+// WithRequestTime makes the engine take the time of a request from the
+// request (Request.Time, AssumeRoleRequest.Time, FederationRequest.Time, or
+// "time" in an input document) instead of the clock, for tests and replays.
+// Without it a request that gives a time is refused, unless the bundle was
+// built with iamc build --request-time: a deployed engine must not let
+// whoever builds a request choose its time (it could revive an expired
+// session or defeat a date condition).
+func WithRequestTime() Option {
+	return func(c *loadConfig) { c.requestTime = true }
 }
 
 // WithGlobCache sets how many compiled glob patterns the engine keeps across
@@ -213,7 +227,7 @@ func loadBundle(ctx context.Context, b *bundle.Bundle, cfg loadConfig) (*Engine,
 	// memory of a large model.
 	b.Data = nil
 	e := &Engine{store: store, compiler: compiler, manifest: b.Manifest, bundle: b,
-		cache: cache.NewInterQueryValueCache(ctx, ccfg)}
+		cache: cache.NewInterQueryValueCache(ctx, ccfg), requestTime: cfg.requestTime}
 	var err error
 	if e.decide, err = e.prepare(ctx, "data.iamc.decision"); err != nil {
 		return nil, err
@@ -297,10 +311,15 @@ func (e *Engine) DecideInput(ctx context.Context, input []byte) (Decision, error
 
 // DecideValue answers a request given as a parsed input value.
 func (e *Engine) DecideValue(ctx context.Context, input ast.Value) (Decision, error) {
+	input, at, err := e.requestClock(input)
+	if err != nil {
+		return denied(err.Error()), nil
+	}
 	rs, err := e.decide.Eval(ctx,
 		opa.EvalParsedInput(input),
 		opa.EvalMetrics(metrics.NoOp()),
 		opa.EvalInterQueryBuiltinValueCache(e.cache),
+		opa.EvalTime(at),
 	)
 	if err != nil {
 		return denied("evaluation failed: " + err.Error()), fmt.Errorf("decide: %w", err)
@@ -337,7 +356,11 @@ func (e *Engine) Matched(ctx context.Context, req Request) ([]Reason, error) {
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.matched.Eval(ctx, opa.EvalParsedInput(input), opa.EvalInterQueryBuiltinValueCache(e.cache))
+	input, at, err := e.requestClock(input)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := e.matched.Eval(ctx, opa.EvalParsedInput(input), opa.EvalInterQueryBuiltinValueCache(e.cache), opa.EvalTime(at))
 	if err != nil {
 		return nil, fmt.Errorf("matched: %w", err)
 	}
@@ -409,6 +432,9 @@ func AssumeRoleInput(req AssumeRoleRequest) map[string]any {
 			in["principal"] = req.Session.ARN
 		}
 	}
+	if !req.Time.IsZero() {
+		in["time"] = timeValue(req.Time)
+	}
 	return in
 }
 
@@ -434,6 +460,9 @@ func FederationInput(req FederationRequest) map[string]any {
 	if req.Context != nil {
 		in["context"] = req.Context
 	}
+	if !req.Time.IsZero() {
+		in["time"] = timeValue(req.Time)
+	}
 	return in
 }
 
@@ -443,7 +472,11 @@ func (e *Engine) newSession(ctx context.Context, pq opa.PreparedEvalQuery, in ma
 	if err != nil {
 		return nil, &AssumeRoleError{Role: what, Decision: denied("input: " + err.Error()), Errors: []string{err.Error()}}
 	}
-	rs, err := pq.Eval(ctx, opa.EvalParsedInput(v), opa.EvalInterQueryBuiltinValueCache(e.cache))
+	v, at, err := e.requestClock(v)
+	if err != nil {
+		return nil, &AssumeRoleError{Role: what, Decision: denied(err.Error()), Errors: []string{err.Error()}}
+	}
+	rs, err := pq.Eval(ctx, opa.EvalParsedInput(v), opa.EvalInterQueryBuiltinValueCache(e.cache), opa.EvalTime(at))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
@@ -470,17 +503,55 @@ func (e *Engine) newSession(ctx context.Context, pq opa.PreparedEvalQuery, in ma
 
 // ---------------------------------------------------------------- values
 
+// requestClock returns the input to evaluate and the time to evaluate it
+// at. An engine made WithRequestTime takes the input's "time" (RFC 3339)
+// and removes it; any other engine evaluates at the clock and leaves "time"
+// for the core to refuse (or accept, in a bundle built to replay requests).
+func (e *Engine) requestClock(input ast.Value) (ast.Value, time.Time, error) {
+	now := time.Now()
+	obj, ok := input.(ast.Object)
+	if !e.requestTime || !ok {
+		return input, now, nil
+	}
+	t := obj.Get(ast.InternedTerm("time"))
+	if t == nil {
+		return input, now, nil
+	}
+	s, ok := t.Value.(ast.String)
+	if !ok {
+		return nil, now, fmt.Errorf("time must be an RFC 3339 time, not %v", t.Value)
+	}
+	at, err := time.Parse(time.RFC3339Nano, string(s))
+	if err != nil {
+		return nil, now, fmt.Errorf("time must be an RFC 3339 time like \"2026-11-29T12:00:00Z\", not %q", string(s))
+	}
+	out := ast.NewObject()
+	obj.Foreach(func(k, v *ast.Term) {
+		if !k.Equal(ast.InternedTerm("time")) {
+			out.Insert(k, v)
+		}
+	})
+	return out, at, nil
+}
+
+// timeValue is a request time as the input writes it.
+func timeValue(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
 const timeLayout = "2006-01-02T15:04:05Z"
 
 func sessionMap(s *Session) map[string]any {
 	m := map[string]any{
-		"role":       s.Role,
-		"name":       s.Name,
-		"source":     s.Source,
 		"mfa":        s.MFA,
 		"issued_at":  s.IssuedAt.UTC().Format(timeLayout),
 		"expires_at": s.ExpiresAt.UTC().Format(timeLayout),
-		"chained":    s.Chained,
+	}
+	for k, v := range map[string]string{"role": s.Role, "name": s.Name, "source": s.Source} {
+		if v != "" {
+			m[k] = v
+		}
+	}
+	if s.Chained {
+		m["chained"] = true
 	}
 	if s.ARN != "" {
 		m["arn"] = s.ARN
@@ -522,6 +593,9 @@ func requestValue(req Request) (ast.Value, error) {
 		}
 		items = append(items, [2]*ast.Term{ast.StringTerm("session"), ast.NewTerm(v)})
 	}
+	if !req.Time.IsZero() {
+		items = append(items, [2]*ast.Term{ast.StringTerm("time"), ast.StringTerm(timeValue(req.Time))})
+	}
 	return ast.NewObject(items...), nil
 }
 
@@ -534,6 +608,9 @@ func RequestInput(req Request) map[string]any {
 	}
 	if req.Session != nil {
 		in["session"] = sessionMap(req.Session)
+	}
+	if !req.Time.IsZero() {
+		in["time"] = timeValue(req.Time)
 	}
 	return in
 }

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -83,13 +84,14 @@ func TestFailClosed(t *testing.T) {
 		req  rego.Request
 		want string
 	}{
-		"unknown principal":           {rego.Request{Principal: "arn:aws:iam::111122223333:user/nobody", Action: "register:Sell", Resource: till}, `unknown principal`},
-		"no action":                   {rego.Request{Principal: owner, Resource: till}, `action must be`},
-		"bad action":                  {rego.Request{Principal: owner, Action: "Sell", Resource: till}, `action must be`},
-		"unknown action":              {rego.Request{Principal: owner, Action: "register:Steal", Resource: till}, `unknown action`},
-		"bad source ip":               {rego.Request{Principal: owner, Action: "register:Sell", Resource: till, Context: map[string]any{"aws:SourceIp": "not-an-ip"}}, `aws:SourceIp must be an IP address`},
-		"bad time":                    {rego.Request{Principal: owner, Action: "register:Sell", Resource: till, Context: map[string]any{"aws:CurrentTime": "yesterday"}}, `aws:CurrentTime must be a date`},
-		"session ARN without session": {rego.Request{Principal: "arn:aws:sts::111122223333:assumed-role/Cashier/employee", Action: "register:Sell", Resource: till}, `is a role session`},
+		"unknown principal":            {rego.Request{Principal: "arn:aws:iam::111122223333:user/nobody", Action: "register:Sell", Resource: till}, `unknown principal`},
+		"no action":                    {rego.Request{Principal: owner, Resource: till}, `action must be`},
+		"bad action":                   {rego.Request{Principal: owner, Action: "Sell", Resource: till}, `action must be`},
+		"unknown action":               {rego.Request{Principal: owner, Action: "register:Steal", Resource: till}, `unknown action`},
+		"bad source ip":                {rego.Request{Principal: owner, Action: "register:Sell", Resource: till, Context: map[string]any{"aws:SourceIp": "not-an-ip"}}, `aws:SourceIp must be an IP address`},
+		"time in the context":          {rego.Request{Principal: owner, Action: "register:Sell", Resource: till, Context: map[string]any{"aws:CurrentTime": "2026-11-26T08:00:00Z"}}, `aws:CurrentTime is the time of the request`},
+		"time without WithRequestTime": {rego.Request{Principal: owner, Action: "register:Sell", Resource: till, Time: time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)}, `takes the time of a request from the clock`},
+		"session ARN without session":  {rego.Request{Principal: "arn:aws:sts::111122223333:assumed-role/Cashier/employee", Action: "register:Sell", Resource: till}, `is a role session`},
 		"session of an unknown role": {rego.Request{Principal: employee, Action: "register:Sell", Resource: till,
 			Session: &rego.Session{Role: "arn:aws:iam::111122223333:role/Ghost", Name: "x", Source: employee}}, `no role`},
 	}
@@ -120,18 +122,20 @@ func TestFailClosed(t *testing.T) {
 
 // TestSessionExpiry: a session expires (SEMANTICS.md §4.1; DESIGN.md §3).
 func TestSessionExpiry(t *testing.T) {
-	eng := loadCoffee(t)
+	eng, err := rego.Load(context.Background(), rego.FromBytes(coffeeShop()), rego.WithRequestTime())
+	require.NoError(t, err)
 	ctx := context.Background()
 	sess, err := eng.AssumeRole(ctx, rego.AssumeRoleRequest{Principal: employee, Role: cashier, MFA: true,
-		Context: map[string]any{"aws:CurrentTime": "2026-11-26T08:00:00Z"}})
+		Time: time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)})
 	require.NoError(t, err)
 	assert.Equal(t, "2026-11-26T09:00:00Z", sess.ExpiresAt.Format("2006-01-02T15:04:05Z07:00"), "default duration is one hour")
 	for at, want := range map[string]string{
 		"2026-11-26T08:59:59Z": rego.Allow,
 		"2026-11-26T09:00:00Z": rego.ImplicitDeny,
 	} {
-		dec, err := eng.Decide(ctx, rego.Request{Principal: employee, Action: "register:Sell", Resource: till, Session: sess,
-			Context: map[string]any{"aws:CurrentTime": at}})
+		when, err := time.Parse(time.RFC3339, at)
+		require.NoError(t, err)
+		dec, err := eng.Decide(ctx, rego.Request{Principal: employee, Action: "register:Sell", Resource: till, Session: sess, Time: when})
 		require.NoError(t, err)
 		assert.Equal(t, want, dec.Decision, at)
 	}

@@ -43,8 +43,8 @@ func TestSessionPolicyLowering(t *testing.T) {
 		{"iam:PassRole", "arn:aws:iam::123456789012:role/app", nil},
 		{"kms:Decrypt", "*", map[string]any{"aws:SourceIp": "203.0.113.9"}},
 		{"kms:Decrypt", "*", map[string]any{"aws:SourceIp": "198.51.100.1", "aws:RequestedRegion": "eu-west-1"}},
-		{"kms:Decrypt", "*", map[string]any{"aws:CurrentTime": "2026-01-15T00:00:00Z", "kms:Size": "4"}},
-		{"kms:Decrypt", "*", map[string]any{"aws:CurrentTime": "2027-01-15T00:00:00Z", "kms:Size": "40"}},
+		{"kms:Decrypt", "*", map[string]any{"kms:Size": "4"}},
+		{"kms:Decrypt", "*", map[string]any{"kms:Size": "40"}},
 		{"kms:Encrypt", "*", map[string]any{"aws:TagKeys": []any{"env", "team"}}},
 		{"kms:Encrypt", "*", map[string]any{"aws:TagKeys": []any{"owner"}}},
 		{"kms:Encrypt", "*", map[string]any{"aws:TagKeys": []any{}}},
@@ -84,27 +84,23 @@ role "r" {
 			b, err := out.BundleBytes()
 			require.NoError(t, err)
 			ctx := context.Background()
-			eng, err := rego.Load(ctx, rego.FromBytes(b))
+			eng, err := rego.Load(ctx, rego.FromBytes(b), rego.WithRequestTime())
 			require.NoError(t, err)
 			for _, req := range requests {
-				c := map[string]any{"aws:CurrentTime": "2026-01-01T00:30:00Z"}
-				for k, v := range req.context {
-					c[k] = v
+				c := req.context
+				for _, at := range []time.Time{time.Date(2026, 1, 15, 0, 30, 0, 0, time.UTC), time.Date(2027, 1, 15, 0, 30, 0, 0, time.UTC)} {
+					// A session issued shortly before the request.
+					sess, err := eng.AssumeRole(ctx, rego.AssumeRoleRequest{Principal: "arn:aws:iam::123456789012:user/caller",
+						Role: "arn:aws:iam::123456789012:role/r", Policy: doc, Time: at.Add(-10 * time.Minute)})
+					require.NoError(t, err)
+					asUser, err := eng.Decide(ctx, rego.Request{Principal: "arn:aws:iam::123456789012:user/u", Action: req.action, Resource: req.resource, Context: c, Time: at})
+					require.NoError(t, err)
+					asSession, err := eng.Decide(ctx, rego.Request{Principal: sess.ARN, Action: req.action, Resource: req.resource, Context: c, Session: sess, Time: at})
+					require.NoError(t, err)
+					require.Empty(t, asUser.Errors)
+					require.Empty(t, asSession.Errors)
+					require.Equal(t, asUser.Decision, asSession.Decision, "%s on %s with %v at %s", req.action, req.resource, c, at)
 				}
-				// A session issued shortly before the request.
-				at, err := time.Parse(time.RFC3339, c["aws:CurrentTime"].(string))
-				require.NoError(t, err)
-				sess, err := eng.AssumeRole(ctx, rego.AssumeRoleRequest{Principal: "arn:aws:iam::123456789012:user/caller",
-					Role: "arn:aws:iam::123456789012:role/r", Policy: doc,
-					Context: map[string]any{"aws:CurrentTime": at.Add(-10 * time.Minute).Format(time.RFC3339)}})
-				require.NoError(t, err)
-				asUser, err := eng.Decide(ctx, rego.Request{Principal: "arn:aws:iam::123456789012:user/u", Action: req.action, Resource: req.resource, Context: c})
-				require.NoError(t, err)
-				asSession, err := eng.Decide(ctx, rego.Request{Principal: sess.ARN, Action: req.action, Resource: req.resource, Context: c, Session: sess})
-				require.NoError(t, err)
-				require.Empty(t, asUser.Errors)
-				require.Empty(t, asSession.Errors)
-				require.Equal(t, asUser.Decision, asSession.Decision, "%s on %s with %v", req.action, req.resource, c)
 			}
 		})
 	}

@@ -162,7 +162,7 @@ func TestInputThatCannotAllow(t *testing.T) {
 			"§4.1: chaining caps the session; the flag is a boolean", "chained must be true or false"},
 		{"an unknown session type", req(sess.ARN, "s3:GetObject", "*", `, "session": `+session(`, "type": "saml"`)),
 			"the error contract", "type must be absent"},
-		{"the request time given twice", req(sess.ARN, "s3:GetObject", "*", `, "session": `+session("")+`, "context": {"aws:CurrentTime": "2026-01-01T00:00:00Z", "AWS:CURRENTTIME": "2026-01-02T00:00:00Z"}`),
+		{"a context key given twice", req(sess.ARN, "s3:GetObject", "*", `, "session": `+session("")+`, "context": {"aws:SourceIp": "203.0.113.9", "AWS:SOURCEIP": "198.51.100.1"}`),
 			"§5.1: keys are case-insensitive", "given twice"},
 	}
 	for _, c := range cases {

@@ -14,14 +14,22 @@ type Request struct {
 	// Context holds condition keys and their values: strings, numbers,
 	// booleans, or lists of them for multivalued keys.
 	Context map[string]any
-	// Session, when set, makes the request from this role session.
+	// Session, when set, makes the request from this session: a role
+	// session, a federated user session, or the temporary credentials of the
+	// user itself (Type "user": a console sign-in or GetSessionToken).
 	Session *Session
+	// Time is the time of the request; zero means the clock. Only an engine
+	// loaded WithRequestTime takes it (tests and replays).
+	Time time.Time
 }
 
-// Session is a role session, as AssumeRole creates it, or a federated user
-// session (Type "federated"), as GetFederationToken creates it.
+// Session is a role session, as AssumeRole creates it, a federated user
+// session (Type "federated"), as GetFederationToken creates it, or the
+// temporary credentials of an IAM user or root user (Type "user": a console
+// sign-in or GetSessionToken), with or without MFA. A request with long-term
+// access keys has no Session.
 type Session struct {
-	Type      string            `json:"type,omitempty"` // "" (a role session) or "federated"
+	Type      string            `json:"type,omitempty"` // "" (a role session), "federated" or "user"
 	Role      string            `json:"role"`           // the role ARN
 	Name      string            `json:"name"`
 	ARN       string            `json:"arn"` // arn:aws:sts::<id>:assumed-role/<role>/<name>
@@ -46,8 +54,12 @@ type AssumeRoleRequest struct {
 	Policy  map[string]any
 	Tags    map[string]string
 	Context map[string]any
-	// Session is the caller's own role session, to chain roles.
+	// Session is the caller's own session: a role session to chain roles,
+	// or a user's temporary credentials.
 	Session *Session
+	// Time is when the call is made; zero means the clock (see
+	// Request.Time).
+	Time time.Time
 }
 
 // FederationRequest asks for a federated user session (GetFederationToken).
@@ -59,6 +71,7 @@ type FederationRequest struct {
 	Policy   map[string]any
 	Duration time.Duration // default 12 hours
 	Context  map[string]any
+	Time     time.Time // when the call is made; zero means the clock (see Request.Time)
 }
 
 // Decision is the answer to a Request; its JSON form is the decision object

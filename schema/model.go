@@ -255,16 +255,22 @@ type Test struct {
 	Assume []String
 	// Federated makes the request from a federated user session of
 	// Principal (GetFederationToken), with SessionPolicy as its policy.
-	Federated     bool
-	SessionTags   map[string]string
-	MFA           bool
+	Federated   bool
+	SessionTags map[string]string
+	MFA         bool
+	// UserSession makes the request from the principal's own temporary
+	// credentials (a console sign-in or GetSessionToken, with MFA when MFA
+	// is set): a test that gives mfa without assume.
+	UserSession   bool
 	SessionName   string
 	SessionPolicy *Document
 	Duration      time.Duration
 	IssuedAt      string
-	Action        String
-	Resource      String
-	Context       map[string]any
+	// Time is the time of the request (RFC 3339); empty means the run's.
+	Time     string
+	Action   String
+	Resource String
+	Context  map[string]any
 	// AssumeContext is the request context of the AssumeRole (or
 	// GetFederationToken) calls, such as sts:ExternalId.
 	AssumeContext map[string]any

@@ -14,7 +14,7 @@ import (
 
 var testAttrs = []string{
 	"principal", "assume", "federated", "mfa", "session_name", "session_tags", "duration", "issued_at",
-	"action", "resource", "context", "assume_context",
+	"action", "resource", "context", "assume_context", "time",
 	"expect", "expect_statement", "expect_missing_context", "doc", "for_each",
 }
 
@@ -148,6 +148,9 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 	}
 	if a := c.Attrs["mfa"]; a != nil {
 		t.MFA, _ = l.evalBool(a, ctx, extra...)
+		// Without a role to assume, mfa describes the user's own temporary
+		// credentials (a console sign-in or GetSessionToken).
+		t.UserSession = len(t.Assume) == 0 && !t.Federated
 	}
 	if a := c.Attrs["session_name"]; a != nil {
 		if s, good := l.evalString(a, ctx, extra...); good {
@@ -165,6 +168,14 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 			t.IssuedAt = s.Value
 		}
 	}
+	if a := c.Attrs["time"]; a != nil {
+		if s, good := l.evalString(a, ctx, extra...); good {
+			if _, err := time.Parse(time.RFC3339, s.Value); err != nil {
+				l.errorf(s.Range, "Invalid time", "time is an RFC 3339 time like \"2026-11-26T08:00:00Z\", not %q", s.Value)
+			}
+			t.Time = s.Value
+		}
+	}
 	if a := need("action"); a != nil {
 		t.Action, _ = l.evalString(a, ctx, extra...)
 	}
@@ -178,6 +189,7 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 				l.errorf(a.Expr.Range(), "Wrong type", "context must be an object of condition keys, like { \"aws:SourceIp\" = \"203.0.113.9\" }")
 			} else {
 				t.Context = m
+				l.reservedTestKeys(a, m)
 			}
 		}
 	}
@@ -188,6 +200,7 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 				l.errorf(a.Expr.Range(), "Wrong type", "assume_context must be an object of condition keys, like { \"sts:ExternalId\" = \"x\" }")
 			} else {
 				t.AssumeContext = m
+				l.reservedTestKeys(a, m)
 			}
 		}
 		if len(t.Assume) == 0 && !t.Federated {
@@ -341,4 +354,23 @@ func (l *loader) statementRef(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extr
 		return nil
 	}
 	return &s
+}
+
+// reservedTestKeys reports the context keys that AWS sets from its clock and
+// from the caller's credentials, which a test states with its own
+// attributes: the request's time with time, MFA with mfa (and issued_at).
+func (l *loader) reservedTestKeys(a *hclsyntax.Attribute, ctx map[string]any) {
+	keys := make([]string, 0, len(ctx))
+	for k := range ctx {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		switch lk := strings.ToLower(k); {
+		case lk == "aws:currenttime" || lk == "aws:epochtime":
+			l.errorf(a.Expr.Range(), "Reserved context key", "%s is the time of the request, which AWS sets from its clock: give the test time = \"…\" instead", k)
+		case strings.HasPrefix(lk, "aws:multifactorauth"):
+			l.errorf(a.Expr.Range(), "Reserved context key", "%s comes from the caller's credentials: give the test mfa = true (temporary credentials that used MFA; issued_at sets when) instead", k)
+		}
+	}
 }

@@ -132,7 +132,7 @@ func BenchmarkSuite10k(b *testing.B) {
 	require.Len(b, cases, 10000)
 	bundle, err := out.BundleBytes()
 	require.NoError(b, err)
-	eng, err := rego.Load(ctx, rego.FromBytes(bundle))
+	eng, err := rego.Load(ctx, rego.FromBytes(bundle), rego.WithRequestTime())
 	require.NoError(b, err)
 
 	for _, cov := range []bool{false, true} {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
@@ -58,17 +59,32 @@ func compareDir(t *testing.T, dir string, compared *atomic.Int64) {
 			return // reported by TestConformance and TestExamples
 		}
 		cases, _ := Prepare(out)
+		// The bundle takes each request's time from the input, so that the
+		// prepared queries below decide at the time the test does.
+		out.AcceptRequestTime()
 		b, err := out.BundleBytes()
 		require.NoError(t, err)
-		eng, err := rego.Load(context.Background(), rego.FromBytes(b))
+		eng, err := rego.Load(context.Background(), rego.FromBytes(b), rego.WithRequestTime())
 		require.NoError(t, err)
 		fast, general := prepareBoth(t, b)
-		for i, r := range Run(context.Background(), eng, cases, Options{}) {
+		now := time.Now().UTC().Truncate(time.Second)
+		for i, r := range Run(context.Background(), eng, cases, Options{Now: now}) {
 			if r.FailedAssume != "" {
 				continue
 			}
 			tc := r.Test
-			req := rego.Request{Principal: tc.Principal.Value, Action: tc.Action.Value, Resource: tc.Resource.Value, Context: tc.Context}
+			at := now
+			if tc.Time != "" {
+				at, _ = time.Parse(time.RFC3339, tc.Time)
+			}
+			req := rego.Request{Principal: tc.Principal.Value, Action: tc.Action.Value, Resource: tc.Resource.Value, Context: tc.Context, Time: at}
+			if tc.UserSession {
+				sessAt := at
+				if tc.IssuedAt != "" {
+					sessAt, _ = time.Parse(time.RFC3339, tc.IssuedAt)
+				}
+				req.Session = userSession(tc, sessAt)
+			}
 			if n := len(r.Assumed); n > 0 {
 				req.Session = r.Assumed[n-1]
 				req.Principal = req.Session.ARN
@@ -178,7 +194,7 @@ func TestFastPathTaken(t *testing.T) {
 	require.False(t, diags.HasErrors(), "%v", diags)
 	b, err := out.BundleBytes()
 	require.NoError(t, err)
-	eng, err := rego.Load(context.Background(), rego.FromBytes(b))
+	eng, err := rego.Load(context.Background(), rego.FromBytes(b), rego.WithRequestTime())
 	require.NoError(t, err)
 	fast, _ := prepareBoth(t, b)
 	fastOnly := prepareQuery(t, b, "data.iamc.core.fast")

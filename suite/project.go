@@ -102,7 +102,7 @@ func RunDir(ctx context.Context, dir string, opts Options, filter *regexp.Regexp
 		if err != nil {
 			return nil, p, diags, err
 		}
-		eng, err := rego.Load(ctx, rego.FromBytes(b))
+		eng, err := rego.Load(ctx, rego.FromBytes(b), rego.WithRequestTime())
 		if err != nil {
 			return nil, p, diags, err
 		}

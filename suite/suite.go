@@ -147,10 +147,10 @@ func closestRef(ref string, all []string) string {
 type Options struct {
 	// Parallel is the number of tests run at once; 0 means GOMAXPROCS.
 	Parallel int
-	// Now is the request time of tests whose context sets neither
-	// aws:CurrentTime nor aws:EpochTime; zero means the wall clock, read once
-	// at the start of the run so that every test of a run happens at the same
-	// time.
+	// Now is the request time of tests that do not give time; zero means
+	// the wall clock, read once at the start of the run so that every test
+	// of a run happens at the same time. The engine must be loaded
+	// rego.WithRequestTime.
 	Now time.Time
 	// Coverage records, in each Result's Matched, every statement that
 	// applied to the test's requests (one more query per request).
@@ -189,7 +189,7 @@ func Run(ctx context.Context, eng *rego.Engine, cases []*Case, opts Options) []R
 	if now.IsZero() {
 		now = time.Now()
 	}
-	r := &runner{eng: eng, coverage: opts.Coverage, now: now.UTC().Format(time.RFC3339), sessions: map[string]*sessionEntry{}}
+	r := &runner{eng: eng, coverage: opts.Coverage, now: now.UTC(), sessions: map[string]*sessionEntry{}}
 	var wg sync.WaitGroup
 	next := make(chan int, n)
 	for w := 0; w < n; w++ {
@@ -215,7 +215,7 @@ func Run(ctx context.Context, eng *rego.Engine, cases []*Case, opts Options) []R
 type runner struct {
 	eng      *rego.Engine
 	coverage bool
-	now      string // RFC 3339
+	now      time.Time
 
 	mu       sync.Mutex
 	sessions map[string]*sessionEntry
@@ -254,6 +254,7 @@ type stepKey struct {
 	Policy    map[string]any    `json:"policy,omitempty"`
 	Tags      map[string]string `json:"tags,omitempty"`
 	Context   map[string]any    `json:"context,omitempty"`
+	Time      time.Time         `json:"time"`
 }
 
 func (k stepKey) String() string {
@@ -269,21 +270,27 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 	t := c.Test
 	res := Result{Test: t}
 	eng := r.eng
-	reqCtx := make(map[string]any, len(t.Context)+1)
-	for k, v := range t.Context {
-		reqCtx[k] = v
+	reqCtx := t.Context
+	// The request happens at the test's time, else the run's; its session
+	// is created at issued_at, else at the request time.
+	at := r.now
+	if t.Time != "" {
+		at, _ = time.Parse(time.RFC3339, t.Time) // checked when the test was loaded
 	}
-	if !hasKey(reqCtx, "aws:CurrentTime") && !hasKey(reqCtx, "aws:EpochTime") {
-		reqCtx["aws:CurrentTime"] = r.now
+	sessAt := at
+	if t.IssuedAt != "" {
+		sessAt, _ = time.Parse(time.RFC3339, t.IssuedAt)
 	}
-	// The session is created at issued_at, else at the request time.
-	sessCtx := assumeContext(t, reqCtx)
+	sessCtx := t.AssumeContext
 	var matched []string
 	var sess *rego.Session
 	prev := ""
+	if t.UserSession {
+		sess = userSession(t, sessAt)
+	}
 	if t.Federated {
-		fr := rego.FederationRequest{Principal: t.Principal.Value, Name: t.SessionName, Policy: c.sessionPolicy, Duration: t.Duration, Context: sessCtx}
-		key := stepKey{Op: "federate", Principal: fr.Principal, Name: fr.Name, Policy: fr.Policy, Duration: fr.Duration, Context: fr.Context}.String()
+		fr := rego.FederationRequest{Principal: t.Principal.Value, Name: t.SessionName, Policy: c.sessionPolicy, Duration: t.Duration, Context: sessCtx, Time: sessAt}
+		key := stepKey{Op: "federate", Principal: fr.Principal, Name: fr.Name, Policy: fr.Policy, Duration: fr.Duration, Context: fr.Context, Time: sessAt}.String()
 		e := r.session(key, func(e *sessionEntry) {
 			e.sess, e.err = eng.GetFederationToken(ctx, fr)
 			if r.coverage {
@@ -311,14 +318,14 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 			break
 		}
 		ar := rego.AssumeRoleRequest{Principal: t.Principal.Value, Role: role.Value, MFA: t.MFA && i == 0,
-			Duration: t.Duration, Session: sess, Context: sessCtx}
+			Duration: t.Duration, Session: sess, Context: sessCtx, Time: sessAt}
 		if i == len(t.Assume)-1 {
 			ar.SessionName = t.SessionName
 			ar.Policy = c.sessionPolicy
 			ar.Tags = t.SessionTags
 		}
 		key := stepKey{Prev: prev, Op: "assume", Principal: ar.Principal, Target: ar.Role, MFA: ar.MFA, Duration: ar.Duration,
-			Name: ar.SessionName, Policy: ar.Policy, Tags: ar.Tags, Context: ar.Context}.String()
+			Name: ar.SessionName, Policy: ar.Policy, Tags: ar.Tags, Context: ar.Context, Time: sessAt}.String()
 		e := r.session(key, func(e *sessionEntry) {
 			e.sess, e.err = eng.AssumeRole(ctx, ar)
 			if r.coverage {
@@ -345,11 +352,11 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 	if res.FailedAssume == "" {
 		// A request from a session names the session as its principal.
 		principal := t.Principal.Value
-		if sess != nil {
+		if sess != nil && sess.ARN != "" {
 			principal = sess.ARN
 		}
 		req := rego.Request{Principal: principal, Action: t.Action.Value,
-			Resource: t.Resource.Value, Context: reqCtx, Session: sess}
+			Resource: t.Resource.Value, Context: reqCtx, Session: sess, Time: at}
 		dec, err := eng.Decide(ctx, req)
 		if err != nil && len(dec.Errors) == 0 {
 			dec.Errors = []string{err.Error()}
@@ -388,15 +395,22 @@ func (r *runner) matched(ctx context.Context, req rego.Request) []string {
 // sts:AssumeRole on the role, presenting MFA when it passes a code and is
 // not itself a role session.
 func assumeRequest(ar rego.AssumeRoleRequest) rego.Request {
-	ctx := map[string]any{}
-	for k, v := range ar.Context {
-		ctx[k] = v
+	sess := ar.Session
+	if ar.MFA && sess == nil {
+		sess = &rego.Session{Type: "user", MFA: true, IssuedAt: ar.Time, ExpiresAt: ar.Time.Add(15 * time.Minute)}
 	}
-	if ar.MFA && ar.Session == nil {
-		ctx["aws:MultiFactorAuthPresent"] = true
-		ctx["aws:MultiFactorAuthAge"] = 0
+	return rego.Request{Principal: ar.Principal, Action: "sts:AssumeRole", Resource: ar.Role, Context: ar.Context, Session: sess, Time: ar.Time}
+}
+
+// userSession is the temporary credentials of the test's principal (a
+// console sign-in or GetSessionToken), made at issued_at (else the request
+// time) and lasting duration (GetSessionToken's default, 12 hours).
+func userSession(t *schema.Test, at time.Time) *rego.Session {
+	d := t.Duration
+	if d == 0 {
+		d = 12 * time.Hour
 	}
-	return rego.Request{Principal: ar.Principal, Action: "sts:AssumeRole", Resource: ar.Role, Context: ctx, Session: ar.Session}
+	return &rego.Session{Type: "user", MFA: t.MFA, IssuedAt: at, ExpiresAt: at.Add(d)}
 }
 
 // federateRequest is the request sts:GetFederationToken decides, as the core
@@ -412,7 +426,7 @@ func federateRequest(fr rego.FederationRequest) rego.Request {
 		}
 		resource = "arn:aws:sts::" + parts[4] + ":federated-user/" + name
 	}
-	return rego.Request{Principal: fr.Principal, Action: "sts:GetFederationToken", Resource: resource, Context: fr.Context}
+	return rego.Request{Principal: fr.Principal, Action: "sts:GetFederationToken", Resource: resource, Context: fr.Context, Time: fr.Time}
 }
 
 func dedupe(l []string) []string {
@@ -434,33 +448,6 @@ func hasKey(ctx map[string]any, key string) bool {
 		}
 	}
 	return false
-}
-
-// assumeContext is the context of the calls that make the session: the
-// test's assume_context, at issued_at (else at the request time).
-func assumeContext(t *schema.Test, reqCtx map[string]any) map[string]any {
-	c := map[string]any{}
-	for k, v := range t.AssumeContext {
-		c[k] = v
-	}
-	if _, ok := currentTime(c); !ok {
-		if t.IssuedAt != "" {
-			c["aws:CurrentTime"] = t.IssuedAt
-		} else if now, ok := currentTime(reqCtx); ok {
-			c["aws:CurrentTime"] = now
-		}
-	}
-	return c
-}
-
-func currentTime(ctx map[string]any) (string, bool) {
-	for k, v := range ctx {
-		if strings.EqualFold(k, "aws:CurrentTime") {
-			s, ok := v.(string)
-			return s, ok
-		}
-	}
-	return "", false
 }
 
 // Outcome is what the test saw: the decision of the request, or a deny when

@@ -34,7 +34,7 @@ func runDir(t *testing.T, dir string) []Result {
 	require.False(t, diags.HasErrors(), "%s", diags)
 	bundle, err := out.BundleBytes()
 	require.NoError(t, err)
-	eng, err := rego.Load(context.Background(), rego.FromBytes(bundle))
+	eng, err := rego.Load(context.Background(), rego.FromBytes(bundle), rego.WithRequestTime())
 	require.NoError(t, err)
 	return Run(context.Background(), eng, cases, Options{})
 }
@@ -72,7 +72,7 @@ func prepareDir(t *testing.T, dir string) (*compiler.Output, []*Case, *rego.Engi
 	require.False(t, diags.HasErrors(), "%s", diags)
 	b, err := out.BundleBytes()
 	require.NoError(t, err)
-	eng, err := rego.Load(context.Background(), rego.FromBytes(b))
+	eng, err := rego.Load(context.Background(), rego.FromBytes(b), rego.WithRequestTime())
 	require.NoError(t, err)
 	return out, cases, eng
 }

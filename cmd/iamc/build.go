@@ -16,7 +16,9 @@ type buildParams struct {
 	output string
 	format string
 	quiet  bool
-	sign   signParams
+	// requestTime makes the bundle take a request's time from the input.
+	requestTime bool
+	sign        signParams
 }
 
 // signParams are the signing flags, shared by build and serve.
@@ -73,7 +75,13 @@ must be an earlier bundle or empty.
 --signing-key signs the bundle as OPA does: .signatures.json holds a JWT over
 the SHA-256 hash of every file. "opa run --verification-key pub.pem" and
 rego.WithVerificationKey verify it. The key ID defaults to "default", which is
-what OPA's --verification-key-id expects unless told otherwise.`,
+what OPA's --verification-key-id expects unless told otherwise.
+
+--request-time makes the bundle take the time of a request from the input's
+"time" field (RFC 3339) instead of the clock: for sidecars that replay
+recorded requests or run tests. A sidecar that decides live requests must not
+use it, since whoever builds the input could then choose the time (revive an
+expired session, step around a date condition).`,
 		Example: `  iamc build examples/coffee-shop -o coffee.tar.gz
   iamc build -o /srv/bundles/iam.tar.gz
   iamc build examples/coffee-shop --format dir -o /srv/opa/iam
@@ -104,6 +112,7 @@ what OPA's --verification-key-id expects unless told otherwise.`,
 	cmd.Flags().StringVarP(&p.output, "output", "o", "bundle.tar.gz", "the bundle file (or directory, with --format dir) to write")
 	cmd.Flags().StringVar(&p.format, "format", "tar", "tar (a gzipped tarball) or dir (unpacked)")
 	cmd.Flags().BoolVarP(&p.quiet, "quiet", "q", false, "print nothing on success")
+	cmd.Flags().BoolVar(&p.requestTime, "request-time", false, "take a request's time from the input's \"time\" field, for replays and tests (never for live decisions)")
 	p.sign.addFlags(cmd.Flags())
 	return cmd
 }
@@ -112,6 +121,9 @@ func runBuild(s *streams, p *buildParams, signing *compiler.Signing) error {
 	out, proj, diags := compiler.Build(p.dir)
 	if err := printDiagnostics(s.err, p.dir, proj, diags); err != nil {
 		return err
+	}
+	if p.requestTime {
+		out.AcceptRequestTime()
 	}
 	if signing != nil {
 		if err := out.Sign(*signing); err != nil {

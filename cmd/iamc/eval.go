@@ -21,6 +21,7 @@ type evalParams struct {
 	principal     string
 	assume        []string
 	mfa           bool
+	mfaSet        bool // --mfa was given (with or without a value)
 	action        string
 	resource      string
 	context       []string
@@ -59,13 +60,14 @@ does not compile or the request is malformed.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p.path = args[0]
+			p.mfaSet = cmd.Flags().Changed("mfa")
 			return runEval(cmd.Context(), s, p)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&p.principal, "principal", "", "who makes the request: user.<name>, account.<name>, an ARN, anonymous or a service principal")
 	f.StringArrayVar(&p.assume, "assume", nil, "assume this role first (role.<name> or ARN); repeat to chain roles")
-	f.BoolVar(&p.mfa, "mfa", false, "present MFA when assuming the role")
+	f.BoolVar(&p.mfa, "mfa", false, "present MFA when assuming the role; without --assume, make the request from the principal's own temporary credentials (console or GetSessionToken) with MFA (--mfa=false: without)")
 	f.DurationVar(&p.duration, "duration", 0, "session duration when assuming a role (default 1h)")
 	f.StringVar(&p.sessionName, "session-name", "", "role session name (default: the caller's name)")
 	f.StringVar(&p.sessionPolicy, "session-policy", "", "a JSON file with a session policy to pass when assuming the (last) role")
@@ -73,7 +75,7 @@ does not compile or the request is malformed.`,
 	f.StringVar(&p.action, "action", "", "the action, service:Action")
 	f.StringVar(&p.resource, "resource", "", "the resource ARN, or *")
 	f.StringArrayVar(&p.context, "context", nil, "a condition key and value, key=value (a JSON list for several values); repeat")
-	f.StringVar(&p.at, "at", "", "the time of the request, RFC 3339 (sets aws:CurrentTime; default now)")
+	f.StringVar(&p.at, "at", "", "the time of the request, RFC 3339 (sets aws:CurrentTime and aws:EpochTime; default now)")
 	f.StringVar(&p.input, "input", "", "a JSON file with the decision input document (- for stdin)")
 	f.StringVar(&p.format, "format", "pretty", "output format: pretty or json")
 	return cmd
@@ -87,7 +89,7 @@ func openEngine(ctx context.Context, s *streams, path string) (*rego.Engine, *co
 		return nil, nil, &exitError{code: exitInvalid, err: err}
 	}
 	if !st.IsDir() {
-		eng, err := rego.Load(ctx, rego.FromFile(path))
+		eng, err := rego.Load(ctx, rego.FromFile(path), rego.WithRequestTime())
 		if err != nil {
 			return nil, nil, &exitError{code: exitInvalid, err: err}
 		}
@@ -101,7 +103,7 @@ func openEngine(ctx context.Context, s *streams, path string) (*rego.Engine, *co
 	if err != nil {
 		return nil, nil, err
 	}
-	eng, err := rego.Load(ctx, rego.FromBytes(b))
+	eng, err := rego.Load(ctx, rego.FromBytes(b), rego.WithRequestTime())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -144,10 +146,11 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		req.Context[k] = contextValue(v)
 	}
 	if p.at != "" {
-		if _, err := time.Parse(time.RFC3339, p.at); err != nil {
+		at, err := time.Parse(time.RFC3339, p.at)
+		if err != nil {
 			return usageError{fmt.Errorf("--at takes an RFC 3339 time like 2026-11-26T12:00:00Z, not %q", p.at)}
 		}
-		req.Context["aws:CurrentTime"] = p.at
+		req.Time = at
 	}
 	if req.Principal, err = eng.Resolve(p.principal); err != nil {
 		return usageError{err}
@@ -178,19 +181,27 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 	}
 	var steps []assumeStep
 	var sess *rego.Session
+	if p.mfaSet && len(p.assume) == 0 {
+		// The principal's own temporary credentials, made now.
+		at := req.Time
+		if at.IsZero() {
+			at = time.Now()
+		}
+		sess = &rego.Session{Type: "user", MFA: p.mfa, IssuedAt: at, ExpiresAt: at.Add(12 * time.Hour)}
+	}
 	for i, role := range p.assume {
 		arn, err := eng.Resolve(role)
 		if err != nil {
 			return usageError{err}
 		}
-		ar := rego.AssumeRoleRequest{Principal: req.Principal, Role: arn, MFA: p.mfa && i == 0, Duration: p.duration, Session: sess}
+		ar := rego.AssumeRoleRequest{Principal: req.Principal, Role: arn, MFA: p.mfa && i == 0, Duration: p.duration, Session: sess, Time: req.Time}
 		if i == len(p.assume)-1 {
 			ar.SessionName = p.sessionName
 			ar.Policy = sessionPolicy
 			ar.Tags = sessionTags
 		}
 		// The AssumeRole call carries the request's context too (its
-		// time, source IP, region).
+		// source IP, region).
 		ar.Context = req.Context
 		next, err := eng.AssumeRole(ctx, ar)
 		var denied *rego.AssumeRoleError
@@ -208,7 +219,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		sess = next
 	}
 	req.Session = sess
-	if sess != nil {
+	if sess != nil && sess.ARN != "" {
 		req.Principal = sess.ARN
 	}
 	dec, err := eng.Decide(ctx, req)

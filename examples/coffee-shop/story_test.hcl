@@ -100,7 +100,7 @@ test "the Cashier session ends" {
   issued_at = "2026-11-26T08:00:00Z"
   action    = "register:Sell"
   resource  = "arn:aws:register:::till/1"
-  context   = { "aws:CurrentTime" = "2026-11-26T16:00:01Z" }
+  time      = "2026-11-26T16:00:01Z"
   expect    = "implicit_deny"
 }
 

@@ -19,17 +19,19 @@ test_the_employee_alone_cannot_sell if {
 
 # Assume the Cashier with MFA (a one-hour session), then refund from the
 # session half an hour later: the guardrail Deny decides, and the decision
-# says where it is written.
+# says where it is written. The time of each call is set the way OPA tests
+# set a clock: by replacing time.now_ns.
 test_the_cashier_cannot_refund if {
-	a := data.iamc.assume with input as {
-		"principal": employee, "role": cashier, "mfa": true,
-		"context": {"aws:CurrentTime": "2026-11-26T09:00:00Z"},
-	}
+	nine := time.parse_rfc3339_ns("2026-11-26T09:00:00Z")
+	half_past := time.parse_rfc3339_ns("2026-11-26T09:30:00Z")
+	a := data.iamc.assume with input as {"principal": employee, "role": cashier, "mfa": true}
+		with time.now_ns as nine
 	a.allowed
 	d := data.iamc.decision with input as {
 		"principal": employee, "action": "register:Refund", "resource": till,
-		"session": a.session, "context": {"aws:CurrentTime": "2026-11-26T09:30:00Z"},
+		"session": a.session,
 	}
+		with time.now_ns as half_past
 	d.decision == "explicit_deny"
 	d.reasons[0].policy == "policy.guardrails"
 	d.reasons[0].statement == "NoRefunds"

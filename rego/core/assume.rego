@@ -12,22 +12,35 @@ import data.iamc.model as m
 
 assume_role := m.roles[input.role]
 
-# The request AssumeRole makes. A caller who passes an MFA code presents MFA
-# to the trust policy (§4.3).
+# The request AssumeRole makes, with the caller's credentials: its own
+# session, or, for a caller with long-term keys who passes an MFA code, the
+# MFA it presents to the trust policy (§4.3). MFA comes only from the
+# credentials, never from the context of the call, which the decision
+# refuses like any request context.
 assume_request := object.union_n([
 	{
 		"principal": input.principal,
 		"action": "sts:AssumeRole",
 		"resource": input.role,
-		"context": object.union(object.get(input, "context", {}), assume_mfa_keys),
+		"context": object.get(input, "context", {}),
 	},
-	{"session": input.session | is_object(input.session)},
+	{"session": s | s := assume_caller_session},
+	{"time": input.time | input.time},
 ])
 
-assume_mfa_keys := {"aws:MultiFactorAuthPresent": true, "aws:MultiFactorAuthAge": 0} if {
+assume_caller_session := object.union(input.session, {"mfa": true}) if {
+	input.session.type == "user"
 	input.mfa == true
-	not assume_chained
-} else := {}
+} else := input.session if {
+	is_object(input.session)
+} else := {
+	"type": "user",
+	"mfa": true,
+	"issued_at": time.format([now_ns, "UTC", "2006-01-02T15:04:05Z"]),
+	"expires_at": time.format([now_ns + 900000000000, "UTC", "2006-01-02T15:04:05Z"]),
+} if {
+	input.mfa == true
+}
 
 assume_decision := d if {
 	d := data.iamc.decision with input as assume_request
@@ -49,9 +62,16 @@ assume_result := tag_decision if {
 	not tag_decision.allowed
 } else := assume_decision
 
+# Assuming a role from a role session chains roles (§4.1); from a user's
+# temporary credentials it does not.
 default assume_chained := false
 
-assume_chained if is_object(input.session)
+assume_chained if {
+	is_object(input.session)
+	not input.session.type
+}
+
+assume_from_user_session if input.session.type == "user"
 
 assume_duration := object.get(input, "duration_seconds", 3600)
 
@@ -61,6 +81,10 @@ else := assume_role.max
 assume_now := now_ns
 
 assume_errors contains sprintf("no role %q in this bundle", [input.role]) if not assume_role
+
+# The temporary credentials of GetFederationToken cannot call STS, except
+# GetCallerIdentity (the STS API reference, GetFederationToken).
+assume_errors contains "a federated user session cannot call AssumeRole" if input.session.type == "federated"
 
 assume_errors contains "duration_seconds must be a number of seconds" if not is_number(assume_duration)
 
@@ -115,9 +139,13 @@ assume_session := object.union_n([
 	{"tags": input.tags | is_object(input.tags)},
 ])
 
-# A chained session keeps the MFA state of the session it came from.
+# A chained session keeps the MFA state of the session it came from, as does
+# a session assumed from a user's temporary credentials that used MFA.
 assume_mfa := object.get(input.session, "mfa", false) == true if assume_chained
-else := object.get(input, "mfa", false) == true
+else := true if {
+	assume_from_user_session
+	input.session.mfa == true
+} else := object.get(input, "mfa", false) == true
 
 assume := {
 	"allowed": true,
@@ -156,12 +184,15 @@ else := federate_user.n
 
 federate_arn := concat("", ["arn:aws:sts::", federate_user.a, ":federated-user/", federate_name])
 
-federate_request := {
-	"principal": input.principal,
-	"action": "sts:GetFederationToken",
-	"resource": federate_arn,
-	"context": object.get(input, "context", {}),
-}
+federate_request := object.union(
+	{
+		"principal": input.principal,
+		"action": "sts:GetFederationToken",
+		"resource": federate_arn,
+		"context": object.get(input, "context", {}),
+	},
+	{"time": input.time | input.time},
+)
 
 federate_decision := d if {
 	d := data.iamc.decision with input as federate_request

@@ -20,10 +20,17 @@ act := lower(input.action) if {
 
 svc := substring(act, 0, indexof(act, ":"))
 
+# The resource: "*" or a well-formed ARN with a resource part (an ARN
+# without one names no resource, and its account would otherwise be taken
+# for the caller's own).
 res := input.resource if {
 	is_string(input.resource)
-	input.resource != ""
+	valid_resource(input.resource)
 }
+
+valid_resource("*")
+
+valid_resource(r) if regex.match(`^arn:aws(-[a-z]+)*:[a-z0-9][a-z0-9-]*:[a-z0-9-]*:([0-9]{12}|aws)?:.+$`, r)
 
 # The request context with lower-cased keys (condition keys are
 # case-insensitive, §5.1), completed with the keys AWS sets itself. Built
@@ -55,24 +62,21 @@ ctxv(k) := v if {
 	v := time_keys[k]
 }
 
-time_keys := {"aws:currenttime": time.format([now_ns, "UTC", "2006-01-02T15:04:05Z"]), "aws:epochtime": round(now_ns / 1000000000)} if {
-	not ctx_in["aws:currenttime"]
-	not ctx_in["aws:epochtime"]
-} else := {"aws:epochtime": round(now_ns / 1000000000)} if {
-	not ctx_in["aws:epochtime"]
-} else := {"aws:currenttime": time.format([now_ns, "UTC", "2006-01-02T15:04:05Z"])} if {
-	not ctx_in["aws:currenttime"]
-} else := {}
+time_keys := {
+	"aws:currenttime": time.format([now_ns, "UTC", "2006-01-02T15:04:05Z"]),
+	"aws:epochtime": round(now_ns / 1000000000),
+}
 
-# The time of the request: aws:CurrentTime or aws:EpochTime when the caller
-# (which stands for AWS here) gives them, else the clock. Read from the input
-# itself, so that a key given twice is reported as such (errors.rego) rather
-# than failing here.
-now_ns := date_ns(t) if {
-	[t] := [v | some k, v in input.context; lower(k) == "aws:currenttime"]
-} else := date_ns(t) if {
-	[t] := [v | some k, v in input.context; lower(k) == "aws:epochtime"]
+# The time of the request: AWS's clock, never the request context. A bundle
+# built to replay requests (iamc build --request-time, data.iamc.config)
+# takes it from input.time; the embedded engine sets the evaluation's clock
+# itself (rego.WithRequestTime).
+now_ns := time.parse_rfc3339_ns(input.time) if {
+	request_time_accepted
+	is_string(input.time)
 } else := time.now_ns()
+
+request_time_accepted if data.iamc.config.request_time == true
 
 # ---------------------------------------------------------------- principal
 
@@ -90,6 +94,8 @@ now_ns := date_ns(t) if {
 #   k      the context keys AWS sets for it (§4.1)
 who := m.principals[input.principal] if {
 	not sess
+} else := user_session_who if {
+	user_session
 } else := session_who if {
 	not federated
 } else := object.union(federated_who, federated_extra) if {
@@ -117,11 +123,12 @@ principal_keys := who.k if {
 		"aws:principalarn": who.arn, "aws:principalaccount": who.a, "aws:principaltype": "User",
 		"aws:username": who.n, "aws:userid": who.id,
 	},
+	user_session_keys,
 ]) if {
 	who.t == "User"
-} else := object.union(account_keys(who.a), {
+} else := object.union_n([account_keys(who.a), {
 	"aws:principalarn": who.arn, "aws:principalaccount": who.a, "aws:principaltype": "Account", "aws:userid": who.a,
-}) if {
+}, user_session_keys]) if {
 	who.t == "Account"
 }
 
@@ -169,7 +176,16 @@ resource_account := resource_entry.a if {
 
 same_account if resource_account == who.a
 
-resource_keys := object.union(resource_tags, {"aws:resourceaccount": resource_account})
+resource_keys := object.union_n([resource_tags, {"aws:resourceaccount": resource_account}, resource_org_keys])
+
+# The organization of the resource's account, when the project declares it.
+resource_org_keys := {
+	"aws:resourceorgid": k["aws:principalorgid"],
+	"aws:resourceorgpaths": k["aws:principalorgpaths"],
+} if {
+	k := m.accounts[resource_account].keys
+	k["aws:principalorgid"]
+} else := {}
 
 resource_tags := resource_entry.keys if {
 	resource_entry.keys
@@ -282,11 +298,6 @@ pmatch(st) := "direct" if {
 	st.pr[who.role]
 } else := "account" if {
 	st.pr[who.a]
-} else := "account" if {
-	# "*" scoped by aws:PrincipalAccount or aws:PrincipalOrg* conditions
-	# delegates to the account like naming it (§3.1 step 4).
-	st.pr["*"]
-	st.pa
 } else := "any" if {
 	st.pr["*"]
 }

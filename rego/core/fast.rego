@@ -45,14 +45,13 @@ fast := d if {
 # resource-based policy, the principal's own account.
 fast_base := [w, a] if {
 	context_ok
+	time_ok
 	w := fast_who
 	is_string(input.action)
 	regex.match(`^[A-Za-z0-9-]+:[A-Za-z0-9_.-]+$`, input.action)
 	a := lower(input.action)
 	not startswith(a, "sts:")
-	r := input.resource
-	is_string(r)
-	r != ""
+	r := res
 	not m.rb
 	array.slice(split(r, ":"), 4, 5) in [[], [""], [w.a]]
 }

@@ -10,6 +10,23 @@ sess := input.session if is_object(input.session)
 # A federated user session (GetFederationToken) rather than a role session.
 federated if sess.type == "federated"
 
+# The temporary credentials of an IAM user or a root user (a console
+# sign-in, or GetSessionToken): the principal's own permissions, with the
+# keys of its credentials (§4.3: aws:MultiFactorAuthPresent is present, true
+# when MFA was used).
+user_session if sess.type == "user"
+
+user_session_who := u if {
+	u := m.principals[input.principal]
+	u.t in {"User", "Account"}
+}
+
+user_session_keys := object.union(
+	{"aws:multifactorauthpresent": session_mfa, "aws:tokenissuetime": sess.issued_at},
+	mfa_age,
+) if {
+	user_session
+} else := {}
 srole := m.roles[sess.role]
 
 session_arn := concat("", ["arn:aws:sts::", srole.a, ":assumed-role/", srole.n, "/", sess.name]) if is_string(sess.name)
@@ -87,7 +104,24 @@ federated_extra := object.filter(fuser, ["b", "scp"])
 session_errors contains sprintf("session: no role %v in this bundle", [object.get(sess, "role", null)]) if {
 	sess
 	not federated
+	not user_session
 	not srole
+}
+
+session_errors contains sprintf("session: the temporary credentials of %v: the principal must be an IAM user or an account root user of this bundle", [object.get(input, "principal", null)]) if {
+	user_session
+	not user_session_who
+}
+
+session_errors contains sprintf("session: a user session has no %s (it has type, mfa, issued_at and expires_at)", [f]) if {
+	user_session
+	some f in ["role", "name", "policy", "tags"]
+	object.get(sess, f, null) != null
+}
+
+session_errors contains "session: a user session is not chained" if {
+	user_session
+	object.get(sess, "chained", false) != false
 }
 
 session_errors contains sprintf("session: the source of a federated session must be an IAM user of this bundle, not %v", [object.get(sess, "source", null)]) if {
@@ -114,8 +148,8 @@ session_errors contains "session: chained must be true or false" if {
 	object.get(sess, "chained", false) != false
 }
 
-session_errors contains sprintf("session: type must be absent (a role session) or \"federated\", not %v", [sess.type]) if {
-	sess.type != "federated"
+session_errors contains sprintf("session: type must be absent (a role session), \"federated\" or \"user\", not %v", [sess.type]) if {
+	not sess.type in {"federated", "user"}
 }
 
 session_errors contains "session: tags must be an object of strings, each key once whatever its case" if {
@@ -133,6 +167,7 @@ session_tags_ok if {
 
 session_errors contains "session: name is missing" if {
 	sess
+	not user_session
 	not session_named
 }
 
@@ -171,6 +206,7 @@ session_errors contains sprintf("session: lasts %ds, longer than the %ds this ro
 # Role chaining caps a session at one hour (§4.1); GetFederationToken
 # sessions last at most 36 hours.
 session_max := 129600 if federated
+else := 129600 if user_session
 else := 3600 if sess.chained == true
 else := srole.max
 

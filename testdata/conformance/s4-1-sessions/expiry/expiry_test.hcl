@@ -9,7 +9,7 @@ test "a session is valid within its duration" {
   issued_at = "2026-06-02T08:00:00Z"
   action    = "ec2:DescribeInstances"
   resource  = "*"
-  context   = { "aws:CurrentTime" = each.value.now }
+  time      = each.value.now
   expect    = "allow"
   doc       = "SEMANTICS.md §4.1 (sessions expire: issued_at + duration vs aws:CurrentTime); the role allows ec2"
 }
@@ -26,7 +26,7 @@ test "a session is refused after its duration" {
   issued_at = "2026-06-02T08:00:00Z"
   action    = "ec2:DescribeInstances"
   resource  = "*"
-  context   = { "aws:CurrentTime" = each.value.now }
+  time      = each.value.now
   expect    = "implicit_deny"
   doc       = "SEMANTICS.md §4.1: the session's credentials expire at issued_at + duration; https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds)"
 }
@@ -48,7 +48,7 @@ test "sessions issued before the revocation time are denied" {
   issued_at        = "2026-06-01T11:00:00Z"
   action           = "ec2:DescribeInstances"
   resource         = "*"
-  context          = { "aws:CurrentTime" = "2026-06-01T11:30:00Z" }
+  time             = "2026-06-01T11:30:00Z"
   expect           = "explicit_deny"
   expect_statement = policy.revoke_older.statement.RevokeOlderSessions
   doc              = "SEMANTICS.md §4.1 (aws:TokenIssueTime is present in a session) and §5.2 (DateLessThan); https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html"
@@ -60,7 +60,7 @@ test "sessions issued after the revocation time are not denied" {
   issued_at = "2026-06-01T12:30:00Z"
   action    = "ec2:DescribeInstances"
   resource  = "*"
-  context   = { "aws:CurrentTime" = "2026-06-01T13:00:00Z" }
+  time      = "2026-06-01T13:00:00Z"
   expect    = "allow"
   doc       = "SEMANTICS.md §5.2: DateLessThan is false for a token issued after the policy date"
 }
@@ -69,7 +69,7 @@ test "long-term keys have no aws:TokenIssueTime, so the Deny does not apply" {
   principal        = user.alice
   action           = "ec2:DescribeInstances"
   resource         = "*"
-  context          = { "aws:CurrentTime" = "2026-06-01T13:00:00Z" }
+  time             = "2026-06-01T13:00:00Z"
   expect           = "allow"
   expect_statement = policy.revoke_older.statement.Ec2ForAlice
   doc              = "SEMANTICS.md §5.1: with the key absent every ordinary operator is false (aws:TokenIssueTime exists only for temporary credentials, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-tokenissuetime)"

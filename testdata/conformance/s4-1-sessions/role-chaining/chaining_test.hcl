@@ -86,7 +86,7 @@ test "a chained session expires after one hour" {
   issued_at = "2026-06-01T08:00:00Z"
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::bucket/key"
-  context   = { "aws:CurrentTime" = "2026-06-01T09:30:00Z" }
+  time      = "2026-06-01T09:30:00Z"
   expect    = "implicit_deny"
   doc       = "SEMANTICS.md §4.1: a chained session lasts at most one hour (default duration); at 09:30 the 08:00 session has expired"
 }

@@ -11,7 +11,7 @@ test "Deny + Bool false catches temporary credentials without MFA" {
   principal        = user.bool_denied
   action           = "ec2:TerminateInstances"
   resource         = "*"
-  context          = { "aws:MultiFactorAuthPresent" = "false" }
+  mfa              = false
   expect           = "explicit_deny"
   expect_statement = policy.deny_bool_false.statement.DenyWithoutMfa
   doc              = "reference_policies_condition-keys.html#condition-keys-multifactorauthpresent: the key is false for console sessions without MFA; Deny + Bool false 'denies requests that can be authenticated using MFA, but were not'"
@@ -21,7 +21,7 @@ test "Deny + Bool false leaves requests made with MFA" {
   principal = user.bool_denied
   action    = "ec2:TerminateInstances"
   resource  = "*"
-  context   = { "aws:MultiFactorAuthPresent" = "true" }
+  mfa       = true
   expect    = "allow"
   doc       = "SEMANTICS.md §5.2 (Bool): true does not equal false, so the Deny does not apply"
 }
@@ -37,13 +37,13 @@ test "Deny + BoolIfExists false catches long-term keys" {
 
 test "Deny + BoolIfExists false" {
   for_each = {
-    with_mfa    = { present = "true", expect = "allow" }
-    without_mfa = { present = "false", expect = "explicit_deny" }
+    with_mfa    = { mfa = true, expect = "allow" }
+    without_mfa = { mfa = false, expect = "explicit_deny" }
   }
   principal = user.ifexists_denied
   action    = "ec2:TerminateInstances"
   resource  = "*"
-  context   = { "aws:MultiFactorAuthPresent" = each.value.present }
+  mfa       = each.value.mfa
   expect    = each.value.expect
   doc       = "SEMANTICS.md §5.2: with the key present, BoolIfExists evaluates like Bool"
 }
@@ -56,33 +56,58 @@ test "the Deny applies only to its actions" {
   doc       = "SEMANTICS.md §2: the Deny statement lists only ec2:TerminateInstances"
 }
 
+test "Allow + Bool true with long-term keys" {
+  principal = user.allow_with_mfa
+  action    = "ec2:TerminateInstances"
+  resource  = "*"
+  expect    = "implicit_deny"
+  doc       = "SEMANTICS.md §4.3: use Bool true in an Allow; §5.1: with the key absent, Bool is false"
+}
+
 test "Allow + Bool true" {
   for_each = {
-    long_term_keys = { context = {}, expect = "implicit_deny" }
-    console_no_mfa = { context = { "aws:MultiFactorAuthPresent" = "false" }, expect = "implicit_deny" }
-    with_mfa       = { context = { "aws:MultiFactorAuthPresent" = "true" }, expect = "allow" }
+    console_no_mfa = { mfa = false, expect = "implicit_deny" }
+    with_mfa       = { mfa = true, expect = "allow" }
   }
   principal = user.allow_with_mfa
   action    = "ec2:TerminateInstances"
   resource  = "*"
-  context   = each.value.context
+  mfa       = each.value.mfa
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §4.3: use Bool true in an Allow; §5.1: with the key absent, Bool is false"
+  doc       = "SEMANTICS.md §4.3: use Bool true in an Allow; the key is false for temporary credentials without MFA"
 }
 
 test "aws:MultiFactorAuthAge" {
   for_each = {
-    recent   = { context = { "aws:MultiFactorAuthPresent" = "true", "aws:MultiFactorAuthAge" = "300" }, expect = "allow" }
-    old      = { context = { "aws:MultiFactorAuthPresent" = "true", "aws:MultiFactorAuthAge" = "7200" }, expect = "implicit_deny" }
-    boundary = { context = { "aws:MultiFactorAuthPresent" = "true", "aws:MultiFactorAuthAge" = "3600" }, expect = "implicit_deny" }
-    no_mfa   = { context = {}, expect = "implicit_deny" }
+    recent   = { issued_at = "2026-06-01T11:55:00Z", expect = "allow" }
+    old      = { issued_at = "2026-06-01T10:00:00Z", expect = "implicit_deny" }
+    boundary = { issued_at = "2026-06-01T11:00:00Z", expect = "implicit_deny" }
   }
   principal = user.allow_with_mfa
   action    = "iam:DeleteUser"
   resource  = "*"
-  context   = each.value.context
+  mfa       = true
+  issued_at = each.value.issued_at
+  time      = "2026-06-01T12:00:00Z"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §4.3: aws:MultiFactorAuthAge is present only if MFA was used; NumericLessThan {age: 3600} is therefore false without MFA (and 3600 is not less than 3600)"
+  doc       = "SEMANTICS.md §4.3: aws:MultiFactorAuthAge is the seconds since the MFA authentication (300, 7200, 3600 here); NumericLessThan {age: 3600} is false at 3600"
+}
+
+test "no aws:MultiFactorAuthAge with long-term keys" {
+  principal = user.allow_with_mfa
+  action    = "iam:DeleteUser"
+  resource  = "*"
+  expect    = "implicit_deny"
+  doc       = "SEMANTICS.md §4.3: aws:MultiFactorAuthAge is present only if MFA was used; NumericLessThan {age: 3600} is therefore false without MFA"
+}
+
+test "no aws:MultiFactorAuthAge for temporary credentials without MFA" {
+  principal = user.allow_with_mfa
+  action    = "iam:DeleteUser"
+  resource  = "*"
+  mfa       = false
+  expect    = "implicit_deny"
+  doc       = "SEMANTICS.md §4.3: aws:MultiFactorAuthAge is present only if MFA was used"
 }
 
 test "a role session created with MFA" {
@@ -120,7 +145,7 @@ test "MFA age in a session counts from the MFA authentication" {
   issued_at = "2026-06-01T08:00:00Z"
   action    = "iam:DeleteUser"
   resource  = "*"
-  context   = { "aws:CurrentTime" = each.value.now }
+  time      = each.value.now
   expect    = each.value.expect
   doc       = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthage: 'the number of seconds since the requesting principal was authorized using MFA'; MFA was presented at 08:00 when the session was created"
 }

@@ -7,7 +7,7 @@ test "a date window with DateGreaterThan and DateLessThan" {
   principal = user.u
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::window/f"
-  context   = { "aws:CurrentTime" = each.value.now }
+  time      = each.value.now
   expect    = each.value.expect
   doc       = "SEMANTICS.md §5.1 (operators ANDed) and §5.2 (date operators); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws-dates.html"
 }
@@ -22,7 +22,7 @@ test "a policy date given in epoch seconds" {
   principal = user.u
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::epoch-value/f"
-  context   = { "aws:CurrentTime" = each.value.now }
+  time      = each.value.now
   expect    = each.value.expect
   doc       = "SEMANTICS.md §5.2: date values are ISO 8601 date-times or epoch seconds; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date"
 }
@@ -36,7 +36,7 @@ test "DateEquals compares instants" {
   principal = user.u
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::equals/f"
-  context   = { "aws:CurrentTime" = each.value.now }
+  time      = each.value.now
   expect    = each.value.expect
   doc       = "SEMANTICS.md §5.2: date operators are a time comparison (W3C ISO 8601 date-times, with offsets)"
 }
@@ -49,7 +49,7 @@ test "DateNotEquals" {
   principal = user.u
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::not-equals/f"
-  context   = { "aws:CurrentTime" = each.value.now }
+  time      = each.value.now
   expect    = each.value.expect
   doc       = "SEMANTICS.md §5.2: DateNotEquals negates DateEquals"
 }
@@ -62,7 +62,7 @@ test "DateLessThanEquals includes the boundary" {
   principal = user.u
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::less-than-equals/f"
-  context   = { "aws:CurrentTime" = each.value.now }
+  time      = each.value.now
   expect    = each.value.expect
   doc       = "SEMANTICS.md §5.2: DateLessThanEquals"
 }
@@ -75,7 +75,7 @@ test "aws:EpochTime against an ISO date" {
   principal = user.u
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::epoch-key/f"
-  context   = { "aws:EpochTime" = each.value.epoch, "aws:CurrentTime" = each.value.now }
+  time      = each.value.now
   expect    = each.value.expect
   doc       = "SEMANTICS.md §5.2: date operators are used with aws:EpochTime; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-epochtime"
 }
@@ -88,7 +88,7 @@ test "aws:TokenIssueTime is absent for long-term keys" {
   principal = user.u
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value.bucket}/f"
-  context   = { "aws:CurrentTime" = "2026-06-01T12:00:00Z" }
+  time      = "2026-06-01T12:00:00Z"
   expect    = each.value.expect
   doc       = "SEMANTICS.md §5.1: absent key: ordinary operators false, negated operators true; aws:TokenIssueTime exists only for temporary credentials (reference_policies_condition-keys.html#condition-keys-tokenissuetime)"
 }
