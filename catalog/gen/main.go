@@ -4,7 +4,7 @@
 // runs it; see catalog/README.md.
 //
 // It keeps only the fields iamc uses, sorts every list, and writes each file
-// with wire.Encode, so that the same packages always give the same bytes. It
+// with wire's encoders, so that the same packages always give the same bytes. It
 // builds every output in memory first and writes nothing if any input is
 // malformed.
 package main
@@ -76,10 +76,10 @@ func convert(o options, log io.Writer) (map[string][]byte, error) {
 		return nil, err
 	}
 	files := map[string][]byte{}
-	if files[wire.IAMFile], err = wire.Encode(iam); err != nil {
+	if files[wire.IAMFile], err = wire.EncodeIAM(iam); err != nil {
 		return nil, err
 	}
-	if files[wire.ManagedFile], err = wire.Encode(managed); err != nil {
+	if files[wire.ManagedFile], err = wire.EncodeManaged(managed); err != nil {
 		return nil, err
 	}
 	for name, src := range map[string]string{
@@ -335,7 +335,7 @@ func convertService(data, prefix, name string, rcp bool) (wire.Service, []string
 		if !ok {
 			bad("action %s: unknown access level %q", a.Name, a.AccessLevel)
 		}
-		wa := wire.Action{Name: a.Name, Level: level, ConditionKeys: checkKeys("action "+a.Name, a.ConditionKeys)}
+		wa := wire.Action{Name: prefix + ":" + a.Name, Level: level, ConditionKeys: checkKeys("action "+a.Name, a.ConditionKeys)}
 		for _, r := range a.ResourceTypes {
 			rt, ok := resources[strings.ToLower(r.Name)]
 			if !ok {
@@ -349,7 +349,10 @@ func convertService(data, prefix, name string, rcp bool) (wire.Service, []string
 		}
 		svc.Actions = append(svc.Actions, wa)
 	}
-	sort.Slice(svc.Actions, func(i, j int) bool { return svc.Actions[i].Name < svc.Actions[j].Name })
+	// By lower-cased name: the order in which package catalog searches them.
+	sort.Slice(svc.Actions, func(i, j int) bool {
+		return strings.ToLower(svc.Actions[i].Name) < strings.ToLower(svc.Actions[j].Name)
+	})
 	for i := 1; i < len(svc.Actions); i++ {
 		if strings.EqualFold(svc.Actions[i-1].Name, svc.Actions[i].Name) {
 			bad("action %s listed twice", svc.Actions[i].Name)
