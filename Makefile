@@ -16,7 +16,7 @@ build:
 # the benchmarks (a nested module).
 test: lint
 	$(GO) test ./...
-	$(GO) test -race -run 'Concurrent' ./rego/ ./suite/
+	$(GO) test -race -run 'Concurrent' ./rego/ ./suite/ ./catalog/
 	cd bench/cedar && $(GO) vet ./... && $(GO) test ./...
 
 # Build the coffee-shop bundle and show a few decisions.

@@ -54,28 +54,39 @@ func Notices() string {
 // Err decodes every embedded file that is not decoded yet and returns why
 // one could not be, or nil. See the package documentation.
 func Err() error {
-	_, err1 := iamData()
-	_, err2 := managedData()
+	_, err1 := loaded.iam()
+	_, err2 := loaded.managed()
 	return errors.Join(err1, err2)
 }
 
-var (
-	iamData     = sync.OnceValues(func() (*iamIndex, error) { return loadIAM(wire.IAMFile) })
-	managedData = sync.OnceValues(func() (*managedIndex, error) { return loadManaged(wire.ManagedFile) })
-)
+// store decodes each embedded file once, on first use.
+type store struct {
+	iam     func() (*iamIndex, error)
+	managed func() (*managedIndex, error)
+}
+
+func newStore() *store {
+	return &store{
+		iam:     sync.OnceValues(func() (*iamIndex, error) { return loadIAM(wire.IAMFile) }),
+		managed: sync.OnceValues(func() (*managedIndex, error) { return loadManaged(wire.ManagedFile) }),
+	}
+}
+
+// loaded is the process's decoded data.
+var loaded = newStore()
 
 // iamIdx returns the service catalog, or an empty one if it cannot be decoded.
 func iamIdx() *iamIndex {
-	x, err := iamData()
+	x, err := loaded.iam()
 	if err != nil {
-		return &iamIndex{}
+		return &iamIndex{allActions: func() []string { return nil }}
 	}
 	return x
 }
 
 // managedIdx returns the managed policies, or none if they cannot be decoded.
 func managedIdx() *managedIndex {
-	x, err := managedData()
+	x, err := loaded.managed()
 	if err != nil {
 		return &managedIndex{}
 	}

@@ -48,9 +48,12 @@ func (k *ConditionKey) ScalarType() string {
 
 // conditionKeyIndex finds condition keys by name.
 type conditionKeyIndex struct {
-	exact     map[string]*ConditionKey // lower-cased name
-	templates []keyTemplate            // the names with placeholders
-	globals   []*ConditionKey          // sorted by lower-cased name
+	exact map[string]*ConditionKey // lower-cased name
+	// templates holds the names with placeholders by the lower-cased
+	// prefix before their first colon, "" for those with a placeholder
+	// there (token.actions.${Domain}.ghe.com:sub).
+	templates map[string][]keyTemplate
+	globals   []*ConditionKey // sorted by lower-cased name
 }
 
 // keyTemplate matches the names of a key family: the literal parts of its
@@ -67,7 +70,7 @@ type keyTemplate struct {
 // differ, the global table decides, else the service whose prefix the key
 // carries, else the first service by prefix.
 func buildConditionKeys(w *wire.IAM, services []*Service) conditionKeyIndex {
-	idx := conditionKeyIndex{exact: map[string]*ConditionKey{}}
+	idx := conditionKeyIndex{exact: map[string]*ConditionKey{}, templates: map[string][]keyTemplate{}}
 	owner := map[string]string{} // lower-cased name → prefix of the service that set it
 	for _, g := range w.GlobalKeys {
 		k := &ConditionKey{Name: g.Key, Type: g.Type, Global: true, Category: g.Category,
@@ -104,10 +107,16 @@ func buildConditionKeys(w *wire.IAM, services []*Service) conditionKeyIndex {
 			for _, p := range parts {
 				n += len(p)
 			}
-			idx.templates = append(idx.templates, keyTemplate{key: k, parts: parts, literal: n})
+			p := ""
+			if strings.Contains(parts[0], ":") {
+				p = keyPrefix(parts[0])
+			}
+			idx.templates[p] = append(idx.templates[p], keyTemplate{key: k, parts: parts, literal: n})
 		}
 	}
-	sort.Slice(idx.templates, func(i, j int) bool { return idx.templates[i].key.Name < idx.templates[j].key.Name })
+	for _, list := range idx.templates {
+		sort.Slice(list, func(i, j int) bool { return list[i].key.Name < list[j].key.Name })
+	}
 	return idx
 }
 
@@ -184,10 +193,12 @@ func LookupConditionKey(key string) (*ConditionKey, bool) {
 	}
 	name := string(lower)
 	var best *keyTemplate
-	for i := range idx.templates {
-		t := &idx.templates[i]
-		if (best == nil || t.literal > best.literal) && t.match(name) {
-			best = t
+	for _, list := range [2][]keyTemplate{idx.templates[keyPrefix(name)], idx.templates[""]} {
+		for i := range list {
+			t := &list[i]
+			if (best == nil || t.literal > best.literal) && t.match(name) {
+				best = t
+			}
 		}
 	}
 	if best == nil {

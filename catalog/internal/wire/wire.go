@@ -266,7 +266,7 @@ func DecodeIAM(data []byte) (*IAM, error) {
 	svc, act := -1, -1
 	closeAction := func() {
 		if act >= 0 {
-			actions[act].Resources = refs[r0:len(refs):len(refs)]
+			actions[act].Resources = tail(refs, r0)
 		}
 		act = -1
 	}
@@ -274,9 +274,9 @@ func DecodeIAM(data []byte) (*IAM, error) {
 		closeAction()
 		if svc >= 0 {
 			s := &services[svc]
-			s.ResourceTypes = types[t0:len(types):len(types)]
-			s.ConditionKeys = keys[k0:len(keys):len(keys)]
-			s.Actions = actions[a0:len(actions):len(actions)]
+			s.ResourceTypes = tail(types, t0)
+			s.ConditionKeys = tail(keys, k0)
+			s.Actions = tail(actions, a0)
 		}
 		svc = -1
 	}
@@ -346,6 +346,15 @@ func DecodeIAM(data []byte) (*IAM, error) {
 		return nil, errors.New("empty file")
 	}
 	return &IAM{Services: services, GlobalKeys: globals}, nil
+}
+
+// tail returns the elements of s from start on, capped so that an append
+// to the result cannot write into s, or nil if there are none.
+func tail[T any](s []T, start int) []T {
+	if start == len(s) {
+		return nil
+	}
+	return s[start:len(s):len(s)]
 }
 
 // listArena hands out the comma-separated lists of a file as subslices of
