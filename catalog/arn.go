@@ -22,10 +22,11 @@ import "strings"
 //
 // The pattern "*" fits every action, with an empty type name; an action
 // without resource types is authorized only on "*" and fits nothing else.
-// An action that is not in the catalog fits nothing.
+// An action that is not in the catalog fits nothing, nor does a pattern
+// longer than any policy can hold (maxPatternLen).
 func MatchResourceType(action, arn string) (typeName string, ok bool) {
 	a, found := LookupAction(action)
-	if !found {
+	if !found || len(arn) > maxPatternLen {
 		return "", false
 	}
 	if globMatchFold(arn, "*") {
@@ -42,6 +43,11 @@ func MatchResourceType(action, arn string) (typeName string, ok bool) {
 	}
 	return "", false
 }
+
+// maxPatternLen bounds the patterns MatchResourceType reads: 10,240
+// characters, the largest policy document IAM accepts (a role's inline
+// policies together), so that the search it runs stays small.
+const maxPatternLen = 10240
 
 type tokKind uint8
 

@@ -129,34 +129,27 @@ func keyPrefix(key string) string {
 // ${Name} or <name>, into the literal parts before, between and after them.
 func splitTemplate(name string) ([]string, bool) {
 	var parts []string
-	rest := name
-	for {
-		i := strings.IndexAny(rest, "$<")
-		if i < 0 {
-			break
-		}
-		var end int
+	start := 0 // of the current literal part
+	for i := 0; i < len(name); {
+		end := -1
 		switch {
-		case rest[i] == '$' && strings.HasPrefix(rest[i:], "${"):
-			end = strings.IndexByte(rest[i:], '}')
-		case rest[i] == '<':
-			end = strings.IndexByte(rest[i:], '>')
-		default:
-			end = -1
+		case strings.HasPrefix(name[i:], "${"):
+			end = strings.IndexByte(name[i:], '}')
+		case name[i] == '<':
+			end = strings.IndexByte(name[i:], '>')
 		}
 		if end < 0 {
-			if len(parts) == 0 {
-				return nil, false
-			}
-			break
+			i++
+			continue
 		}
-		parts = append(parts, rest[:i])
-		rest = rest[i+end+1:]
+		parts = append(parts, name[start:i])
+		i += end + 1
+		start = i
 	}
 	if parts == nil {
 		return nil, false
 	}
-	return append(parts, rest), true
+	return append(parts, name[start:]), true
 }
 
 // match reports whether the lower-cased name belongs to the family.

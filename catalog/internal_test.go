@@ -167,6 +167,8 @@ func TestKeyTemplates(t *testing.T) {
 		{"s3:existingobjecttag/<key>", "s3:existingobjecttag/x", true},
 		{"a:${x}${y}", "a:q", false},
 		{"a:${x}${y}", "a:qr", true},
+		{"odd:$a<b${x}", "odd:$a<bz", true},
+		{"odd:$a<b${x}", "odd:$a<b", false},
 	} {
 		parts, ok := splitTemplate(tc.template)
 		require.True(t, ok, tc.template)

@@ -26,7 +26,7 @@ type Service struct {
 	Prefix        string          // "s3"
 	Name          string          // "Amazon S3"
 	SupportsRCP   bool            // resource control policies apply to it
-	Actions       []*Action       // sorted by name
+	Actions       []*Action       // sorted by lower-cased name
 	ResourceTypes []*ResourceType // sorted by name
 	ConditionKeys []*ConditionKey // the service's table, sorted by lower-cased name
 }
@@ -36,8 +36,9 @@ type Action struct {
 	Name          string      // canonical: "s3:GetObject"
 	AccessLevel   AccessLevel // "Read"
 	ResourceTypes []ActionResourceType
-	// ConditionKeys are the keys AWS lists for the action itself (the row
-	// without a resource type), sorted.
+	// ConditionKeys are the keys AWS lists for the action as a whole,
+	// sorted; keys that AWS lists only with one of its resource types are
+	// in that type's ActionConditionKeys.
 	ConditionKeys []string
 }
 
@@ -61,7 +62,7 @@ type ResourceType struct {
 	format        arnFormat // compiled on first use
 }
 
-// arnFormat returns the compiled ARN format.
+// compiled returns the compiled ARN format.
 func (rt *ResourceType) compiled() *arnFormat {
 	rt.compile.Do(func() { rt.format = compileARNFormat(rt.ARNFormat) })
 	return &rt.format
