@@ -391,6 +391,12 @@ func TestMatchResourceType(t *testing.T) {
 		assert.Equal(t, tc.ok, ok, "%s on %s", tc.action, tc.arn)
 		assert.Equal(t, tc.want, got, "%s on %s", tc.action, tc.arn)
 	}
+	// Longer than any policy document IAM accepts: not read.
+	long := "arn:aws:s3:::bucket/" + strings.Repeat("k", 10240)
+	_, ok := catalog.MatchResourceType("s3:GetObject", long)
+	assert.False(t, ok)
+	_, ok = catalog.MatchResourceType("s3:GetObject", long[:10240])
+	assert.True(t, ok)
 }
 
 func TestLookupManagedPolicy(t *testing.T) {
