@@ -24,17 +24,19 @@ import (
 //
 // The Go values are converted straight into OPA's terms, without reflection
 // or a JSON round trip: this runs for every decision.
+
+// The bounds of a decision input, whether given as Go values or as JSON.
 const (
-	// maxInputDepth bounds the nesting of objects and arrays in an input:
-	// the deepest legitimate value, a session policy's condition values
+	// MaxInputDepth bounds the nesting of objects and arrays in an input:
+	// the deepest legitimate value, a condition value of a session policy
 	// under input.session.policy, is 7 levels down.
-	maxInputDepth = 32
-	// maxInputBytes bounds a JSON input; a Go value is charged what its
-	// JSON would weigh, about.
-	maxInputBytes = 8 << 20
-	// maxInputValues bounds the number of values (scalars, objects, arrays)
-	// in an input.
-	maxInputValues = 100_000
+	MaxInputDepth = 32
+	// MaxInputBytes bounds a JSON input; a Go value is charged about what
+	// its JSON would weigh.
+	MaxInputBytes = 8 << 20
+	// MaxInputValues bounds the number of values (strings, numbers,
+	// booleans, nulls, objects, arrays) in an input.
+	MaxInputValues = 100_000
 )
 
 // InputError is why an input cannot be decided: where in the input, and
@@ -65,7 +67,7 @@ type builder struct {
 	path   []pathElem
 	// open holds the maps and slices on the path, to tell a cycle from a
 	// merely deep value.
-	open [maxInputDepth + 1]unsafe.Pointer
+	open [MaxInputDepth + 1]unsafe.Pointer
 }
 
 func (b *builder) fail(format string, args ...any) error {
@@ -87,19 +89,19 @@ func (b *builder) fail(format string, args ...any) error {
 func (b *builder) charge(n int) error {
 	b.values++
 	b.bytes += n
-	if b.values > maxInputValues {
-		return b.fail("the input holds more than %d values", maxInputValues)
+	if b.values > MaxInputValues {
+		return b.fail("the input holds more than %d values", MaxInputValues)
 	}
-	if b.bytes > maxInputBytes {
-		return b.fail("the input is larger than %d bytes", maxInputBytes)
+	if b.bytes > MaxInputBytes {
+		return b.fail("the input is larger than %d bytes", MaxInputBytes)
 	}
 	return nil
 }
 
 // enter starts a composite value at depth (the input itself is depth 0).
 func (b *builder) enter(depth int, ptr unsafe.Pointer) error {
-	if depth > maxInputDepth {
-		return b.fail("nested more than %d levels deep", maxInputDepth)
+	if depth > MaxInputDepth {
+		return b.fail("nested more than %d levels deep", MaxInputDepth)
 	}
 	if ptr != nil {
 		for _, p := range b.open[:depth] {
@@ -481,8 +483,8 @@ var errNotJSON = errors.New("not a JSON document")
 // the same key twice (Go's encoding/json, and so OPA's server, keeps the
 // last; other readers keep the first) and text that is not UTF-8.
 func parseInput(data []byte) (ast.Value, error) {
-	if len(data) > maxInputBytes {
-		return nil, &InputError{Msg: fmt.Sprintf("the input is %d bytes, more than the limit of %d", len(data), maxInputBytes)}
+	if len(data) > MaxInputBytes {
+		return nil, &InputError{Msg: fmt.Sprintf("the input is %d bytes, more than the limit of %d", len(data), MaxInputBytes)}
 	}
 	if !json.Valid(data) {
 		var raw json.RawMessage
