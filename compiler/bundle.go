@@ -4,6 +4,7 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -84,6 +85,16 @@ func (o *Output) BundleBytes() ([]byte, error) {
 // directory and a rename, so that path holds either the old content or the
 // whole new content, never a part.
 func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return WriteFileAtomicContext(context.Background(), path, write)
+}
+
+// WriteFileAtomicContext is WriteFileAtomic that stops when ctx is done:
+// the temporary file is removed, path keeps its old content, and the error
+// is ctx's.
+func WriteFileAtomicContext(ctx context.Context, path string, write func(io.Writer) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -96,7 +107,7 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err := write(tmp); err != nil {
+	if err := write(ctxWriter{ctx, tmp}); err != nil {
 		return err
 	}
 	if err := tmp.Sync(); err != nil {
@@ -108,11 +119,27 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return err
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
 	ok = true
 	return nil
+}
+
+// ctxWriter fails every write once ctx is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // generateProject writes the project module: the action catalogs of the
@@ -154,9 +181,23 @@ func (o *Output) WriteDir(path string) error {
 	return WriteDirAtomic(path, o.Files())
 }
 
+// WriteDirContext is WriteDir that stops when ctx is done, leaving path as
+// it was and no temporary directory.
+func (o *Output) WriteDirContext(ctx context.Context, path string) error {
+	return WriteDirAtomicContext(ctx, path, o.Files())
+}
+
 // WriteDirAtomic writes files (slash-separated paths to content) as the
 // directory path; see WriteDir.
 func WriteDirAtomic(path string, files map[string][]byte) error {
+	return WriteDirAtomicContext(context.Background(), path, files)
+}
+
+// WriteDirAtomicContext is WriteDirAtomic that stops when ctx is done.
+func WriteDirAtomicContext(ctx context.Context, path string, files map[string][]byte) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	path = filepath.Clean(path)
 	if st, err := os.Lstat(path); err == nil {
 		if !st.IsDir() {
@@ -193,11 +234,17 @@ func WriteDirAtomic(path string, files map[string][]byte) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := writeSynced(p, files[n]); err != nil {
 			return err
 		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if err := swapDir(tmp, path); err != nil {

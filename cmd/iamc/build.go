@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -98,7 +99,7 @@ what OPA's --verification-key-id expects unless told otherwise.`,
 			if err != nil {
 				return err
 			}
-			return runBuild(s, p, signing)
+			return runBuild(cmd.Context(), s, p, signing)
 		},
 	}
 	cmd.Flags().StringVarP(&p.output, "output", "o", "bundle.tar.gz", "the bundle file (or directory, with --format dir) to write")
@@ -108,8 +109,11 @@ what OPA's --verification-key-id expects unless told otherwise.`,
 	return cmd
 }
 
-func runBuild(s *streams, p *buildParams, signing *compiler.Signing) error {
-	out, proj, diags := compiler.Build(p.dir)
+func runBuild(ctx context.Context, s *streams, p *buildParams, signing *compiler.Signing) error {
+	out, proj, diags, err := compiler.BuildContext(ctx, p.dir)
+	if err != nil {
+		return err
+	}
 	if err := printDiagnostics(s.err, p.dir, proj, diags); err != nil {
 		return err
 	}
@@ -118,11 +122,10 @@ func runBuild(s *streams, p *buildParams, signing *compiler.Signing) error {
 			return &exitError{code: exitInvalid, err: err}
 		}
 	}
-	var err error
 	if p.format == "dir" {
-		err = out.WriteDir(p.output)
+		err = out.WriteDirContext(ctx, p.output)
 	} else {
-		err = compiler.WriteFileAtomic(p.output, func(w io.Writer) error { return out.WriteBundle(w) })
+		err = compiler.WriteFileAtomicContext(ctx, p.output, func(w io.Writer) error { return out.WriteBundle(w) })
 	}
 	if err != nil {
 		return &exitError{code: exitFailures, err: fmt.Errorf("write %s: %w", p.output, err)}

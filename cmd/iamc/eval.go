@@ -96,7 +96,10 @@ func openEngine(ctx context.Context, s *streams, path string) (*rego.Engine, *co
 		}
 		return eng, nil, nil
 	}
-	out, proj, diags := compiler.Build(path)
+	out, proj, diags, err := compiler.BuildContext(ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
 	if err := printDiagnostics(s.err, path, proj, diags); err != nil {
 		return nil, nil, err
 	}
