@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -117,6 +118,9 @@ func runBuild(ctx context.Context, s *streams, p *buildParams, signing *compiler
 	if err := printDiagnostics(s.err, p.dir, proj, diags); err != nil {
 		return err
 	}
+	if err := checkOutput(p.output, p.format == "dir", p.dir, proj); err != nil {
+		return &exitError{code: exitInvalid, err: fmt.Errorf("-o %w", err)}
+	}
 	if signing != nil {
 		if err := out.Sign(*signing); err != nil {
 			return &exitError{code: exitInvalid, err: err}
@@ -126,6 +130,10 @@ func runBuild(ctx context.Context, s *streams, p *buildParams, signing *compiler
 		err = out.WriteDirContext(ctx, p.output)
 	} else {
 		err = compiler.WriteFileAtomicContext(ctx, p.output, func(w io.Writer) error { return out.WriteBundle(w) })
+	}
+	var target *compiler.TargetError
+	if errors.As(err, &target) {
+		return &exitError{code: exitInvalid, err: fmt.Errorf("-o %w", err)}
 	}
 	if err != nil {
 		return &exitError{code: exitFailures, err: fmt.Errorf("write %s: %w", p.output, err)}
