@@ -40,6 +40,7 @@ type Engine struct {
 type Source struct {
 	name string
 	open func() (bundle.DirectoryLoader, io.Closer, error)
+	raw  rawBundle
 }
 
 // FromFile reads a bundle tarball (.tar.gz) from a file.
@@ -50,14 +51,14 @@ func FromFile(path string) Source {
 			return nil, nil, err
 		}
 		return bundle.NewTarballLoaderWithBaseURL(f, path), f, nil
-	}}
+	}, raw: rawBundle{tarball: func() (io.ReadCloser, error) { return os.Open(path) }}}
 }
 
 // FromBytes reads a bundle tarball held in memory.
 func FromBytes(b []byte) Source {
 	return Source{name: "bundle", open: func() (bundle.DirectoryLoader, io.Closer, error) {
 		return bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(b), "bundle"), nil, nil
-	}}
+	}, raw: rawBundle{tarball: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }}}
 }
 
 // FromFS reads an unpacked bundle (iamc build --format dir) from a file
@@ -68,7 +69,7 @@ func FromFS(fsys fs.FS) Source {
 		// .signatures.json (it keeps only .manifest's), so the bundle is
 		// read below a named root instead.
 		return bundle.NewFSLoaderWithRoot(underRoot{fsys}, fsRoot), nil, nil
-	}}
+	}, raw: rawBundle{fsys: fsys}}
 }
 
 // fsRoot is the directory under which underRoot shows a file system.
@@ -91,8 +92,9 @@ func (u underRoot) Open(name string) (fs.File, error) {
 type Option func(*loadConfig)
 
 type loadConfig struct {
-	verification *bundle.VerificationConfig
-	cacheEntries int
+	verification  *bundle.VerificationConfig
+	cacheEntries  int
+	maxBundleSize int64
 }
 
 // WithGlobCache sets how many compiled glob patterns the engine keeps across
@@ -149,21 +151,26 @@ func (e *SignatureError) Error() string {
 
 func (e *SignatureError) Unwrap() error { return e.Err }
 
-// maxBundleSize bounds a bundle's uncompressed files.
-const maxBundleSize = 2 << 30
-
 // Load reads a bundle built by iamc and prepares its queries.
 func Load(ctx context.Context, src Source, opts ...Option) (*Engine, error) {
-	cfg := loadConfig{cacheEntries: 100000}
+	cfg := loadConfig{cacheEntries: 100000, maxBundleSize: DefaultMaxBundleSize}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	b, err := readBundle(src, cfg.verification)
+	if err := inspect(src.name, src.raw, cfg.maxBundleSize, cfg.verification); err != nil {
+		var se *SignatureError
+		var size *BundleSizeError
+		if errors.As(err, &se) || errors.As(err, &size) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("load bundle %s: %w", src.name, err)
+	}
+	b, err := readBundle(src, cfg.verification, cfg.maxBundleSize)
 	if err != nil {
 		if cfg.verification != nil {
 			// Tell a signature failure from a bundle that cannot be read
 			// at all: only the former reads without verification.
-			if _, plain := readBundle(src, nil); plain == nil {
+			if _, plain := readBundle(src, nil, cfg.maxBundleSize); plain == nil {
 				return nil, &SignatureError{Bundle: src.name, Err: err}
 			}
 		}
@@ -173,7 +180,7 @@ func Load(ctx context.Context, src Source, opts ...Option) (*Engine, error) {
 }
 
 // readBundle reads a bundle, verifying its signature when vc is set.
-func readBundle(src Source, vc *bundle.VerificationConfig) (*bundle.Bundle, error) {
+func readBundle(src Source, vc *bundle.VerificationConfig, limit int64) (*bundle.Bundle, error) {
 	loader, closer, err := src.open()
 	if err != nil {
 		return nil, err
@@ -181,7 +188,7 @@ func readBundle(src Source, vc *bundle.VerificationConfig) (*bundle.Bundle, erro
 	if closer != nil {
 		defer closer.Close()
 	}
-	r := bundle.NewCustomReader(loader).WithSizeLimitBytes(maxBundleSize)
+	r := bundle.NewCustomReader(loader.WithSizeLimitBytes(limit)).WithSizeLimitBytes(limit + 1)
 	if vc != nil {
 		r = r.WithBundleVerificationConfig(vc)
 	} else {
