@@ -3,8 +3,6 @@ package suite
 import (
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 
@@ -24,18 +22,8 @@ import (
 // input may leave out (schema/decision-input.schema.json): the decision must
 // be the same as with it.
 func TestGoAndJSONInputAgree(t *testing.T) {
-	dirs, _ := filepath.Glob("../examples/*")
-	_ = filepath.WalkDir("../testdata/conformance", func(p string, d os.DirEntry, err error) error {
-		if err == nil && d.IsDir() {
-			dirs = append(dirs, p)
-		}
-		return nil
-	})
 	var compared atomic.Int64
-	for _, dir := range dirs {
-		if m, _ := filepath.Glob(filepath.Join(dir, "*_test.hcl")); len(m) == 0 {
-			continue
-		}
+	for _, dir := range suiteDirs() {
 		t.Run(dir, func(t *testing.T) {
 			t.Parallel()
 			out, _, diags := compiler.Build(dir)
