@@ -60,7 +60,7 @@ func TestBuildInterrupted(t *testing.T) {
 			// Let it get into the build (a build of this size takes
 			// seconds); the assertions below do not depend on when the
 			// signal lands, only that it lands before the build ends.
-			time.Sleep(500 * time.Millisecond)
+			time.Sleep(300 * time.Millisecond)
 			require.NoError(t, cmd.Process.Signal(c.sig))
 			err := cmd.Wait()
 			var ee *exec.ExitError
