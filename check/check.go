@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"io/fs"
 
 	"github.com/hashicorp/hcl/v2"
@@ -19,6 +20,17 @@ func Run(dir string) *Report {
 	r := analyze(out, p, diags)
 	r.Dir = dir
 	return r
+}
+
+// RunContext is Run that stops when ctx is done, with ctx's error.
+func RunContext(ctx context.Context, dir string) (*Report, error) {
+	out, p, diags, err := compiler.BuildContext(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	r := analyze(out, p, diags)
+	r.Dir = dir
+	return r, nil
 }
 
 // RunFS is Run over a file system.

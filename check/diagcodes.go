@@ -74,6 +74,8 @@ var diagCodes = map[string]string{
 	"Invalid date":                              "INVALID_CONDITION_DATA_TYPE",
 	"Invalid IP address":                        "INVALID_CONDITION_DATA_TYPE",
 	"Invalid condition value":                   "INVALID_CONDITION_DATA_TYPE",
+	"Number out of range":                       "INVALID_CONDITION_DATA_TYPE",
+	"Duplicate condition key":                   "INVALID_CONDITION",
 	"Multivalued key without a set operator":    "MISSING_QUALIFIER",
 	"Empty condition":                           "INVALID_CONDITION",
 	"Empty condition key":                       "INVALID_CONDITION",

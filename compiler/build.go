@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"context"
 	"io/fs"
 
 	"github.com/hashicorp/hcl/v2"
@@ -33,4 +34,30 @@ func compileLoaded(p *schema.Project, diags hcl.Diagnostics) (*Output, *schema.P
 	}
 	out, cdiags := Compile(p)
 	return out, p, append(diags, cdiags...)
+}
+
+// BuildContext is Build that gives up as soon as ctx is done, with ctx's
+// error: a command interrupted by a signal stops at once. The work already
+// under way is abandoned; it runs to its end in the background and its
+// result is dropped.
+func BuildContext(ctx context.Context, dir string) (*Output, *schema.Project, hcl.Diagnostics, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	type built struct {
+		out   *Output
+		proj  *schema.Project
+		diags hcl.Diagnostics
+	}
+	done := make(chan built, 1)
+	go func() {
+		out, proj, diags := Build(dir)
+		done <- built{out, proj, diags}
+	}()
+	select {
+	case b := <-done:
+		return b.out, b.proj, b.diags, nil
+	case <-ctx.Done():
+		return nil, nil, nil, ctx.Err()
+	}
 }

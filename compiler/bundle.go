@@ -4,9 +4,11 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -87,6 +89,26 @@ func (o *Output) BundleBytes() ([]byte, error) {
 // directory and a rename, so that path holds either the old content or the
 // whole new content, never a part.
 func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return WriteFileAtomicContext(context.Background(), path, write)
+}
+
+// WriteFileAtomicContext is WriteFileAtomic that stops when ctx is done:
+// the temporary file is removed, path keeps its old content, and the error
+// is ctx's.
+//
+// An existing path must be a regular file: a device, a named pipe, a
+// socket, a directory or a symbolic link is refused with a *TargetError,
+// never replaced. (A link is not followed: /dev/stdout is one, to whatever
+// the standard output is, and replacing the file behind it would cut a
+// shell's redirection.)
+func WriteFileAtomicContext(ctx context.Context, path string, write func(io.Writer) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	path, err := FileTarget(path)
+	if err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -99,7 +121,7 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err := write(tmp); err != nil {
+	if err := write(ctxWriter{ctx, tmp}); err != nil {
 		return err
 	}
 	if err := tmp.Sync(); err != nil {
@@ -111,11 +133,73 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return err
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
 	ok = true
 	return nil
+}
+
+// TargetError is an output path that iamc will not write: not a regular
+// file, or a file of the project itself.
+type TargetError struct {
+	Path   string
+	Reason string
+}
+
+func (e *TargetError) Error() string { return e.Path + ": " + e.Reason }
+
+// FileTarget returns the file that writing path replaces: path itself when
+// it does not exist or is a regular file. Anything else is a *TargetError.
+func FileTarget(path string) (string, error) {
+	st, err := os.Lstat(path)
+	if os.IsNotExist(err) {
+		return path, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if !st.Mode().IsRegular() {
+		return "", &TargetError{path, "is " + fileKind(st.Mode()) + ", not a regular file: not replacing it"}
+	}
+	return path, nil
+}
+
+// fileKind names the kind of a file that is not regular.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsRegular():
+		return "a regular file"
+	}
+	return "not a regular file"
+}
+
+// ctxWriter fails every write once ctx is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // generateProject writes the project module: the action catalogs of the
@@ -157,13 +241,27 @@ func (o *Output) WriteDir(path string) error {
 	return WriteDirAtomic(path, o.Files())
 }
 
+// WriteDirContext is WriteDir that stops when ctx is done, leaving path as
+// it was and no temporary directory.
+func (o *Output) WriteDirContext(ctx context.Context, path string) error {
+	return WriteDirAtomicContext(ctx, path, o.Files())
+}
+
 // WriteDirAtomic writes files (slash-separated paths to content) as the
 // directory path; see WriteDir.
 func WriteDirAtomic(path string, files map[string][]byte) error {
+	return WriteDirAtomicContext(context.Background(), path, files)
+}
+
+// WriteDirAtomicContext is WriteDirAtomic that stops when ctx is done.
+func WriteDirAtomicContext(ctx context.Context, path string, files map[string][]byte) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	path = filepath.Clean(path)
 	if st, err := os.Lstat(path); err == nil {
 		if !st.IsDir() {
-			return fmt.Errorf("%s exists and is not a directory", path)
+			return &TargetError{path, "is not a directory but " + fileKind(st.Mode()) + ": not replacing it"}
 		}
 		if err := replaceableDir(path); err != nil {
 			return err
@@ -196,11 +294,17 @@ func WriteDirAtomic(path string, files map[string][]byte) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := writeSynced(p, files[n]); err != nil {
 			return err
 		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if err := swapDir(tmp, path); err != nil {
@@ -224,7 +328,7 @@ func replaceableDir(path string) error {
 	if _, err := os.Stat(filepath.Join(path, ".manifest")); err == nil {
 		return nil
 	}
-	return fmt.Errorf("%s is a directory that holds no bundle (no .manifest): not replacing it", path)
+	return &TargetError{path, "is a directory that holds no bundle (no .manifest): not replacing it"}
 }
 
 func writeSynced(path string, data []byte) error {

@@ -7,6 +7,7 @@ package format
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -73,13 +74,23 @@ func Project(path string) (files []File, sources map[string][]byte, diags hcl.Di
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		fi, err := os.Stat(name)
+		// Only regular files are formatted: formatting replaces the file,
+		// which must not replace a device, a pipe or a symbolic link (and
+		// what it points to may lie outside the project).
+		fi, err := os.Lstat(name)
+		if err == nil && !fi.Mode().IsRegular() {
+			kind := "not a regular file"
+			if fi.Mode()&fs.ModeSymlink != 0 {
+				kind = "a symbolic link"
+			}
+			err = fmt.Errorf("%s is %s; iamc fmt replaces regular files only", name, kind)
+		}
 		if err == nil && fi.Size() > maxFileSize {
 			err = fmt.Errorf("%s is %d bytes; files of a project are limited to %d bytes", name, fi.Size(), maxFileSize)
 		}
 		var src []byte
 		if err == nil {
-			src, err = os.ReadFile(name)
+			src, err = readBounded(name)
 		}
 		if err != nil {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: err.Error(),
@@ -97,10 +108,29 @@ func Project(path string) (files []File, sources map[string][]byte, diags hcl.Di
 	return files, sources, diags
 }
 
+// readBounded reads a file, refusing one that grew past maxFileSize.
+func readBounded(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err == nil && len(src) > maxFileSize {
+		err = fmt.Errorf("%s is larger than %d bytes; files of a project are limited to %d bytes", name, maxFileSize, maxFileSize)
+	}
+	return src, err
+}
+
 // Write replaces the file with its formatted bytes, atomically: a
 // temporary file in the same directory, renamed over the original, which
 // keeps its permissions.
 func (f File) Write() error {
+	if st, err := os.Lstat(f.Path); err != nil {
+		return err
+	} else if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is no longer a regular file: not replacing it", f.Path)
+	}
 	dir := filepath.Dir(f.Path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.Path)+".fmt-*")
 	if err != nil {

@@ -42,6 +42,7 @@ type Engine struct {
 type Source struct {
 	name string
 	open func() (bundle.DirectoryLoader, io.Closer, error)
+	raw  rawBundle
 }
 
 // FromFile reads a bundle tarball (.tar.gz) from a file.
@@ -52,14 +53,14 @@ func FromFile(path string) Source {
 			return nil, nil, err
 		}
 		return bundle.NewTarballLoaderWithBaseURL(f, path), f, nil
-	}}
+	}, raw: rawBundle{tarball: func() (io.ReadCloser, error) { return os.Open(path) }}}
 }
 
 // FromBytes reads a bundle tarball held in memory.
 func FromBytes(b []byte) Source {
 	return Source{name: "bundle", open: func() (bundle.DirectoryLoader, io.Closer, error) {
 		return bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(b), "bundle"), nil, nil
-	}}
+	}, raw: rawBundle{tarball: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }}}
 }
 
 // FromFS reads an unpacked bundle (iamc build --format dir) from a file
@@ -70,7 +71,7 @@ func FromFS(fsys fs.FS) Source {
 		// .signatures.json (it keeps only .manifest's), so the bundle is
 		// read below a named root instead.
 		return bundle.NewFSLoaderWithRoot(underRoot{fsys}, fsRoot), nil, nil
-	}}
+	}, raw: rawBundle{fsys: fsys}}
 }
 
 // fsRoot is the directory under which underRoot shows a file system.
@@ -93,9 +94,10 @@ func (u underRoot) Open(name string) (fs.File, error) {
 type Option func(*loadConfig)
 
 type loadConfig struct {
-	verification *bundle.VerificationConfig
-	cacheEntries int
-	requestTime  bool
+	verification  *bundle.VerificationConfig
+	cacheEntries  int
+	maxBundleSize int64
+	requestTime   bool
 }
 
 // WithRequestTime makes the engine take the time of a request from the
@@ -163,21 +165,26 @@ func (e *SignatureError) Error() string {
 
 func (e *SignatureError) Unwrap() error { return e.Err }
 
-// maxBundleSize bounds a bundle's uncompressed files.
-const maxBundleSize = 2 << 30
-
 // Load reads a bundle built by iamc and prepares its queries.
 func Load(ctx context.Context, src Source, opts ...Option) (*Engine, error) {
-	cfg := loadConfig{cacheEntries: 100000}
+	cfg := loadConfig{cacheEntries: 100000, maxBundleSize: DefaultMaxBundleSize}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	b, err := readBundle(src, cfg.verification)
+	if err := inspect(src.name, src.raw, cfg.maxBundleSize, cfg.verification); err != nil {
+		var se *SignatureError
+		var size *BundleSizeError
+		if errors.As(err, &se) || errors.As(err, &size) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("load bundle %s: %w", src.name, err)
+	}
+	b, err := readBundle(src, cfg.verification, cfg.maxBundleSize)
 	if err != nil {
 		if cfg.verification != nil {
 			// Tell a signature failure from a bundle that cannot be read
 			// at all: only the former reads without verification.
-			if _, plain := readBundle(src, nil); plain == nil {
+			if _, plain := readBundle(src, nil, cfg.maxBundleSize); plain == nil {
 				return nil, &SignatureError{Bundle: src.name, Err: err}
 			}
 		}
@@ -187,7 +194,7 @@ func Load(ctx context.Context, src Source, opts ...Option) (*Engine, error) {
 }
 
 // readBundle reads a bundle, verifying its signature when vc is set.
-func readBundle(src Source, vc *bundle.VerificationConfig) (*bundle.Bundle, error) {
+func readBundle(src Source, vc *bundle.VerificationConfig, limit int64) (*bundle.Bundle, error) {
 	loader, closer, err := src.open()
 	if err != nil {
 		return nil, err
@@ -195,7 +202,7 @@ func readBundle(src Source, vc *bundle.VerificationConfig) (*bundle.Bundle, erro
 	if closer != nil {
 		defer closer.Close()
 	}
-	r := bundle.NewCustomReader(loader).WithSizeLimitBytes(maxBundleSize)
+	r := bundle.NewCustomReader(loader.WithSizeLimitBytes(limit)).WithSizeLimitBytes(limit + 1)
 	if vc != nil {
 		r = r.WithBundleVerificationConfig(vc)
 	} else {
@@ -292,7 +299,7 @@ func (e *Engine) Modules() map[string][]byte {
 // Decide answers one request. See the package documentation for the error
 // contract: the Decision is always safe to act on.
 func (e *Engine) Decide(ctx context.Context, req Request) (Decision, error) {
-	input, err := requestValue(req)
+	input, err := requestInput(req)
 	if err != nil {
 		return denied("input: " + err.Error()), nil
 	}
@@ -300,11 +307,14 @@ func (e *Engine) Decide(ctx context.Context, req Request) (Decision, error) {
 }
 
 // DecideInput answers a request given as the JSON input document of
-// DESIGN.md §3 (what an OPA sidecar receives as input).
+// DESIGN.md §3 (what an OPA sidecar receives as input). An input that
+// exceeds the bounds of an input (see the package documentation), holds
+// the same key twice in an object, or is not UTF-8 is denied with the
+// reason in Errors.
 func (e *Engine) DecideInput(ctx context.Context, input []byte) (Decision, error) {
-	v, err := ast.ValueFromReader(bytes.NewReader(input))
+	v, err := parseInput(input)
 	if err != nil {
-		return denied("input: not a JSON document: " + err.Error()), nil
+		return denied("input: " + err.Error()), nil
 	}
 	return e.DecideValue(ctx, v)
 }
@@ -352,7 +362,7 @@ func (e *Engine) DecideBatch(ctx context.Context, reqs []Request) ([]Decision, e
 // Matched returns every statement that applied to the request, in every
 // layer, whether or not it decided: what a test exercised.
 func (e *Engine) Matched(ctx context.Context, req Request) ([]Reason, error) {
-	input, err := requestValue(req)
+	input, err := requestInput(req)
 	if err != nil {
 		return nil, err
 	}
@@ -396,16 +406,19 @@ func (e *AssumeRoleError) Error() string {
 // caller's own policies) and returns the session it creates. A denial is an
 // *AssumeRoleError carrying the decision.
 func (e *Engine) AssumeRole(ctx context.Context, req AssumeRoleRequest) (*Session, error) {
-	return e.newSession(ctx, e.assume, AssumeRoleInput(req), req.Role)
+	in, err := assumeInput(req)
+	return e.newSession(ctx, e.assume, in, err, req.Role)
 }
 
 // AssumeRoleInput returns the input document of data.iamc.assume for a
 // request, as an OPA sidecar expects it under "input".
 func AssumeRoleInput(req AssumeRoleRequest) map[string]any {
-	in := map[string]any{
-		"principal": req.Principal,
-		"role":      req.Role,
-		"mfa":       req.MFA,
+	in := map[string]any{"mfa": req.MFA}
+	if req.Principal != "" {
+		in["principal"] = req.Principal
+	}
+	if req.Role != "" {
+		in["role"] = req.Role
 	}
 	if req.Duration != 0 {
 		in["duration_seconds"] = int64(req.Duration / time.Second)
@@ -428,7 +441,7 @@ func AssumeRoleInput(req AssumeRoleRequest) map[string]any {
 	}
 	if req.Session != nil {
 		in["session"] = sessionMap(req.Session)
-		if req.Principal == "" {
+		if req.Principal == "" && req.Session.ARN != "" {
 			in["principal"] = req.Session.ARN
 		}
 	}
@@ -441,13 +454,17 @@ func AssumeRoleInput(req AssumeRoleRequest) map[string]any {
 // GetFederationToken decides sts:GetFederationToken for an IAM user and
 // returns the federated user session. A denial is an *AssumeRoleError.
 func (e *Engine) GetFederationToken(ctx context.Context, req FederationRequest) (*Session, error) {
-	return e.newSession(ctx, e.federate, FederationInput(req), "GetFederationToken")
+	in, err := federationInput(req)
+	return e.newSession(ctx, e.federate, in, err, "GetFederationToken")
 }
 
 // FederationInput returns the input document of data.iamc.federate for a
 // request, as an OPA sidecar expects it under "input".
 func FederationInput(req FederationRequest) map[string]any {
-	in := map[string]any{"principal": req.Principal}
+	in := map[string]any{}
+	if req.Principal != "" {
+		in["principal"] = req.Principal
+	}
 	if req.Name != "" {
 		in["name"] = req.Name
 	}
@@ -467,10 +484,10 @@ func FederationInput(req FederationRequest) map[string]any {
 }
 
 // newSession evaluates an entrypoint that makes a session.
-func (e *Engine) newSession(ctx context.Context, pq opa.PreparedEvalQuery, in map[string]any, what string) (*Session, error) {
-	v, err := ast.InterfaceToValue(in)
+func (e *Engine) newSession(ctx context.Context, pq opa.PreparedEvalQuery, v ast.Value, err error, what string) (*Session, error) {
 	if err != nil {
-		return nil, &AssumeRoleError{Role: what, Decision: denied("input: " + err.Error()), Errors: []string{err.Error()}}
+		err = fmt.Errorf("input: %w", err)
+		return nil, &AssumeRoleError{Role: what, Decision: denied(err.Error()), Errors: []string{err.Error()}}
 	}
 	v, at, err := e.requestClock(v)
 	if err != nil {
@@ -539,25 +556,20 @@ func timeValue(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 const timeLayout = "2006-01-02T15:04:05Z"
 
+// sessionMap is a session as the input holds it: the fields that are empty
+// are left out, as sessionTerm does.
 func sessionMap(s *Session) map[string]any {
-	m := map[string]any{
-		"mfa":        s.MFA,
-		"issued_at":  s.IssuedAt.UTC().Format(timeLayout),
-		"expires_at": s.ExpiresAt.UTC().Format(timeLayout),
-	}
-	for k, v := range map[string]string{"role": s.Role, "name": s.Name, "source": s.Source} {
+	m := map[string]any{"mfa": s.MFA, "chained": s.Chained}
+	for k, v := range map[string]string{"type": s.Type, "role": s.Role, "name": s.Name, "arn": s.ARN, "source": s.Source} {
 		if v != "" {
 			m[k] = v
 		}
 	}
-	if s.Chained {
-		m["chained"] = true
+	if !s.IssuedAt.IsZero() {
+		m["issued_at"] = s.IssuedAt.UTC().Format(timeLayout)
 	}
-	if s.ARN != "" {
-		m["arn"] = s.ARN
-	}
-	if s.Type != "" {
-		m["type"] = s.Type
+	if !s.ExpiresAt.IsZero() {
+		m["expires_at"] = s.ExpiresAt.UTC().Format(timeLayout)
 	}
 	if s.Policy != nil {
 		m["policy"] = s.Policy
@@ -572,37 +584,16 @@ func sessionMap(s *Session) map[string]any {
 	return m
 }
 
-// requestValue builds the input document of a request.
-func requestValue(req Request) (ast.Value, error) {
-	items := [][2]*ast.Term{
-		{ast.StringTerm("principal"), ast.StringTerm(req.Principal)},
-		{ast.StringTerm("action"), ast.StringTerm(req.Action)},
-		{ast.StringTerm("resource"), ast.StringTerm(req.Resource)},
-	}
-	if req.Context != nil {
-		v, err := ast.InterfaceToValue(req.Context)
-		if err != nil {
-			return nil, fmt.Errorf("context: %w", err)
-		}
-		items = append(items, [2]*ast.Term{ast.StringTerm("context"), ast.NewTerm(v)})
-	}
-	if req.Session != nil {
-		v, err := ast.InterfaceToValue(sessionMap(req.Session))
-		if err != nil {
-			return nil, fmt.Errorf("session: %w", err)
-		}
-		items = append(items, [2]*ast.Term{ast.StringTerm("session"), ast.NewTerm(v)})
-	}
-	if !req.Time.IsZero() {
-		items = append(items, [2]*ast.Term{ast.StringTerm("time"), ast.StringTerm(timeValue(req.Time))})
-	}
-	return ast.NewObject(items...), nil
-}
-
 // RequestInput returns the JSON input document for a request, as an OPA
-// sidecar expects it under "input".
+// sidecar expects it under "input". Empty fields are left out: Decide
+// decides the same document.
 func RequestInput(req Request) map[string]any {
-	in := map[string]any{"principal": req.Principal, "action": req.Action, "resource": req.Resource}
+	in := map[string]any{}
+	for k, v := range map[string]string{"principal": req.Principal, "action": req.Action, "resource": req.Resource} {
+		if v != "" {
+			in[k] = v
+		}
+	}
 	if req.Context != nil {
 		in["context"] = req.Context
 	}

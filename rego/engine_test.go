@@ -85,7 +85,7 @@ func TestFailClosed(t *testing.T) {
 		want string
 	}{
 		"unknown principal":            {rego.Request{Principal: "arn:aws:iam::111122223333:user/nobody", Action: "register:Sell", Resource: till}, `unknown principal`},
-		"no action":                    {rego.Request{Principal: owner, Resource: till}, `action must be`},
+		"no action":                    {rego.Request{Principal: owner, Resource: till}, `action is missing`},
 		"bad action":                   {rego.Request{Principal: owner, Action: "Sell", Resource: till}, `action must be`},
 		"unknown action":               {rego.Request{Principal: owner, Action: "register:Steal", Resource: till}, `unknown action`},
 		"bad source ip":                {rego.Request{Principal: owner, Action: "register:Sell", Resource: till, Context: map[string]any{"aws:SourceIp": "not-an-ip"}}, `aws:SourceIp must be an IP address`},

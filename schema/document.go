@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"path"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -214,8 +215,10 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 			} else {
 				missing = append(missing, "variable")
 			}
+			valuesOK := true
 			if a := cc.Attrs["values"]; a != nil {
-				if v, _ := l.evalStrings(a, ctx, true, extra...); v != nil {
+				var v []String
+				if v, valuesOK = l.evalStrings(a, ctx, true, extra...); v != nil {
 					cond.Values = v
 				}
 			} else {
@@ -225,8 +228,28 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 				l.errorf(pb.DefRange(), "Incomplete condition", "a condition needs test, variable and values; missing %s", quoteList(missing))
 				continue
 			}
+			if !valuesOK && len(cond.Values) == 0 {
+				continue // its values are reported
+			}
+			if first := sameConditionKey(s.Conditions, cond); first != nil {
+				l.errorf(cond.Key.Range, "Duplicate condition key", "%q is the key %q of the %s condition at line %d, spelled differently (condition key names are case-insensitive); use one spelling", cond.Key.Value, first.Key.Value, cond.Operator.Value, first.Range.Start.Line)
+				continue
+			}
 			s.Conditions = append(s.Conditions, cond)
 		}
 	}
 	return s
+}
+
+// sameConditionKey returns the condition of conds with c's operator whose
+// key is c's spelled differently (condition key names are case-insensitive,
+// SEMANTICS.md §5.1), or nil.
+func sameConditionKey(conds []Condition, c Condition) *Condition {
+	for i := range conds {
+		o := &conds[i]
+		if o.Operator.Value == c.Operator.Value && o.Key.Value != c.Key.Value && strings.EqualFold(o.Key.Value, c.Key.Value) {
+			return o
+		}
+	}
+	return nil
 }

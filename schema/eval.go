@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -151,6 +152,11 @@ func (l *loader) evalStrings(a *hclsyntax.Attribute, ctx *hcl.EvalContext, scala
 		if elemRanges != nil {
 			rng = elemRanges[i]
 		}
+		if !numberInRange(ev) {
+			l.errorf(rng, "Number out of range", "%s cannot be represented as a 64-bit floating-point number (about ±1.8e308, down to 2.2e-308)", ev.AsBigFloat().Text('g', 10))
+			ok = false
+			continue
+		}
 		s, good := scalarString(ev, scalars)
 		if !good {
 			l.errorf(rng, "Wrong type", "the elements of %s must be strings, not %s", a.Name, typeName(ev.Type()))
@@ -160,6 +166,21 @@ func (l *loader) evalStrings(a *hclsyntax.Attribute, ctx *hcl.EvalContext, scala
 		out = append(out, String{Value: s, Range: rng})
 	}
 	return out, ok
+}
+
+// numberInRange reports whether v, when it is a known number, can be
+// represented as a 64-bit float: written out, a number like 1e999999999
+// would be a billion digits, and no evaluator compares it as written.
+func numberInRange(v cty.Value) bool {
+	if v.Type() != cty.Number || v.IsNull() || !v.IsKnown() {
+		return true
+	}
+	bf := v.AsBigFloat()
+	if bf.IsInf() {
+		return false
+	}
+	f, _ := bf.Float64()
+	return !math.IsInf(f, 0) && (f != 0 || bf.Sign() == 0)
 }
 
 func scalarString(v cty.Value, scalars bool) (string, bool) {
@@ -242,6 +263,11 @@ func (l *loader) evalStringMap(a *hclsyntax.Attribute, ctx *hcl.EvalContext) (ma
 	out := map[string]string{}
 	for it := v.ElementIterator(); it.Next(); {
 		k, ev := it.Element()
+		if !numberInRange(ev) {
+			l.errorf(a.Expr.Range(), "Number out of range", "the value of %s[%q], %s, cannot be represented as a 64-bit floating-point number", a.Name, k.AsString(), ev.AsBigFloat().Text('g', 10))
+			ok = false
+			continue
+		}
 		s, good := scalarString(ev, true)
 		if !good {
 			l.errorf(a.Expr.Range(), "Wrong type", "the value of %s[%q] must be a string", a.Name, k.AsString())

@@ -2,8 +2,10 @@ package schema
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/agext/levenshtein"
@@ -131,10 +133,12 @@ func functions(fsys fs.FS, dir string, read func(name string, src []byte), budge
 	return fns
 }
 
+// readLimited reads a file of the project: a regular file of at most
+// maxFileSize bytes, inside the project.
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, err
+		return nil, outside(name, err)
 	}
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a regular file", name)
@@ -142,7 +146,30 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	if st.Size() > maxFileSize {
 		return nil, fmt.Errorf("%s is %d bytes; files of a project are limited to %d bytes", name, st.Size(), maxFileSize)
 	}
-	return fs.ReadFile(fsys, name)
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, outside(name, err)
+	}
+	defer f.Close()
+	// The file may have changed since it was looked at: read no more than
+	// the limit whatever it has become.
+	src, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(src) > maxFileSize {
+		return nil, fmt.Errorf("%s is larger than %d bytes; files of a project are limited to %d bytes", name, maxFileSize, maxFileSize)
+	}
+	return src, nil
+}
+
+// outside explains the error of an os.Root refusing a link that leads out
+// of the project.
+func outside(name string, err error) error {
+	if strings.Contains(err.Error(), "path escapes from parent") {
+		return fmt.Errorf("%s is a symbolic link that leads outside the project directory; iamc reads nothing outside it", name)
+	}
+	return err
 }
 
 // nameSuggestion returns the name of suggestions closest to given, if one is

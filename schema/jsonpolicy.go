@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -235,7 +236,16 @@ func (d *jsonDecoder) condition(n *jsonNode) []Condition {
 			d.errorf(op.Value.Range, "Invalid Condition", "the value of condition operator %q must be an object of condition keys, not %s", op.Key, article(op.Value.Kind))
 			continue
 		}
+		seen := map[string]hcl.Range{}
 		for _, k := range op.Value.Members {
+			// Condition key names are case-insensitive (SEMANTICS.md §5.1):
+			// aws:SourceIp and AWS:SOURCEIP are one key, and a document
+			// that names it twice in one operator is ambiguous.
+			if first, dup := seen[strings.ToLower(k.Key)]; dup {
+				d.errorf(k.KeyRange, "Duplicate condition key", "%q is already a key of %s at line %d (condition key names are case-insensitive); put all its values in one list", k.Key, op.Key, first.Start.Line)
+				continue
+			}
+			seen[strings.ToLower(k.Key)] = k.KeyRange
 			c := Condition{
 				Operator: String{Value: op.Key, Range: op.KeyRange},
 				Key:      String{Value: k.Key, Range: k.KeyRange},

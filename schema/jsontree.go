@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -305,6 +306,20 @@ func (p *jsonParser) number() *jsonNode {
 		p.fail(start, "Invalid JSON number", "%q is not a number", text)
 		return nil
 	}
+	if _, err := strconv.ParseFloat(text, 64); err != nil {
+		// Out of the range of a 64-bit float (too large, or too small to
+		// be told from zero): no evaluator compares it as written.
+		p.fail(start, "Number out of range", "%s cannot be represented as a 64-bit floating-point number (about ±1.8e308, down to 2.2e-308)", shorten(text))
+		return nil
+	}
 	p.advance(i - p.pos.Byte)
 	return &jsonNode{Kind: jsonNumber, Str: text, Range: p.rng(start)}
+}
+
+// shorten cuts a long text for a message.
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
 }

@@ -26,6 +26,11 @@ const DefaultAccountID = "123456789012"
 // (skipping hidden directories), *_test.hcl suites and *_test.rego files. The
 // diagnostics report every mistake found; when they contain an error the
 // project must not be compiled.
+//
+// Nothing outside dir is read: the files are read through an os.Root, which
+// refuses a symbolic link (a source file, a file that file() loads, a
+// directory on the way) that leads out of dir; the diagnostic names the
+// link, never what it points to.
 func Load(dir string) (*Project, hcl.Diagnostics) {
 	st, err := os.Stat(dir)
 	if err != nil {
@@ -34,7 +39,12 @@ func Load(dir string) (*Project, hcl.Diagnostics) {
 	if !st.IsDir() {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read project", Detail: dir + " is not a directory"}}
 	}
-	p, diags := LoadFS(os.DirFS(dir))
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read project", Detail: err.Error()}}
+	}
+	defer root.Close()
+	p, diags := LoadFS(root.FS())
 	if p != nil {
 		p.Dir = dir
 	}
@@ -74,7 +84,9 @@ func LoadFS(fsys fs.FS) (*Project, hcl.Diagnostics) {
 		case strings.HasSuffix(name, "_test.rego"):
 			src, err := readLimited(fsys, p)
 			if err != nil {
-				return err
+				l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: err.Error(),
+					Subject: &hcl.Range{Filename: p, Start: hcl.InitialPos, End: hcl.InitialPos}})
+				return nil
 			}
 			l.proj.RegoTests[p] = src
 		}

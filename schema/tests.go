@@ -264,9 +264,11 @@ func (l *loader) testPrincipal(a *hclsyntax.Attribute, ctx *hcl.EvalContext, ext
 	if r, isRef := refFromValue(v, rng); isRef {
 		switch r.Kind {
 		case KindUser:
-			return String{Value: v.GetAttr("arn").AsString(), Range: rng}, true
+			// A user whose account is unknown has no ARN; that is
+			// reported where the user is declared.
+			return attrString(v, "arn", rng)
 		case KindAccount:
-			return String{Value: v.GetAttr("root").AsString(), Range: rng}, true
+			return attrString(v, "root", rng)
 		case KindRole:
 			l.errorf(rng, "A role is not a principal", "roles act through sessions: name who assumes it, like principal = user.<name> and assume = %s", r)
 			return String{}, false
@@ -276,6 +278,16 @@ func (l *loader) testPrincipal(a *hclsyntax.Attribute, ctx *hcl.EvalContext, ext
 	}
 	l.errorf(rng, "Wrong type", "principal must be user.<name>, account.<name> or a string, not %s", typeName(v.Type()))
 	return String{}, false
+}
+
+// attrString is a string attribute of a block's object, false when it is
+// null (an ARN of a block whose account is unknown).
+func attrString(v cty.Value, name string, rng hcl.Range) (String, bool) {
+	a := v.GetAttr(name)
+	if a.IsNull() || !a.IsKnown() {
+		return String{}, false
+	}
+	return String{Value: a.AsString(), Range: rng}, true
 }
 
 // testRoles decodes assume: one role or a list of roles to assume in turn.
@@ -290,7 +302,7 @@ func (l *loader) testRoles(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extra [
 			return String{Value: ev.AsString(), Range: rng}, true
 		}
 		if r, isRef := refFromValue(ev, rng); isRef && r.Kind == KindRole {
-			return String{Value: ev.GetAttr("arn").AsString(), Range: rng}, true
+			return attrString(ev, "arn", rng)
 		}
 		l.errorf(rng, "Wrong type", "assume takes role.<name>, a role ARN, or a list of them to chain")
 		return String{}, false

@@ -67,6 +67,11 @@ type Config struct {
 // last build went.
 type Status struct {
 	Dir string `json:"dir"`
+	// OK says whether the bundle served is the project as it is now: false
+	// when the last build failed or the directory cannot be read (it was
+	// removed, or its permissions changed), and LastBuild says why. The
+	// last good bundle is served all the same.
+	OK bool `json:"ok"`
 	// Revision is the served bundle's manifest revision.
 	Revision   string    `json:"revision"`
 	ETag       string    `json:"etag"`
@@ -137,6 +142,12 @@ type bundleFile struct {
 // does not compile the error is a *BuildError and there is no server: a
 // server always has a good bundle to serve.
 func New(cfg Config) (*Server, error) {
+	return NewContext(context.Background(), cfg)
+}
+
+// NewContext is New that gives up, with ctx's error, when ctx is done
+// before the first build has finished.
+func NewContext(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.Interval <= 0 {
 		cfg.Interval = DefaultInterval
 	}
@@ -146,7 +157,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, log: log.New(cfg.Log, "iamc serve: ", log.LstdFlags)}
 	s.status.Dir = cfg.Dir
 	s.status.Signed = cfg.Signing != nil
-	if _, err := s.Rebuild(); err != nil {
+	if _, err := s.RebuildContext(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -157,15 +168,25 @@ func New(cfg Config) (*Server, error) {
 // does not compile the error says why (a *BuildError) and the last good
 // bundle is still served.
 func (s *Server) Rebuild() (changed bool, err error) {
+	return s.RebuildContext(context.Background())
+}
+
+// RebuildContext is Rebuild that gives up when ctx is done: nothing
+// changes and the error is ctx's.
+func (s *Server) RebuildContext(ctx context.Context) (changed bool, err error) {
 	start := time.Now()
 	stamp, serr := snapshot(s.cfg.Dir)
-	b, proj, err := s.build()
+	b, proj, err := s.build(ctx)
+	if cerr := ctx.Err(); cerr != nil {
+		return false, cerr
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if serr == nil {
 		s.stamp = stamp
 	}
 	s.status.LastBuild = BuildResult{OK: err == nil, At: start.UTC(), Errors: []string{}}
+	s.status.OK = err == nil
 	if err != nil {
 		s.status.Failures++
 		s.status.LastBuild.Errors = errorLines(proj, err)
@@ -185,8 +206,11 @@ func (s *Server) Rebuild() (changed bool, err error) {
 	return true, nil
 }
 
-func (s *Server) build() (*bundleFile, *schema.Project, error) {
-	out, proj, diags := compiler.Build(s.cfg.Dir)
+func (s *Server) build(ctx context.Context) (*bundleFile, *schema.Project, error) {
+	out, proj, diags, err := compiler.BuildContext(ctx, s.cfg.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
 	if diags.HasErrors() || out == nil {
 		return nil, proj, &BuildError{Project: proj, Diagnostics: diags}
 	}
@@ -350,12 +374,19 @@ func (s *Server) Watch(ctx context.Context) {
 		if err != nil {
 			// Said once, not at every interval.
 			if err.Error() != lastErr {
-				s.log.Printf("watch %s: %v; still serving revision %.12s", s.cfg.Dir, err, s.Status().Revision)
+				s.unreadable(err)
 				lastErr = err.Error()
 			}
+			prev = nil
 			continue
 		}
-		lastErr = ""
+		if lastErr != "" {
+			// Readable again: build what is there now, whether or not it
+			// changed, so that the status says how it is.
+			lastErr, prev = "", nil
+			_, _ = s.RebuildContext(ctx)
+			continue
+		}
 		s.mu.RLock()
 		built := s.stamp
 		s.mu.RUnlock()
@@ -369,6 +400,18 @@ func (s *Server) Watch(ctx context.Context) {
 			continue
 		}
 		prev = nil
-		_, _ = s.Rebuild()
+		_, _ = s.RebuildContext(ctx)
 	}
+}
+
+// unreadable records that the directory cannot be read: the status is not
+// OK and says why, and the last good bundle is still served.
+func (s *Server) unreadable(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	msg := fmt.Sprintf("cannot read the project directory: %v", err)
+	s.status.OK = false
+	s.status.Failures++
+	s.status.LastBuild = BuildResult{OK: false, At: time.Now().UTC(), Errors: []string{msg}}
+	s.log.Printf("%s; still serving revision %.12s", msg, s.status.Revision)
 }

@@ -27,27 +27,33 @@ import (
 // path when it applies) and through data.iamc.general_decision (the
 // reference) — and requires the same decision object.
 func TestFastPathAgrees(t *testing.T) {
-	dirs, _ := filepath.Glob("../examples/*")
-	_ = filepath.WalkDir("../testdata/conformance", func(p string, d os.DirEntry, err error) error {
-		if err == nil && d.IsDir() {
-			if m, _ := filepath.Glob(filepath.Join(p, "*_test.hcl")); len(m) > 0 {
-				dirs = append(dirs, p)
-			}
-		}
-		return nil
-	})
 	var compared atomic.Int64
 	t.Cleanup(func() { t.Logf("%d requests decided both ways", compared.Load()) })
-	for _, dir := range dirs {
-		if m, _ := filepath.Glob(filepath.Join(dir, "*_test.hcl")); len(m) == 0 {
-			continue
-		}
-		dir := dir
+	for _, dir := range suiteDirs() {
 		t.Run(dir, func(t *testing.T) {
 			t.Parallel()
 			compareDir(t, dir, &compared)
 		})
 	}
+}
+
+// suiteDirs lists the examples and the conformance scenarios that have
+// *_test.hcl suites.
+func suiteDirs() []string {
+	var dirs []string
+	examples, _ := filepath.Glob("../examples/*")
+	_ = filepath.WalkDir("../testdata/conformance", func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			examples = append(examples, p)
+		}
+		return nil
+	})
+	for _, dir := range examples {
+		if m, _ := filepath.Glob(filepath.Join(dir, "*_test.hcl")); len(m) > 0 {
+			dirs = append(dirs, dir)
+		}
+	}
+	return dirs
 }
 
 // compareDir compares the two ways for the tests of one project: every

@@ -65,7 +65,10 @@ func (r *Report) Failed() bool {
 // (*_test.rego sources included). An error is an internal fault.
 func RunDir(ctx context.Context, dir string, opts Options, filter *regexp.Regexp) (*Report, *schema.Project, hcl.Diagnostics, error) {
 	start := time.Now()
-	out, p, diags := compiler.Build(dir)
+	out, p, diags, err := compiler.BuildContext(ctx, dir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	if p != nil {
 		for name, src := range p.RegoTests {
 			p.Sources[name] = src

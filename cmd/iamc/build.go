@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -106,7 +108,7 @@ expired session, step around a date condition).`,
 			if err != nil {
 				return err
 			}
-			return runBuild(s, p, signing)
+			return runBuild(cmd.Context(), s, p, signing)
 		},
 	}
 	cmd.Flags().StringVarP(&p.output, "output", "o", "bundle.tar.gz", "the bundle file (or directory, with --format dir) to write")
@@ -117,10 +119,16 @@ expired session, step around a date condition).`,
 	return cmd
 }
 
-func runBuild(s *streams, p *buildParams, signing *compiler.Signing) error {
-	out, proj, diags := compiler.Build(p.dir)
+func runBuild(ctx context.Context, s *streams, p *buildParams, signing *compiler.Signing) error {
+	out, proj, diags, err := compiler.BuildContext(ctx, p.dir)
+	if err != nil {
+		return err
+	}
 	if err := printDiagnostics(s.err, p.dir, proj, diags); err != nil {
 		return err
+	}
+	if err := checkOutput(p.output, p.format == "dir", p.dir, proj); err != nil {
+		return &exitError{code: exitInvalid, err: fmt.Errorf("-o %w", err)}
 	}
 	if p.requestTime {
 		out.AcceptRequestTime()
@@ -130,11 +138,14 @@ func runBuild(s *streams, p *buildParams, signing *compiler.Signing) error {
 			return &exitError{code: exitInvalid, err: err}
 		}
 	}
-	var err error
 	if p.format == "dir" {
-		err = out.WriteDir(p.output)
+		err = out.WriteDirContext(ctx, p.output)
 	} else {
-		err = compiler.WriteFileAtomic(p.output, func(w io.Writer) error { return out.WriteBundle(w) })
+		err = compiler.WriteFileAtomicContext(ctx, p.output, func(w io.Writer) error { return out.WriteBundle(w) })
+	}
+	var target *compiler.TargetError
+	if errors.As(err, &target) {
+		return &exitError{code: exitInvalid, err: fmt.Errorf("-o %w", err)}
 	}
 	if err != nil {
 		return &exitError{code: exitFailures, err: fmt.Errorf("write %s: %w", p.output, err)}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -41,7 +42,7 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 			if len(args) == 1 {
 				p.dir = args[0]
 			}
-			return runCheck(s, p)
+			return runCheck(cmd.Context(), s, p)
 		},
 	}
 	f := cmd.Flags()
@@ -50,7 +51,7 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 	return cmd
 }
 
-func runCheck(s *streams, p *checkParams) error {
+func runCheck(ctx context.Context, s *streams, p *checkParams) error {
 	out, err := check.Get(p.format, check.Options{})
 	if err != nil {
 		return usageError{fmt.Errorf("--format: %w", err)}
@@ -61,7 +62,10 @@ func runCheck(s *streams, p *checkParams) error {
 			return usageError{fmt.Errorf("--fail-on: %w", err)}
 		}
 	}
-	r := check.Run(p.dir)
+	r, err := check.RunContext(ctx, p.dir)
+	if err != nil {
+		return err
+	}
 	if err := out.Write(s.out, r); err != nil {
 		return err
 	}

@@ -51,7 +51,10 @@ new session; repeat it to chain roles. --input takes the whole decision input
 document instead (DESIGN.md §3), as an OPA sidecar receives it.
 
 Exit status: 0 when a decision was made (allow or deny), 2 when the project
-does not compile or the request is malformed.`,
+does not compile or the request cannot be decided as given: input that is
+not JSON, a malformed action or resource, a context key that AWS sets
+itself, an unknown principal. The decision is printed all the same, with
+the reasons in its errors.`,
 		Example: `  iamc eval examples/coffee-shop --principal user.employee --assume role.Cashier --mfa \
       --action register:Sell --resource arn:aws:register:::till/1
   iamc eval coffee.tar.gz --principal user.owner --action register:Refund \
@@ -95,7 +98,10 @@ func openEngine(ctx context.Context, s *streams, path string) (*rego.Engine, *co
 		}
 		return eng, nil, nil
 	}
-	out, proj, diags := compiler.Build(path)
+	out, proj, diags, err := compiler.BuildContext(ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
 	if err := printDiagnostics(s.err, path, proj, diags); err != nil {
 		return nil, nil, err
 	}
@@ -124,18 +130,21 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 	if p.input != "" {
 		var data []byte
 		if p.input == "-" {
-			data, err = io.ReadAll(s.in)
+			data, err = readBounded(s.in, "standard input", rego.MaxInputBytes)
 		} else {
-			data, err = os.ReadFile(p.input)
+			data, err = readFileBounded(p.input, rego.MaxInputBytes)
 		}
 		if err != nil {
-			return &exitError{code: exitInvalid, err: err}
+			return &exitError{code: exitInvalid, err: fmt.Errorf("--input: %w", err)}
 		}
 		dec, err := eng.DecideInput(ctx, data)
 		if err != nil {
 			return err
 		}
-		return printDecision(s.out, p.format, nil, dec, nil)
+		if err := printDecision(s.out, p.format, nil, dec, nil); err != nil {
+			return err
+		}
+		return undecided(dec)
 	}
 	req := rego.Request{Action: p.action, Resource: p.resource, Context: map[string]any{}}
 	for _, kv := range p.context {
@@ -160,9 +169,9 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		if len(p.assume) == 0 {
 			return usageError{errors.New("--session-policy needs --assume")}
 		}
-		raw, err := os.ReadFile(p.sessionPolicy)
+		raw, err := readFileBounded(p.sessionPolicy, rego.MaxInputBytes)
 		if err != nil {
-			return &exitError{code: exitInvalid, err: err}
+			return &exitError{code: exitInvalid, err: fmt.Errorf("--session-policy: %w", err)}
 		}
 		if err := json.Unmarshal(raw, &sessionPolicy); err != nil {
 			return &exitError{code: exitInvalid, err: fmt.Errorf("%s: not a JSON policy document: %w", p.sessionPolicy, err)}
@@ -208,9 +217,14 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		if errors.As(err, &denied) {
 			steps = append(steps, assumeStep{role: role, arn: arn, decision: denied.Decision})
 			if p.format == "json" {
-				return printJSON(s.out, denied.Decision)
+				err = printJSON(s.out, denied.Decision)
+			} else {
+				err = printDecision(s.out, p.format, steps, denied.Decision, nil)
 			}
-			return printDecision(s.out, p.format, steps, denied.Decision, nil)
+			if err != nil {
+				return err
+			}
+			return undecided(denied.Decision)
 		}
 		if err != nil {
 			return err
@@ -226,7 +240,41 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 	if err != nil {
 		return err
 	}
-	return printDecision(s.out, p.format, steps, dec, &req)
+	if err := printDecision(s.out, p.format, steps, dec, &req); err != nil {
+		return err
+	}
+	return undecided(dec)
+}
+
+// undecided is the exit status of a decision: a deny with errors is a
+// request that could not be decided as given (exit 2), not a decision.
+func undecided(dec rego.Decision) error {
+	if len(dec.Errors) == 0 {
+		return nil
+	}
+	return &exitError{code: exitInvalid, err: fmt.Errorf("the request cannot be decided: %s", strings.Join(dec.Errors, "; "))}
+}
+
+// readFileBounded reads a file named on the command line, refusing one
+// larger than limit before reading it whole.
+func readFileBounded(path string, limit int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readBounded(f, path, limit)
+}
+
+func readBounded(r io.Reader, name string, limit int) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > limit {
+		return nil, fmt.Errorf("%s is larger than %d bytes", name, limit)
+	}
+	return data, nil
 }
 
 // contextValue reads a --context value: a JSON list or scalar when it parses

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -40,7 +41,7 @@ written; the exit status is then 2.`,
 			if len(args) == 1 {
 				p.path = args[0]
 			}
-			return runFmt(s, p)
+			return runFmt(cmd.Context(), s, p)
 		},
 	}
 	cmd.Flags().BoolVar(&p.check, "check", false, "change nothing; list the files that would change and exit 1 if any")
@@ -48,7 +49,7 @@ written; the exit status is then 2.`,
 	return cmd
 }
 
-func runFmt(s *streams, p *fmtParams) error {
+func runFmt(ctx context.Context, s *streams, p *fmtParams) error {
 	files, sources, diags := format.Project(p.path)
 	if diags.HasErrors() {
 		_ = schema.DiagWriter{Sources: sources}.Write(s.err, diags)
@@ -67,6 +68,10 @@ func runFmt(s *streams, p *fmtParams) error {
 		}
 		if p.check {
 			continue
+		}
+		// Each file is replaced atomically; a signal stops between two.
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		if err := f.Write(); err != nil {
 			return &exitError{code: exitFailures, err: fmt.Errorf("write %s: %w", f.Path, err)}

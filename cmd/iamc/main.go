@@ -13,11 +13,42 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext(context.Background())
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
+
+// signalContext is cancelled by SIGINT or SIGTERM, with the signal as its
+// cause: a command stops what it is doing, leaves what it was writing as it
+// was, and iamc exits with 128 + the signal's number, as a shell reports a
+// command killed by it (130 for SIGINT, 143 for SIGTERM).
+func signalContext(parent context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			cancel(&signalError{sig.(syscall.Signal)})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// signalError is the cause of a context cancelled by a signal.
+type signalError struct{ sig syscall.Signal }
+
+func (e *signalError) Error() string { return "interrupted by " + e.sig.String() }
+
+// exitCode is the shell's status for a process ended by the signal.
+func (e *signalError) exitCode() int { return 128 + int(e.sig) }
 
 // Exit statuses.
 const (
@@ -48,6 +79,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
+	}
+	var sig *signalError
+	if errors.As(context.Cause(ctx), &sig) {
+		// Whatever the command returned, it stopped because of the signal.
+		fmt.Fprintf(stderr, "iamc: %v: stopped\n", sig)
+		return sig.exitCode()
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {

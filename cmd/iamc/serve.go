@@ -73,7 +73,10 @@ sidecars polling this server.`,
 const shutdownTimeout = 5 * time.Second
 
 func runServe(ctx context.Context, s *streams, p *serveParams, signing *compiler.Signing) error {
-	srv, err := server.New(server.Config{Dir: p.dir, Signing: signing, Interval: p.interval, Log: s.err})
+	srv, err := server.NewContext(ctx, server.Config{Dir: p.dir, Signing: signing, Interval: p.interval, Log: s.err})
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
 	var be *server.BuildError
 	if errors.As(err, &be) {
 		if perr := printDiagnostics(s.err, p.dir, be.Project, be.Diagnostics); perr != nil {
