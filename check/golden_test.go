@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iamc/iamc/check"
+	"github.com/iamc/iamc/schema"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -36,8 +37,8 @@ func render(t *testing.T, r *check.Report, format string) []byte {
 	return b.Bytes()
 }
 
-func codes(r *check.Report) []string {
-	var out []string
+func codes(r *check.Report) []schema.Code {
+	var out []schema.Code
 	for _, f := range r.Findings {
 		out = append(out, f.Code)
 	}
@@ -51,12 +52,12 @@ func TestGolden(t *testing.T) {
 	dirs, err := filepath.Glob("../testdata/check/*")
 	require.NoError(t, err)
 	require.NotEmpty(t, dirs)
-	seen := map[string]bool{}
+	seen := map[schema.Code]bool{}
 	for _, dir := range dirs {
 		if strings.HasPrefix(filepath.Base(dir), "_") {
 			continue
 		}
-		code := strings.ToUpper(strings.ReplaceAll(filepath.Base(dir), "-", "_"))
+		code := schema.Code(strings.ToUpper(strings.ReplaceAll(filepath.Base(dir), "-", "_")))
 		_, known := check.RuleFor(code)
 		require.True(t, known, "%s names no rule", dir)
 		seen[code] = true
@@ -76,7 +77,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, r := range check.Rules() {
 		if r.Analysis {
-			assert.True(t, seen[r.Code], "analysis %s has no testdata/check/%s", r.Code, strings.ToLower(strings.ReplaceAll(r.Code, "_", "-")))
+			assert.True(t, seen[r.Code], "analysis %s has no testdata/check/%s", r.Code, strings.ToLower(strings.ReplaceAll(string(r.Code), "_", "-")))
 		}
 	}
 }
@@ -104,6 +105,6 @@ func TestReadme(t *testing.T) {
 	require.NoError(t, err)
 	readme := string(b)
 	for _, r := range check.Rules() {
-		assert.Contains(t, readme, "`"+r.Code+"`", "README.md does not list %s", r.Code)
+		assert.Contains(t, readme, "`"+string(r.Code)+"`", "README.md does not list %s", r.Code)
 	}
 }

@@ -117,7 +117,7 @@ type jsonLocation struct {
 }
 
 type jsonFinding struct {
-	Code     string        `json:"code"`
+	Code     schema.Code   `json:"code"`
 	Severity Severity      `json:"severity"`
 	Message  string        `json:"message"`
 	Hint     string        `json:"hint"`
@@ -171,7 +171,7 @@ type sarifText struct {
 }
 
 type sarifRule struct {
-	ID                   string            `json:"id"`
+	ID                   schema.Code       `json:"id"`
 	Name                 string            `json:"name"`
 	ShortDescription     sarifText         `json:"shortDescription"`
 	FullDescription      sarifText         `json:"fullDescription"`
@@ -202,7 +202,7 @@ type sarifLocation struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
+	RuleID              schema.Code       `json:"ruleId"`
 	RuleIndex           int               `json:"ruleIndex"`
 	Level               string            `json:"level"`
 	Message             sarifText         `json:"message"`
@@ -223,9 +223,9 @@ func sarifLevel(s Severity) string {
 	return "warning"
 }
 
-func ruleName(code string) string {
+func ruleName(code schema.Code) string {
 	var b strings.Builder
-	for _, w := range strings.Split(strings.ToLower(code), "_") {
+	for _, w := range strings.Split(strings.ToLower(string(code)), "_") {
 		if w != "" {
 			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
 		}
@@ -235,7 +235,7 @@ func ruleName(code string) string {
 
 func (s sarif) Write(w io.Writer, r *Report) error {
 	all := Rules()
-	index := map[string]int{}
+	index := map[schema.Code]int{}
 	rules := make([]sarifRule, 0, len(all))
 	for i, rule := range all {
 		index[rule.Code] = i

@@ -18,11 +18,11 @@ func (l *loader) documentWith(body *hclsyntax.Body, where string, ctx *hcl.EvalC
 	c := l.content(body, where, attrs, []blockSpec{statementBlock})
 	if a := c.Attrs["document"]; a != nil {
 		for _, b := range c.blocksOf("statement") {
-			l.errorf(b.TypeRange, "Statements beside a document", "%s takes either document = … or statement blocks, not both", where)
+			l.errorf(CodeInvalidPolicyElement, b.TypeRange, "Statements beside a document", "%s takes either document = … or statement blocks, not both", where)
 		}
 		for _, n := range []string{"version", "id"} {
 			if v := c.Attrs[n]; v != nil {
-				l.errorf(v.NameRange, "Attribute beside a document", "%s comes from the JSON document; remove it here", n)
+				l.errorf(CodeInvalidPolicyElement, v.NameRange, "Attribute beside a document", "%s comes from the JSON document; remove it here", n)
 			}
 		}
 		return l.jsonDocument(a, ctx, extra...)
@@ -31,7 +31,7 @@ func (l *loader) documentWith(body *hclsyntax.Body, where string, ctx *hcl.EvalC
 	if a := c.Attrs["version"]; a != nil {
 		if s, ok := l.evalString(a, ctx, extra...); ok {
 			if s.Value != "2012-10-17" && s.Value != "2008-10-17" {
-				l.errorf(s.Range, "Invalid policy version", "version must be \"2012-10-17\" (the default) or \"2008-10-17\", not %q", s.Value)
+				l.errorf(CodeInvalidVersion, s.Range, "Invalid policy version", "version must be \"2012-10-17\" (the default) or \"2008-10-17\", not %q", s.Value)
 			}
 			doc.Version = s.Value
 		}
@@ -43,7 +43,7 @@ func (l *loader) documentWith(body *hclsyntax.Body, where string, ctx *hcl.EvalC
 	}
 	blocks := c.blocksOf("statement")
 	if len(blocks) == 0 {
-		l.errorf(body.SrcRange, "Empty policy", "%s has no statement blocks and no document", where)
+		l.errorf(CodeMissingStatement, body.SrcRange, "Empty policy", "%s has no statement blocks and no document", where)
 	}
 	if e := statementsError(len(blocks), body.SrcRange); e != nil {
 		l.diags = append(l.diags, e)
@@ -128,7 +128,7 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 	if len(b.Labels) == 1 {
 		s.Sid = b.Labels[0]
 		if a := c.Attrs["sid"]; a != nil {
-			l.errorf(a.NameRange, "Sid given twice", "the statement's label is its Sid; remove sid = …")
+			l.errorf(CodeInvalidPolicyElement, a.NameRange, "Sid given twice", "the statement's label is its Sid; remove sid = …")
 		}
 	} else if a := c.Attrs["sid"]; a != nil {
 		if v, ok := l.evalString(a, ctx, extra...); ok {
@@ -138,7 +138,7 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 	if a := c.Attrs["effect"]; a != nil {
 		if v, ok := l.evalString(a, ctx, extra...); ok {
 			if v.Value != "Allow" && v.Value != "Deny" {
-				l.errorf(v.Range, "Invalid effect", "effect must be exactly \"Allow\" or \"Deny\" (case-sensitive), not %q", v.Value)
+				l.errorf(CodeInvalidEffect, v.Range, "Invalid effect", "effect must be exactly \"Allow\" or \"Deny\" (case-sensitive), not %q", v.Value)
 			}
 			s.Effect = Effect(v.Value)
 		}
@@ -154,7 +154,7 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 		}
 		if len(v) == 0 {
 			if tup, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && len(tup.Exprs) == 0 {
-				l.errorf(a.Expr.Range(), "Empty list", "%s must list at least one value", name)
+				l.errorf(CodeInvalidAttributeValue, a.Expr.Range(), "Empty list", "%s must list at least one value", name)
 			}
 		}
 		return v
@@ -176,18 +176,18 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 						if sug := nameSuggestion(v.Value, principalTypes); sug != "" {
 							detail = fmt.Sprintf("did you mean %q? %s", sug, detail)
 						}
-						l.errorf(v.Range, "Unknown principal type", "%s", detail)
+						l.errorf(CodeInvalidPrincipalFormat, v.Range, "Unknown principal type", "%s", detail)
 					}
 				}
 			} else {
-				l.errorf(pb.DefRange(), "Missing principal type", "%s needs type = \"AWS\", \"Service\", \"Federated\", \"CanonicalUser\" or \"*\"", pb.Type)
+				l.errorf(CodeInvalidPrincipalFormat, pb.DefRange(), "Missing principal type", "%s needs type = \"AWS\", \"Service\", \"Federated\", \"CanonicalUser\" or \"*\"", pb.Type)
 			}
 			if a := pc.Attrs["identifiers"]; a != nil {
 				if v, _ := l.evalStrings(a, ctx, false, extra...); v != nil {
 					p.Identifiers = v
 				}
 			} else {
-				l.errorf(pb.DefRange(), "Missing identifiers", "%s needs identifiers = [\"…\"]", pb.Type)
+				l.errorf(CodeInvalidPrincipalFormat, pb.DefRange(), "Missing identifiers", "%s needs identifiers = [\"…\"]", pb.Type)
 			}
 			if pb.Type == "principals" {
 				if s.Principals == nil {
@@ -222,7 +222,7 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 				missing = append(missing, "values")
 			}
 			if len(missing) > 0 {
-				l.errorf(pb.DefRange(), "Incomplete condition", "a condition needs test, variable and values; missing %s", quoteList(missing))
+				l.errorf(CodeInvalidCondition, pb.DefRange(), "Incomplete condition", "a condition needs test, variable and values; missing %s", quoteList(missing))
 				continue
 			}
 			s.Conditions = append(s.Conditions, cond)

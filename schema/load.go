@@ -29,10 +29,10 @@ const DefaultAccountID = "123456789012"
 func Load(dir string) (*Project, hcl.Diagnostics) {
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read project", Detail: err.Error()}}
+		return nil, hcl.Diagnostics{Errorf(CodeCannotRead, nil, "Cannot read project", "%s", err)}
 	}
 	if !st.IsDir() {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read project", Detail: dir + " is not a directory"}}
+		return nil, hcl.Diagnostics{Errorf(CodeCannotRead, nil, "Cannot read project", "%s is not a directory", dir)}
 	}
 	p, diags := LoadFS(os.DirFS(dir))
 	if p != nil {
@@ -84,10 +84,10 @@ func LoadFS(fsys fs.FS) (*Project, hcl.Diagnostics) {
 		return nil
 	})
 	if err != nil {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read project", Detail: err.Error()}}
+		return nil, hcl.Diagnostics{Errorf(CodeCannotRead, nil, "Cannot read project", "%s", err)}
 	}
 	if len(hclFiles) == 0 {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "No policy files", Detail: "the project directory contains no *.hcl files"}}
+		return nil, hcl.Diagnostics{Errorf(CodeCannotRead, nil, "No policy files", "the project directory contains no *.hcl files")}
 	}
 	for _, pf := range l.parseAll(hclFiles) {
 		l.parseFile(pf, false)
@@ -131,22 +131,12 @@ type loader struct {
 	wrapped        map[*hclsyntax.ForExpr]bool // for expressions routed through the budget
 }
 
-func (l *loader) errorf(rng hcl.Range, summary, format string, args ...any) {
-	l.diags = append(l.diags, &hcl.Diagnostic{
-		Severity: hcl.DiagError,
-		Summary:  summary,
-		Detail:   fmt.Sprintf(format, args...),
-		Subject:  rng.Ptr(),
-	})
+func (l *loader) errorf(code Code, rng hcl.Range, summary, format string, args ...any) {
+	l.diags = append(l.diags, Errorf(code, rng.Ptr(), summary, format, args...))
 }
 
-func (l *loader) warnf(rng hcl.Range, summary, format string, args ...any) {
-	l.diags = append(l.diags, &hcl.Diagnostic{
-		Severity: hcl.DiagWarning,
-		Summary:  summary,
-		Detail:   fmt.Sprintf(format, args...),
-		Subject:  rng.Ptr(),
-	})
+func (l *loader) warnf(code Code, rng hcl.Range, summary, format string, args ...any) {
+	l.diags = append(l.diags, Warnf(code, rng.Ptr(), summary, format, args...))
 }
 
 var configKinds = []Kind{KindOrganization, KindUnit, KindAccount, KindUser, KindGroup, KindRole, KindPolicy, KindSCP, KindResource, KindService}
@@ -194,8 +184,8 @@ func parseOne(fsys fs.FS, name string) parsed {
 	p := parsed{name: name}
 	src, err := readLimited(fsys, name)
 	if err != nil {
-		p.diags = hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: err.Error(),
-			Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}}}
+		p.diags = hcl.Diagnostics{Errorf(CodeCannotRead, &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+			"Cannot read file", "%s", err)}
 		return p
 	}
 	p.src = src
@@ -204,6 +194,7 @@ func parseOne(fsys fs.FS, name string) parsed {
 		return p
 	}
 	p.file, p.diags = hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	Coded(CodeSyntaxError, p.diags)
 	return p
 }
 
@@ -232,7 +223,7 @@ func (l *loader) parseFile(pf parsed, test bool) {
 		if b := body.Blocks; len(b) > 0 {
 			for _, blk := range b {
 				if blk.Type == "test" {
-					l.errorf(blk.TypeRange, "Test outside a test file", "test blocks belong in files named *_test.hcl, which are never packed into the bundle")
+					l.errorf(CodeInvalidPolicyElement, blk.TypeRange, "Test outside a test file", "test blocks belong in files named *_test.hcl, which are never packed into the bundle")
 				}
 			}
 		}
@@ -256,7 +247,7 @@ func (l *loader) parseFile(pf parsed, test bool) {
 			l.byName[p.kind] = m
 		}
 		if first, dup := m[p.name]; dup {
-			l.errorf(b.LabelRanges[0], fmt.Sprintf("Duplicate %s %q", p.kind, p.name),
+			l.errorf(CodeDuplicateDeclaration, b.LabelRanges[0], fmt.Sprintf("Duplicate %s %q", p.kind, p.name),
 				"%s.%s is already declared at %s", p.kind, p.name, posString(first.block.LabelRanges[0]))
 			continue
 		}
@@ -286,19 +277,19 @@ func (l *loader) checkName(p *pending) bool {
 		max = 128
 	case KindService:
 		if !servicePrefix.MatchString(p.name) {
-			l.errorf(rng, "Invalid service prefix", "a service block is named by its service prefix, lowercase letters, digits and '-' (like \"s3\" or \"register\"), not %q", p.name)
+			l.errorf(CodeInvalidName, rng, "Invalid service prefix", "a service block is named by its service prefix, lowercase letters, digits and '-' (like \"s3\" or \"register\"), not %q", p.name)
 			return false
 		}
 		return true
 	default:
 		if !refNameRE.MatchString(p.name) {
-			l.errorf(rng, "Invalid name", "a %s name starts with a letter or '_' and contains letters, digits, '_' and '-'; %q does not", p.kind, p.name)
+			l.errorf(CodeInvalidName, rng, "Invalid name", "a %s name starts with a letter or '_' and contains letters, digits, '_' and '-'; %q does not", p.kind, p.name)
 			return false
 		}
 		return true
 	}
 	if !iamNameRE.MatchString(p.name) || len(p.name) > max {
-		l.errorf(rng, "Invalid name", "IAM %s names are 1 to %d characters of letters, digits and +=,.@_-; %q is not", p.kind, max, p.name)
+		l.errorf(CodeInvalidName, rng, "Invalid name", "IAM %s names are 1 to %d characters of letters, digits and +=,.@_-; %q is not", p.kind, max, p.name)
 		return false
 	}
 	return true
@@ -337,7 +328,7 @@ func (l *loader) decode() {
 	for _, p := range accounts {
 		attr := p.block.Body.Attributes["id"]
 		if attr == nil {
-			l.errorf(p.block.Body.SrcRange, "Missing account id", "account %q needs id = \"<12 digits>\"", p.name)
+			l.errorf(CodeMissingAttribute, p.block.Body.SrcRange, "Missing account id", "account %q needs id = \"<12 digits>\"", p.name)
 			p.id = "000000000000"
 			continue
 		}
@@ -347,9 +338,9 @@ func (l *loader) decode() {
 			continue
 		}
 		if !accountIDRE.MatchString(s.Value) {
-			l.errorf(s.Range, "Invalid account id", "an AWS account id is 12 digits, not %q", s.Value)
+			l.errorf(CodeInvalidName, s.Range, "Invalid account id", "an AWS account id is 12 digits, not %q", s.Value)
 		} else if first, dup := seenIDs[s.Value]; dup {
-			l.errorf(s.Range, "Duplicate account id", "account %q already has id %s", first.name, s.Value)
+			l.errorf(CodeDuplicateDeclaration, s.Range, "Duplicate account id", "account %q already has id %s", first.name, s.Value)
 		}
 		seenIDs[s.Value] = p
 		p.id = s.Value
@@ -372,7 +363,7 @@ func (l *loader) decode() {
 			if a := p.block.Body.Attributes["id"]; a != nil {
 				if s, ok := l.evalString(a, base); ok {
 					if !orgIDRE.MatchString(s.Value) {
-						l.errorf(s.Range, "Invalid organization id", "an organization id looks like o-a1b2c3d4e5 (o- and 10 to 32 lowercase letters or digits), not %q", s.Value)
+						l.errorf(CodeInvalidName, s.Range, "Invalid organization id", "an organization id looks like o-a1b2c3d4e5 (o- and 10 to 32 lowercase letters or digits), not %q", s.Value)
 					}
 					p.id = s.Value
 				}
@@ -405,7 +396,7 @@ func (l *loader) decode() {
 		if a := p.block.Body.Attributes["path"]; a != nil {
 			if s, ok := l.evalString(a, acctCtx); ok {
 				if !validPath(s.Value) {
-					l.errorf(s.Range, "Invalid path", "an IAM path starts and ends with '/' and contains printable ASCII, like \"/staff/\"; %q is not", s.Value)
+					l.errorf(CodeInvalidName, s.Range, "Invalid path", "an IAM path starts and ends with '/' and contains printable ASCII, like \"/staff/\"; %q is not", s.Value)
 				} else {
 					p.path = s.Value
 				}
@@ -437,7 +428,7 @@ func (l *loader) decode() {
 				arn = s.Value
 			}
 		} else {
-			l.errorf(p.block.Body.SrcRange, "Missing resource arn", "resource %q needs arn = \"arn:…\"", p.name)
+			l.errorf(CodeMissingAttribute, p.block.Body.SrcRange, "Missing resource arn", "resource %q needs arn = \"arn:…\"", p.name)
 		}
 		p.arn = arn
 		l.setObject(p, map[string]cty.Value{"arn": cty.StringVal(arn)})
@@ -528,7 +519,7 @@ func (l *loader) blockAccount(p *pending, ctx *hcl.EvalContext, required bool) s
 		return ""
 	}
 	if l.defaultAccount == "" && required {
-		l.errorf(p.block.TypeRange, "Missing account", "the project declares several accounts; say which one %s %q belongs to with account = account.<name>", p.kind, p.name)
+		l.errorf(CodeMissingAttribute, p.block.TypeRange, "Missing account", "the project declares several accounts; say which one %s %q belongs to with account = account.<name>", p.kind, p.name)
 	}
 	return l.defaultAccount
 }

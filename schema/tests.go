@@ -43,7 +43,7 @@ func (l *loader) decodeTests() {
 			continue
 		}
 		if len(rows) == 0 {
-			l.errorf(forEach.Expr.Range(), "Empty for_each", "test %q expands to no cases", p.name)
+			l.errorf(CodeInvalidTest, forEach.Expr.Range(), "Empty for_each", "test %q expands to no cases", p.name)
 		}
 		c := l.testContent(p)
 		for _, row := range rows {
@@ -66,7 +66,7 @@ type forEachRow struct {
 // attribute when it has one and by its index otherwise.
 func (l *loader) forEachRows(a *hclsyntax.Attribute, v cty.Value) ([]forEachRow, bool) {
 	if v.IsNull() {
-		l.errorf(a.Expr.Range(), "Invalid for_each", "for_each must be a list or an object, not null")
+		l.errorf(CodeInvalidTest, a.Expr.Range(), "Invalid for_each", "for_each must be a list or an object, not null")
 		return nil, false
 	}
 	ty := v.Type()
@@ -90,14 +90,14 @@ func (l *loader) forEachRows(a *hclsyntax.Attribute, v cty.Value) ([]forEachRow,
 				}
 			}
 			if seen[key] {
-				l.errorf(a.Expr.Range(), "Duplicate for_each name", "two cases are named %q; names must be unique", key)
+				l.errorf(CodeDuplicateDeclaration, a.Expr.Range(), "Duplicate for_each name", "two cases are named %q; names must be unique", key)
 				return nil, false
 			}
 			seen[key] = true
 			rows = append(rows, forEachRow{key: key, value: ev})
 		}
 	default:
-		l.errorf(a.Expr.Range(), "Invalid for_each", "for_each must be a list or an object, not %s", typeName(ty))
+		l.errorf(CodeInvalidTest, a.Expr.Range(), "Invalid for_each", "for_each must be a list or an object, not %s", typeName(ty))
 		return nil, false
 	}
 	return rows, true
@@ -117,7 +117,7 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 	where := fmt.Sprintf("test %q", p.name)
 	rng := p.block.LabelRanges[0]
 	if first, dup := seen[name]; dup {
-		l.errorf(rng, "Duplicate test", "a test named %q is already declared at %s", name, posString(first))
+		l.errorf(CodeDuplicateDeclaration, rng, "Duplicate test", "a test named %q is already declared at %s", name, posString(first))
 		return
 	}
 	seen[name] = rng
@@ -126,7 +126,7 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 	need := func(attr string) *hclsyntax.Attribute {
 		a := c.Attrs[attr]
 		if a == nil {
-			l.errorf(p.block.DefRange(), "Missing "+attr, "%s needs %s = …", where, attr)
+			l.errorf(CodeMissingAttribute, p.block.DefRange(), "Missing "+attr, "%s needs %s = …", where, attr)
 			ok = false
 		}
 		return a
@@ -140,7 +140,7 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 	if a := c.Attrs["federated"]; a != nil {
 		t.Federated, _ = l.evalBool(a, ctx, extra...)
 		if t.Federated && c.Attrs["assume"] != nil {
-			l.errorf(a.NameRange, "Federated and assume together", "a federated user session (GetFederationToken) is not a role session; remove assume or federated")
+			l.errorf(CodeInvalidTest, a.NameRange, "Federated and assume together", "a federated user session (GetFederationToken) is not a role session; remove assume or federated")
 		}
 	}
 	if a := c.Attrs["session_tags"]; a != nil {
@@ -160,7 +160,7 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 	if a := c.Attrs["issued_at"]; a != nil {
 		if s, good := l.evalString(a, ctx, extra...); good {
 			if _, err := time.Parse(time.RFC3339, s.Value); err != nil {
-				l.errorf(s.Range, "Invalid issued_at", "issued_at is an RFC 3339 time like \"2026-11-26T08:00:00Z\", not %q", s.Value)
+				l.errorf(CodeInvalidTest, s.Range, "Invalid issued_at", "issued_at is an RFC 3339 time like \"2026-11-26T08:00:00Z\", not %q", s.Value)
 			}
 			t.IssuedAt = s.Value
 		}
@@ -175,7 +175,7 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 		if v, good := l.evalJSON(a, ctx, extra...); good {
 			m, isMap := v.(map[string]any)
 			if !isMap {
-				l.errorf(a.Expr.Range(), "Wrong type", "context must be an object of condition keys, like { \"aws:SourceIp\" = \"203.0.113.9\" }")
+				l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "context must be an object of condition keys, like { \"aws:SourceIp\" = \"203.0.113.9\" }")
 			} else {
 				t.Context = m
 			}
@@ -185,13 +185,13 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 		if v, good := l.evalJSON(a, ctx, extra...); good {
 			m, isMap := v.(map[string]any)
 			if !isMap {
-				l.errorf(a.Expr.Range(), "Wrong type", "assume_context must be an object of condition keys, like { \"sts:ExternalId\" = \"x\" }")
+				l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "assume_context must be an object of condition keys, like { \"sts:ExternalId\" = \"x\" }")
 			} else {
 				t.AssumeContext = m
 			}
 		}
 		if len(t.Assume) == 0 && !t.Federated {
-			l.errorf(a.NameRange, "Assume context without a session", "assume_context is the context of the AssumeRole call; add assume = role.<name>")
+			l.errorf(CodeInvalidTest, a.NameRange, "Assume context without a session", "assume_context is the context of the AssumeRole call; add assume = role.<name>")
 		}
 	}
 	if a := need("expect"); a != nil {
@@ -201,7 +201,7 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 				if sug := nameSuggestion(s.Value, Expectations); sug != "" {
 					detail = fmt.Sprintf("did you mean %q? %s", sug, detail)
 				}
-				l.errorf(s.Range, "Invalid expect", "%s", detail)
+				l.errorf(CodeInvalidTest, s.Range, "Invalid expect", "%s", detail)
 			}
 			t.Expect = s
 		}
@@ -229,7 +229,7 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 		t.SessionPolicy = l.documentWith(b.Body, fmt.Sprintf("the session policy of test %q", p.name), ctx, "2012-10-17", documentAttrs, extra...)
 	}
 	if t.SessionPolicy != nil && len(t.Assume) == 0 && !t.Federated {
-		l.errorf(p.block.DefRange(), "Session policy without a session", "%s passes a session_policy but makes no session; add assume = role.<name> or federated = true", where)
+		l.errorf(CodeInvalidTest, p.block.DefRange(), "Session policy without a session", "%s passes a session_policy but makes no session; add assume = role.<name> or federated = true", where)
 	}
 	if !ok {
 		return
@@ -255,13 +255,13 @@ func (l *loader) testPrincipal(a *hclsyntax.Attribute, ctx *hcl.EvalContext, ext
 		case KindAccount:
 			return String{Value: v.GetAttr("root").AsString(), Range: rng}, true
 		case KindRole:
-			l.errorf(rng, "A role is not a principal", "roles act through sessions: name who assumes it, like principal = user.<name> and assume = %s", r)
+			l.errorf(CodeInvalidTest, rng, "A role is not a principal", "roles act through sessions: name who assumes it, like principal = user.<name> and assume = %s", r)
 			return String{}, false
 		}
-		l.errorf(rng, "Invalid principal", "%s cannot make requests; a principal is a user, an account (its root user), an ARN, \"anonymous\" or a service principal", r)
+		l.errorf(CodeInvalidPrincipalFormat, rng, "Invalid principal", "%s cannot make requests; a principal is a user, an account (its root user), an ARN, \"anonymous\" or a service principal", r)
 		return String{}, false
 	}
-	l.errorf(rng, "Wrong type", "principal must be user.<name>, account.<name> or a string, not %s", typeName(v.Type()))
+	l.errorf(CodeDataTypeMismatch, rng, "Wrong type", "principal must be user.<name>, account.<name> or a string, not %s", typeName(v.Type()))
 	return String{}, false
 }
 
@@ -279,7 +279,7 @@ func (l *loader) testRoles(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extra [
 		if r, isRef := refFromValue(ev, rng); isRef && r.Kind == KindRole {
 			return String{Value: ev.GetAttr("arn").AsString(), Range: rng}, true
 		}
-		l.errorf(rng, "Wrong type", "assume takes role.<name>, a role ARN, or a list of them to chain")
+		l.errorf(CodeDataTypeMismatch, rng, "Wrong type", "assume takes role.<name>, a role ARN, or a list of them to chain")
 		return String{}, false
 	}
 	if v.IsNull() {

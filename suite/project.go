@@ -75,8 +75,8 @@ func RunDir(ctx context.Context, dir string, opts Options, filter *regexp.Regexp
 		return nil, p, diags, nil
 	}
 	if len(p.Tests) == 0 && len(p.RegoTests) == 0 {
-		return nil, p, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No tests",
-			Detail: "the project has no *_test.hcl or *_test.rego file; see docs/language.md#tests"}), nil
+		return nil, p, append(diags, schema.Errorf(schema.CodeInvalidTest, nil, "No tests",
+			"the project has no *_test.hcl or *_test.rego file; see docs/language.md#tests")), nil
 	}
 	cases, cdiags := Prepare(out)
 	diags = append(diags, cdiags...)

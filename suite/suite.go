@@ -69,11 +69,9 @@ func Prepare(out *compiler.Output) ([]*Case, hcl.Diagnostics) {
 				if s := closestRef(ref, all); s != "" {
 					detail += fmt.Sprintf("; did you mean %s?", s)
 				}
-				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown statement",
-					Detail: detail, Subject: t.ExpectStatement.Range.Ptr()})
+				diags = append(diags, schema.Errorf(schema.CodeInvalidReference, t.ExpectStatement.Range.Ptr(), "Unknown statement", "%s", detail))
 			} else if d := impossibleStatement(t, st); d != "" {
-				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Test cannot pass",
-					Detail: d, Subject: t.ExpectStatement.Range.Ptr()})
+				diags = append(diags, schema.Errorf(schema.CodeInvalidTest, t.ExpectStatement.Range.Ptr(), "Test cannot pass", "%s", d))
 			}
 			c.statement = ref
 		}
@@ -123,9 +121,8 @@ func emptySuites(p *schema.Project) hcl.Diagnostics {
 	sort.Strings(names)
 	var diags hcl.Diagnostics
 	for _, name := range names {
-		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty suite",
-			Detail:  "this test file holds no test block; add a test or delete the file",
-			Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}})
+		diags = append(diags, schema.Errorf(schema.CodeInvalidTest, &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+			"Empty suite", "this test file holds no test block; add a test or delete the file"))
 	}
 	return diags
 }
