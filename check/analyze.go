@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/internal/wildcard"
 	"github.com/iamc/iamc/schema"
 )
 
@@ -282,7 +283,7 @@ func (a *analyzer) passRole(pol *schema.Policy, st *schema.Statement) {
 func allowsAction(st *schema.Statement, action string) bool {
 	if st.Actions != nil {
 		for _, a := range st.Actions {
-			if globMatch(strings.ToLower(a.Value), action) {
+			if match(strings.ToLower(a.Value), action) {
 				return true
 			}
 		}
@@ -290,7 +291,7 @@ func allowsAction(st *schema.Statement, action string) bool {
 	}
 	if st.NotActions != nil {
 		for _, a := range st.NotActions {
-			if globMatch(strings.ToLower(a.Value), action) {
+			if match(strings.ToLower(a.Value), action) {
 				return false
 			}
 		}
@@ -309,7 +310,7 @@ func allRoles(r string) bool {
 	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "iam" {
 		return false
 	}
-	return covers(parts[5], "role/*", false)
+	return covers(parts[5], "role/*")
 }
 
 // ---------------------------------------------------------------- ARN shape
@@ -437,7 +438,7 @@ func coversValue(p, q string, fold bool) bool {
 	if fold {
 		p, q = strings.ToLower(p), strings.ToLower(q)
 	}
-	return covers(p, q, false)
+	return covers(p, q)
 }
 
 // redundantStatements reports statements that another statement of the same
@@ -583,73 +584,21 @@ func conditionsSubset(c1, c2 []schema.Condition) bool {
 
 // ---------------------------------------------------------------- patterns
 
-// globMatch matches s against an IAM pattern where * matches any run of
-// characters and ? one character.
-func globMatch(p, s string) bool {
+// match is wildcard.Match within the bound of maxCompare: a longer value
+// matches only itself or "*".
+func match(p, s string) bool {
 	if len(p) > maxCompare || len(s) > maxCompare {
 		return p == s || p == "*"
 	}
-	pr, sr := []rune(p), []rune(s)
-	pi, si, star, mark := 0, 0, -1, 0
-	for si < len(sr) {
-		switch {
-		case pi < len(pr) && (pr[pi] == '?' || pr[pi] == sr[si]):
-			pi++
-			si++
-		case pi < len(pr) && pr[pi] == '*':
-			star, mark = pi, si
-			pi++
-		case star >= 0:
-			pi = star + 1
-			mark++
-			si = mark
-		default:
-			return false
-		}
-	}
-	for pi < len(pr) && pr[pi] == '*' {
-		pi++
-	}
-	return pi == len(pr)
+	return wildcard.Match(p, s)
 }
 
-// covers reports whether every string pattern q matches is also matched by
-// pattern p (both with * and ?). It is sound: true only when that holds. With
-// literal set, q is a plain string.
-func covers(p, q string, literal bool) bool {
-	if literal {
-		return globMatch(p, q)
-	}
+// covers is wildcard.Covers within the bound of maxCompare.
+func covers(p, q string) bool {
 	if len(p) > maxCompare || len(q) > maxCompare {
 		return p == q || p == "*"
 	}
-	if !strings.ContainsAny(p, "*?") {
-		return p == q
-	}
-	pr, qr := []rune(p), []rune(q)
-	n, m := len(pr), len(qr)
-	// next[j] holds whether pr[i+1:] covers qr[j:]; cur[j] the same for
-	// pr[i:].
-	next, cur := make([]bool, m+1), make([]bool, m+1)
-	next[m] = true
-	for i := n - 1; i >= 0; i-- {
-		for j := m; j >= 0; j-- {
-			switch {
-			case pr[i] == '*':
-				cur[j] = next[j] || (j < m && cur[j+1])
-			case j == m || qr[j] == '*':
-				cur[j] = false
-			case pr[i] == '?':
-				cur[j] = next[j+1]
-			case qr[j] == '?':
-				cur[j] = false
-			default:
-				cur[j] = pr[i] == qr[j] && next[j+1]
-			}
-		}
-		next, cur = cur, next
-	}
-	return next[0]
+	return wildcard.Covers(p, q)
 }
 
 // ---------------------------------------------------------------- project

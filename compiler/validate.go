@@ -9,6 +9,7 @@ import (
 	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/iamc/iamc/internal/wildcard"
 	"github.com/iamc/iamc/schema"
 )
 
@@ -406,55 +407,20 @@ func matchAction(p []any, action string) bool {
 	case "^":
 		return strings.HasPrefix(action, p[1].(string))
 	}
-	return wildcardMatch(strings.ToLower(p[1].(string)), action)
+	return wildcard.Match(strings.ToLower(unquoteGlob(p[1].(string))), action)
 }
 
-// wildcardMatch matches a glob made by globOf with * and ? (no separators),
-// with the classic linear-time backtracking over the last star.
-func wildcardMatch(g, s string) bool {
-	pat, lit := decodeGlob(g)
-	str := []rune(s)
-	pi, si := 0, 0
-	star, mark := -1, 0
-	for si < len(str) {
-		switch {
-		case pi < len(pat) && !lit[pi] && pat[pi] == '*':
-			star, mark = pi, si
-			pi++
-		case pi < len(pat) && ((!lit[pi] && pat[pi] == '?') || pat[pi] == str[si]):
-			pi++
-			si++
-		case star >= 0:
-			pi = star + 1
-			mark++
-			si = mark
-		default:
-			return false
-		}
-	}
-	for pi < len(pat) && !lit[pi] && pat[pi] == '*' {
-		pi++
-	}
-	return pi == len(pat)
-}
-
-// decodeGlob undoes the quoting of globOf: the pattern's runes, and whether
-// each is literal (a quoted metacharacter).
-func decodeGlob(g string) ([]rune, []bool) {
-	rs := []rune(g)
-	pat := make([]rune, 0, len(rs))
-	lit := make([]bool, 0, len(rs))
-	for i := 0; i < len(rs); i++ {
-		if rs[i] == '\\' && i+1 < len(rs) {
-			pat = append(pat, rs[i+1])
-			lit = append(lit, true)
+// unquoteGlob undoes the quoting of globOf(s, "*", "?"): the IAM pattern,
+// whose '*' and '?' are the wildcards.
+func unquoteGlob(g string) string {
+	var b strings.Builder
+	for i := 0; i < len(g); i++ {
+		if g[i] == '\\' && i+1 < len(g) {
 			i++
-			continue
 		}
-		pat = append(pat, rs[i])
-		lit = append(lit, false)
+		b.WriteByte(g[i])
 	}
-	return pat, lit
+	return b.String()
 }
 
 func (v *validator) resource(r schema.String, vars bool) {
