@@ -280,28 +280,12 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 	prev := ""
 	if t.Federated {
 		fr := rego.FederationRequest{Principal: t.Principal.Value, Name: t.SessionName, Policy: c.sessionPolicy, Duration: t.Duration, Context: sessCtx}
-		key := stepKey{Op: "federate", Principal: fr.Principal, Name: fr.Name, Policy: fr.Policy, Duration: fr.Duration, Context: fr.Context}.String()
-		e := r.session(key, func(e *sessionEntry) {
-			e.sess, e.err = eng.GetFederationToken(ctx, fr)
-			if r.coverage {
-				e.matched = r.matched(ctx, federateRequest(fr))
-			}
+		sess = r.step(ctx, &res, &prev, &matched, sessionStep{
+			target:  "GetFederationToken",
+			key:     stepKey{Op: "federate", Principal: fr.Principal, Name: fr.Name, Policy: fr.Policy, Duration: fr.Duration, Context: fr.Context},
+			call:    func() (*rego.Session, error) { return eng.GetFederationToken(ctx, fr) },
+			request: func() rego.Request { return federateRequest(fr) },
 		})
-		next, err := e.sess, e.err
-		matched = append(matched, e.matched...)
-		prev = key
-		var denied *rego.AssumeRoleError
-		switch {
-		case errors.As(err, &denied):
-			res.FailedAssume = "GetFederationToken"
-			res.Decision = denied.Decision
-		case err != nil:
-			res.FailedAssume = "GetFederationToken"
-			res.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{err.Error()}}
-		default:
-			res.Assumed = append(res.Assumed, next)
-			sess = next
-		}
 	}
 	for i, role := range t.Assume {
 		if res.FailedAssume != "" {
@@ -314,30 +298,13 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 			ar.Policy = c.sessionPolicy
 			ar.Tags = t.SessionTags
 		}
-		key := stepKey{Prev: prev, Op: "assume", Principal: ar.Principal, Target: ar.Role, MFA: ar.MFA, Duration: ar.Duration,
-			Name: ar.SessionName, Policy: ar.Policy, Tags: ar.Tags, Context: ar.Context}.String()
-		e := r.session(key, func(e *sessionEntry) {
-			e.sess, e.err = eng.AssumeRole(ctx, ar)
-			if r.coverage {
-				e.matched = r.matched(ctx, assumeRequest(ar))
-			}
+		sess = r.step(ctx, &res, &prev, &matched, sessionStep{
+			target: role.Value,
+			key: stepKey{Op: "assume", Principal: ar.Principal, Target: ar.Role, MFA: ar.MFA, Duration: ar.Duration,
+				Name: ar.SessionName, Policy: ar.Policy, Tags: ar.Tags, Context: ar.Context},
+			call:    func() (*rego.Session, error) { return eng.AssumeRole(ctx, ar) },
+			request: func() rego.Request { return assumeRequest(ar) },
 		})
-		next, err := e.sess, e.err
-		matched = append(matched, e.matched...)
-		prev = key
-		var denied *rego.AssumeRoleError
-		if errors.As(err, &denied) {
-			res.FailedAssume = role.Value
-			res.Decision = denied.Decision
-			break
-		}
-		if err != nil {
-			res.FailedAssume = role.Value
-			res.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{err.Error()}}
-			break
-		}
-		res.Assumed = append(res.Assumed, next)
-		sess = next
 	}
 	if res.FailedAssume == "" {
 		// A request from a session names the session as its principal.
@@ -363,6 +330,45 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 	res.Passed = len(res.Failures) == 0
 	res.Duration = time.Since(start)
 	return res
+}
+
+// sessionStep is one call that makes a session: sts:GetFederationToken, or
+// sts:AssumeRole of one role of a chain.
+type sessionStep struct {
+	target  string  // what a failure names: "GetFederationToken" or the role
+	key     stepKey // without Prev, which step fills in
+	call    func() (*rego.Session, error)
+	request func() rego.Request // the request the call decides, for coverage
+}
+
+// step makes the session of s, once for every test that makes the same
+// chain of calls, and adds the statements the call matched. When the call is
+// denied or fails, it records that in res (the test's request is then never
+// made) and returns nil. prev is the key of the chain so far.
+func (r *runner) step(ctx context.Context, res *Result, prev *string, matched *[]string, s sessionStep) *rego.Session {
+	s.key.Prev = *prev
+	key := s.key.String()
+	e := r.session(key, func(e *sessionEntry) {
+		e.sess, e.err = s.call()
+		if r.coverage {
+			e.matched = r.matched(ctx, s.request())
+		}
+	})
+	*matched = append(*matched, e.matched...)
+	*prev = key
+	var denied *rego.AssumeRoleError
+	switch {
+	case errors.As(e.err, &denied):
+		res.FailedAssume = s.target
+		res.Decision = denied.Decision
+	case e.err != nil:
+		res.FailedAssume = s.target
+		res.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{e.err.Error()}}
+	default:
+		res.Assumed = append(res.Assumed, e.sess)
+		return e.sess
+	}
+	return nil
 }
 
 // matched returns the references of the statements that applied to a
