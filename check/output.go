@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/iamc/iamc/internal/output"
 	"github.com/iamc/iamc/schema"
 )
 
@@ -19,27 +20,24 @@ type Formatter interface {
 	Write(w io.Writer, r *Report) error
 }
 
-// Formats lists the names Get accepts.
-var Formats = []string{"pretty", "json", "sarif"}
-
 // Options configure a Formatter.
 type Options struct {
 	// Version is iamc's version, written into SARIF's tool description.
 	Version string
 }
 
-// Get returns the formatter of a name: pretty, json or sarif.
-func Get(name string, opts Options) (Formatter, error) {
-	switch name {
-	case "pretty", "":
-		return pretty{}, nil
-	case "json":
-		return jsonFormat{}, nil
-	case "sarif":
-		return sarif{opts: opts}, nil
-	}
-	return nil, fmt.Errorf("unknown format %q: use %s", name, strings.Join(Formats, ", "))
+var formats = output.Table[Formatter, Options]{
+	{Name: "pretty", New: func(Options) Formatter { return pretty{} }},
+	{Name: "json", New: func(Options) Formatter { return jsonFormat{} }},
+	{Name: "sarif", New: func(o Options) Formatter { return sarif{opts: o} }},
 }
+
+// Names lists the formats Get accepts, the default first: pretty, json and
+// sarif.
+func Names() []string { return formats.Names() }
+
+// Get returns the formatter of a name ("" is pretty).
+func Get(name string, opts Options) (Formatter, error) { return formats.Get(name, opts) }
 
 // path is the file name of a range as seen from the working directory.
 func (r *Report) path(rng *hcl.Range) string {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/iamc/iamc/internal/output"
 	"github.com/iamc/iamc/rego"
 	"github.com/iamc/iamc/suite"
 )
@@ -37,21 +38,18 @@ type Options struct {
 	CoverageMin float64
 }
 
-// Names lists the formats, the default first.
-func Names() []string { return []string{"pretty", "json", "junit"} }
-
-// Get returns the formatter called name.
-func Get(name string, opts Options) (Formatter, error) {
-	switch name {
-	case "pretty", "":
-		return &pretty{opts}, nil
-	case "json":
-		return &jsonFormat{opts}, nil
-	case "junit":
-		return &junit{opts}, nil
-	}
-	return nil, fmt.Errorf("unknown format %q: use %s", name, strings.Join(Names(), ", "))
+var formats = output.Table[Formatter, Options]{
+	{Name: "pretty", New: func(o Options) Formatter { return &pretty{o} }},
+	{Name: "json", New: func(o Options) Formatter { return &jsonFormat{o} }},
+	{Name: "junit", New: func(o Options) Formatter { return &junit{o} }},
 }
+
+// Names lists the formats Get accepts, the default first: pretty, json and
+// junit.
+func Names() []string { return formats.Names() }
+
+// Get returns the formatter called name ("" is pretty).
+func Get(name string, opts Options) (Formatter, error) { return formats.Get(name, opts) }
 
 // path is a file name as the user can open it.
 func (o Options) path(name string) string {
