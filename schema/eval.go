@@ -230,8 +230,8 @@ func (l *loader) evalDuration(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extr
 }
 
 // evalStringMap evaluates an object of strings (tags).
-func (l *loader) evalStringMap(a *hclsyntax.Attribute, ctx *hcl.EvalContext) (map[string]string, bool) {
-	v, ok := l.eval(a, ctx)
+func (l *loader) evalStringMap(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extra ...string) (map[string]string, bool) {
+	v, ok := l.eval(a, ctx, extra...)
 	if !ok {
 		return nil, false
 	}
