@@ -270,15 +270,32 @@ func ValidateDocument(p *schema.Project, pol *schema.Policy) hcl.Diagnostics {
 func (v *validator) statement(pol *schema.Policy, doc *schema.Document, st *schema.Statement, sids map[string]hcl.Range) {
 	kind := pol.Kind
 	where := kindName(kind)
-	if st.Sid != "" {
-		if first, dup := sids[st.Sid]; dup {
-			v.errorf(schema.CodeUniqueSidsRequired, st.Range, "Duplicate Sid", "Sid %q is already used in this policy at %s:%d:%d; Sids are unique within a policy", st.Sid, first.Filename, first.Start.Line, first.Start.Column)
-		}
-		sids[st.Sid] = st.Range
-		if kind != schema.PolicyResource && !sidRE.MatchString(st.Sid) {
-			v.errorf(schema.CodeUnsupportedSid, st.Range, "Invalid Sid", "a Sid in %s contains only letters and digits; %q does not", where, st.Sid)
-		}
+	v.sid(st, kind, where, sids)
+	v.elements(st, kind, where)
+	v.principalElements(st, kind, where)
+	v.values(st, kind, doc.Version == "2012-10-17")
+	v.characters(st)
+}
+
+// sid checks that a Sid is unique in its policy and, outside resource
+// policies, alphanumeric.
+func (v *validator) sid(st *schema.Statement, kind schema.PolicyKind, where string, sids map[string]hcl.Range) {
+	if st.Sid == "" {
+		return
 	}
+	if first, dup := sids[st.Sid]; dup {
+		v.errorf(schema.CodeUniqueSidsRequired, st.Range, "Duplicate Sid", "Sid %q is already used in this policy at %s:%d:%d; Sids are unique within a policy", st.Sid, first.Filename, first.Start.Line, first.Start.Column)
+	}
+	sids[st.Sid] = st.Range
+	if kind != schema.PolicyResource && !sidRE.MatchString(st.Sid) {
+		v.errorf(schema.CodeUnsupportedSid, st.Range, "Invalid Sid", "a Sid in %s contains only letters and digits; %q does not", where, st.Sid)
+	}
+}
+
+// elements checks that a statement has exactly one of Action and
+// NotAction, and at most one of Resource and NotResource (exactly one
+// outside trust policies).
+func (v *validator) elements(st *schema.Statement, kind schema.PolicyKind, where string) {
 	switch {
 	case st.Actions != nil && st.NotActions != nil:
 		v.errorf(schema.CodeUnsupportedElementCombination, st.Range, "Action and NotAction together", "a statement has exactly one of Action and NotAction")
@@ -291,6 +308,13 @@ func (v *validator) statement(pol *schema.Policy, doc *schema.Document, st *sche
 	case st.Resources == nil && st.NotResources == nil && kind != schema.PolicyTrust:
 		v.errorf(schema.CodeMissingResource, st.Range, "Missing Resource", "a statement of %s needs Resource (resources) or NotResource (not_resources)", where)
 	}
+}
+
+// principalElements checks Principal and NotPrincipal against the kind of
+// policy: none in the policies attached to a principal; one of the two in
+// resource and trust policies, NotPrincipal only with Deny and never in a
+// trust policy.
+func (v *validator) principalElements(st *schema.Statement, kind schema.PolicyKind, where string) {
 	switch kind {
 	case schema.PolicyIdentity, schema.PolicySCP, schema.PolicySession:
 		if st.HasPrincipal() {
@@ -317,13 +341,17 @@ func (v *validator) statement(pol *schema.Policy, doc *schema.Document, st *sche
 			}
 		}
 	}
+}
+
+// values checks every action, resource, principal and condition of a
+// statement; vars is whether the policy version has policy variables.
+func (v *validator) values(st *schema.Statement, kind schema.PolicyKind, vars bool) {
 	for _, a := range st.Actions {
 		v.action(a)
 	}
 	for _, a := range st.NotActions {
 		v.action(a)
 	}
-	vars := doc.Version == "2012-10-17"
 	for _, r := range st.Resources {
 		v.resource(r, vars)
 	}
@@ -339,7 +367,6 @@ func (v *validator) statement(pol *schema.Policy, doc *schema.Document, st *sche
 	for _, c := range st.Conditions {
 		v.condition(c, vars)
 	}
-	v.characters(st)
 }
 
 func (v *validator) action(a schema.String) {

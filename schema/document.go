@@ -120,6 +120,65 @@ func remapDocument(doc *Document, rng hcl.Range) {
 	}
 }
 
+// principalBlock decodes a principals or not_principals block of a
+// statement.
+func (l *loader) principalBlock(pb *hclsyntax.Block, ctx *hcl.EvalContext, extra []string) Principal {
+	pc := l.content(pb.Body, "a "+pb.Type+" block", principalsAttrs, nil)
+	p := Principal{Range: pb.DefRange(), Identifiers: []String{}}
+	if a := pc.Attrs["type"]; a != nil {
+		if v, ok := l.evalString(a, ctx, extra...); ok {
+			p.Type = v.Value
+			if v.Value != "*" && !contains(principalTypes, v.Value) {
+				detail := fmt.Sprintf("principal types are %s, or \"*\" for everyone", quoteList(principalTypes))
+				if sug := nameSuggestion(v.Value, principalTypes); sug != "" {
+					detail = fmt.Sprintf("did you mean %q? %s", sug, detail)
+				}
+				l.errorf(CodeInvalidPrincipalFormat, v.Range, "Unknown principal type", "%s", detail)
+			}
+		}
+	} else {
+		l.errorf(CodeInvalidPrincipalFormat, pb.DefRange(), "Missing principal type", "%s needs type = \"AWS\", \"Service\", \"Federated\", \"CanonicalUser\" or \"*\"", pb.Type)
+	}
+	if a := pc.Attrs["identifiers"]; a != nil {
+		if v, _ := l.evalStrings(a, ctx, false, extra...); v != nil {
+			p.Identifiers = v
+		}
+	} else {
+		l.errorf(CodeInvalidPrincipalFormat, pb.DefRange(), "Missing identifiers", "%s needs identifiers = [\"…\"]", pb.Type)
+	}
+	return p
+}
+
+// conditionBlock decodes a condition block of a statement; ok is false when
+// it lacks its test, variable or values.
+func (l *loader) conditionBlock(pb *hclsyntax.Block, ctx *hcl.EvalContext, extra []string) (Condition, bool) {
+	cc := l.content(pb.Body, "a condition block", conditionAttrs, nil)
+	cond := Condition{Range: pb.DefRange(), Values: []String{}}
+	missing := []string{}
+	if a := cc.Attrs["test"]; a != nil {
+		cond.Operator, _ = l.evalString(a, ctx, extra...)
+	} else {
+		missing = append(missing, "test")
+	}
+	if a := cc.Attrs["variable"]; a != nil {
+		cond.Key, _ = l.evalString(a, ctx, extra...)
+	} else {
+		missing = append(missing, "variable")
+	}
+	if a := cc.Attrs["values"]; a != nil {
+		if v, _ := l.evalStrings(a, ctx, true, extra...); v != nil {
+			cond.Values = v
+		}
+	} else {
+		missing = append(missing, "values")
+	}
+	if len(missing) > 0 {
+		l.errorf(CodeInvalidCondition, pb.DefRange(), "Incomplete condition", "a condition needs test, variable and values; missing %s", quoteList(missing))
+		return cond, false
+	}
+	return cond, true
+}
+
 func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...string) *Statement {
 	c := l.content(b.Body, "a statement", statementAttrs, []blockSpec{
 		{Type: "principals"}, {Type: "not_principals"}, {Type: "condition"},
@@ -165,67 +224,20 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 	s.NotResources = list("not_resources")
 	for _, pb := range c.Blocks {
 		switch pb.Type {
-		case "principals", "not_principals":
-			pc := l.content(pb.Body, "a "+pb.Type+" block", principalsAttrs, nil)
-			p := Principal{Range: pb.DefRange(), Identifiers: []String{}}
-			if a := pc.Attrs["type"]; a != nil {
-				if v, ok := l.evalString(a, ctx, extra...); ok {
-					p.Type = v.Value
-					if v.Value != "*" && !contains(principalTypes, v.Value) {
-						detail := fmt.Sprintf("principal types are %s, or \"*\" for everyone", quoteList(principalTypes))
-						if sug := nameSuggestion(v.Value, principalTypes); sug != "" {
-							detail = fmt.Sprintf("did you mean %q? %s", sug, detail)
-						}
-						l.errorf(CodeInvalidPrincipalFormat, v.Range, "Unknown principal type", "%s", detail)
-					}
-				}
-			} else {
-				l.errorf(CodeInvalidPrincipalFormat, pb.DefRange(), "Missing principal type", "%s needs type = \"AWS\", \"Service\", \"Federated\", \"CanonicalUser\" or \"*\"", pb.Type)
+		case "principals":
+			if s.Principals == nil {
+				s.Principals = []Principal{}
 			}
-			if a := pc.Attrs["identifiers"]; a != nil {
-				if v, _ := l.evalStrings(a, ctx, false, extra...); v != nil {
-					p.Identifiers = v
-				}
-			} else {
-				l.errorf(CodeInvalidPrincipalFormat, pb.DefRange(), "Missing identifiers", "%s needs identifiers = [\"…\"]", pb.Type)
+			s.Principals = append(s.Principals, l.principalBlock(pb, ctx, extra))
+		case "not_principals":
+			if s.NotPrincipals == nil {
+				s.NotPrincipals = []Principal{}
 			}
-			if pb.Type == "principals" {
-				if s.Principals == nil {
-					s.Principals = []Principal{}
-				}
-				s.Principals = append(s.Principals, p)
-			} else {
-				if s.NotPrincipals == nil {
-					s.NotPrincipals = []Principal{}
-				}
-				s.NotPrincipals = append(s.NotPrincipals, p)
-			}
+			s.NotPrincipals = append(s.NotPrincipals, l.principalBlock(pb, ctx, extra))
 		case "condition":
-			cc := l.content(pb.Body, "a condition block", conditionAttrs, nil)
-			cond := Condition{Range: pb.DefRange(), Values: []String{}}
-			missing := []string{}
-			if a := cc.Attrs["test"]; a != nil {
-				cond.Operator, _ = l.evalString(a, ctx, extra...)
-			} else {
-				missing = append(missing, "test")
+			if cond, ok := l.conditionBlock(pb, ctx, extra); ok {
+				s.Conditions = append(s.Conditions, cond)
 			}
-			if a := cc.Attrs["variable"]; a != nil {
-				cond.Key, _ = l.evalString(a, ctx, extra...)
-			} else {
-				missing = append(missing, "variable")
-			}
-			if a := cc.Attrs["values"]; a != nil {
-				if v, _ := l.evalStrings(a, ctx, true, extra...); v != nil {
-					cond.Values = v
-				}
-			} else {
-				missing = append(missing, "values")
-			}
-			if len(missing) > 0 {
-				l.errorf(CodeInvalidCondition, pb.DefRange(), "Incomplete condition", "a condition needs test, variable and values; missing %s", quoteList(missing))
-				continue
-			}
-			s.Conditions = append(s.Conditions, cond)
 		}
 	}
 	return s

@@ -321,8 +321,20 @@ func (l *loader) blocksOf(kind Kind) []*pending {
 // decode runs the phases: account IDs, then names, paths and ARNs of every
 // block, then everything else with all references available.
 func (l *loader) decode() {
+	l.accountIDs()
+	l.objectIDs()
+	// Phase 2 sees the accounts, organizations, units, SCPs and services.
+	acctCtx := l.evalContext(nil)
+	l.identityARNs(acctCtx)
+	l.resourceARNs(acctCtx)
+	l.decodeBlocks()
+	l.decodeTests()
+}
+
+// accountIDs is phase 1: the ID of every account, or the implicit account
+// of a project that declares none.
+func (l *loader) accountIDs() {
 	base := l.evalContext(nil)
-	// Phase 1: account IDs.
 	accounts := l.blocksOf(KindAccount)
 	seenIDs := map[string]*pending{}
 	for _, p := range accounts {
@@ -354,6 +366,12 @@ func (l *loader) decode() {
 	case 1:
 		l.defaultAccount = accounts[0].name
 	}
+}
+
+// objectIDs makes the reference objects of the blocks whose attributes need
+// no other block: accounts, organizations, units, SCPs and services.
+func (l *loader) objectIDs() {
+	base := l.evalContext(nil)
 	for _, p := range l.order {
 		switch p.kind {
 		case KindAccount:
@@ -379,12 +397,14 @@ func (l *loader) decode() {
 			l.setObject(p, nil)
 		}
 	}
-	if l.byName[KindAccount]["default"] != nil && len(accounts) == 0 {
+	if l.byName[KindAccount]["default"] != nil && len(l.blocksOf(KindAccount)) == 0 {
 		l.setObject(l.byName[KindAccount]["default"], map[string]cty.Value{"id": cty.StringVal(DefaultAccountID), "arn": cty.StringVal(rootARN(DefaultAccountID)), "root": cty.StringVal(rootARN(DefaultAccountID))})
 	}
+}
 
-	// Phase 2: account, path and ARN of identities and policies.
-	acctCtx := l.evalContext(nil)
+// identityARNs is phase 2: the account, path and ARN of users, groups,
+// roles and policies, which may refer to accounts.
+func (l *loader) identityARNs(acctCtx *hcl.EvalContext) {
 	for _, p := range l.order {
 		switch p.kind {
 		case KindUser, KindGroup, KindRole, KindPolicy:
@@ -421,6 +441,10 @@ func (l *loader) decode() {
 		}
 		l.setObject(p, attrs)
 	}
+}
+
+// resourceARNs completes phase 2: the ARN of every resource block.
+func (l *loader) resourceARNs(acctCtx *hcl.EvalContext) {
 	for _, p := range l.blocksOf(KindResource) {
 		arn := "arn:aws:unknown:::" + p.name
 		if a := p.block.Body.Attributes["arn"]; a != nil {
@@ -433,8 +457,10 @@ func (l *loader) decode() {
 		p.arn = arn
 		l.setObject(p, map[string]cty.Value{"arn": cty.StringVal(arn)})
 	}
+}
 
-	// Phase 3: everything, with all references available.
+// decodeBlocks is phase 3: every block, with all references available.
+func (l *loader) decodeBlocks() {
 	l.full = l.evalContext(nil)
 	for _, p := range l.order {
 		ctx := l.fileContext(l.full, p.file)
@@ -459,7 +485,6 @@ func (l *loader) decode() {
 			l.decodeService(p, ctx)
 		}
 	}
-	l.decodeTests()
 }
 
 var (
