@@ -37,7 +37,7 @@ func (o *Output) Files() map[string][]byte {
 		files[name] = src
 	}
 	if o.Signatures != nil {
-		files[SignaturesFile] = o.Signatures
+		files[signaturesFile] = o.Signatures
 	}
 	return files
 }
@@ -151,12 +151,12 @@ func generateProject(p *schema.Project) []byte {
 // directory (it holds a .manifest) or empty; anything else is left alone and
 // reported.
 func (o *Output) WriteDir(path string) error {
-	return WriteDirAtomic(path, o.Files())
+	return writeDirAtomic(path, o.Files())
 }
 
-// WriteDirAtomic writes files (slash-separated paths to content) as the
+// writeDirAtomic writes files (slash-separated paths to content) as the
 // directory path; see WriteDir.
-func WriteDirAtomic(path string, files map[string][]byte) error {
+func writeDirAtomic(path string, files map[string][]byte) error {
 	path = filepath.Clean(path)
 	if st, err := os.Lstat(path); err == nil {
 		if !st.IsDir() {

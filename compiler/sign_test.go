@@ -70,7 +70,7 @@ func TestSignVerifiedByOPAReader(t *testing.T) {
 			out := buildCoffee(t)
 			require.NoError(t, out.Sign(Signing{Key: tc.priv, Algorithm: tc.alg}))
 			files := out.Files()
-			require.Contains(t, files, SignaturesFile)
+			require.Contains(t, files, signaturesFile)
 			tarball, err := out.BundleBytes()
 			require.NoError(t, err)
 			b, err := readVerified(tarball, tc.pub, tc.alg, "")
@@ -92,7 +92,7 @@ func TestSignCoversEveryFile(t *testing.T) {
 	require.NoError(t, err)
 	var want []string
 	for name := range out.Files() {
-		if name != SignaturesFile {
+		if name != signaturesFile {
 			want = append(want, name)
 		}
 	}
@@ -232,7 +232,7 @@ func TestWriteDir(t *testing.T) {
 func TestWriteDirReplaces(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "bundle")
-	require.NoError(t, WriteDirAtomic(dir, map[string][]byte{".manifest": []byte(`{"revision":"1"}`), "old/stale.rego": []byte("package stale\n")}))
+	require.NoError(t, writeDirAtomic(dir, map[string][]byte{".manifest": []byte(`{"revision":"1"}`), "old/stale.rego": []byte("package stale\n")}))
 	out := buildCoffee(t)
 	require.NoError(t, out.WriteDir(dir))
 	_, err := os.Stat(filepath.Join(dir, "old"))
@@ -274,7 +274,7 @@ func TestWriteDirRefuses(t *testing.T) {
 	require.NoError(t, os.WriteFile(file, []byte("x"), 0o644))
 	require.ErrorContains(t, out.WriteDir(file), "is not a directory")
 
-	require.ErrorContains(t, WriteDirAtomic(filepath.Join(parent, "evil"), map[string][]byte{"../escape": []byte("x")}), "not a relative path")
+	require.ErrorContains(t, writeDirAtomic(filepath.Join(parent, "evil"), map[string][]byte{"../escape": []byte("x")}), "not a relative path")
 	_, err = os.Stat(filepath.Join(parent, "escape"))
 	assert.True(t, os.IsNotExist(err))
 	entries, _ := os.ReadDir(parent)

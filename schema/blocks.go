@@ -31,9 +31,9 @@ var (
 	statementBlock    = blockSpec{Type: "statement", MinLabels: 0, MaxLabels: 1}
 )
 
-// Schema lists, for each block type of the language, its attributes and
+// blockSchema lists, for each block type of the language, its attributes and
 // nested block types. It is what docs/language.md must document.
-func Schema() map[string][]string {
+func blockSchema() map[string][]string {
 	with := func(attrs []string, blocks ...string) []string {
 		return append(append([]string{}, attrs...), blocks...)
 	}
@@ -150,11 +150,9 @@ func (l *loader) decodeGroup(p *pending, ctx *hcl.EvalContext) {
 	l.proj.Groups = append(l.proj.Groups, g)
 }
 
-// Role session durations: AWS allows a role maximum of 1 to 12 hours.
-const (
-	MinSessionDuration = 15 * time.Minute
-	MaxRoleSession     = 12 * time.Hour
-)
+// maxRoleSession is the longest maximum session duration AWS allows a role
+// (the shortest is one hour).
+const maxRoleSession = 12 * time.Hour
 
 func (l *loader) decodeRole(p *pending, ctx *hcl.EvalContext) {
 	c := l.content(p.block.Body, where(p), roleAttrs, []blockSpec{
@@ -179,7 +177,7 @@ func (l *loader) decodeRole(p *pending, ctx *hcl.EvalContext) {
 	}
 	if a := c.Attrs["max_session_duration"]; a != nil {
 		if d, ok := l.evalDuration(a, ctx); ok {
-			if d < time.Hour || d > MaxRoleSession {
+			if d < time.Hour || d > maxRoleSession {
 				l.errorf(CodeInvalidAttributeValue, a.Expr.Range(), "Invalid max_session_duration", "a role's maximum session duration is between 1h and 12h, not %s", d)
 			} else {
 				r.MaxSessionDuration = d

@@ -18,9 +18,9 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// DefaultAccountID is the ID of the implicit account of a project that
+// defaultAccountID is the ID of the implicit account of a project that
 // declares no account block.
-const DefaultAccountID = "123456789012"
+const defaultAccountID = "123456789012"
 
 // Load reads and decodes the project in dir: every *.hcl file below it
 // (skipping hidden directories), *_test.hcl suites and *_test.rego files. The
@@ -359,10 +359,10 @@ func (l *loader) accountIDs() {
 	}
 	switch len(accounts) {
 	case 0:
-		p := &pending{kind: KindAccount, name: "default", id: DefaultAccountID}
+		p := &pending{kind: KindAccount, name: "default", id: defaultAccountID}
 		l.byName[KindAccount] = map[string]*pending{"default": p}
 		l.defaultAccount = "default"
-		l.proj.Accounts = append(l.proj.Accounts, &Account{Name: "default", ID: DefaultAccountID, Implicit: true})
+		l.proj.Accounts = append(l.proj.Accounts, &Account{Name: "default", ID: defaultAccountID, Implicit: true})
 	case 1:
 		l.defaultAccount = accounts[0].name
 	}
@@ -398,7 +398,7 @@ func (l *loader) objectIDs() {
 		}
 	}
 	if l.byName[KindAccount]["default"] != nil && len(l.blocksOf(KindAccount)) == 0 {
-		l.setObject(l.byName[KindAccount]["default"], map[string]cty.Value{"id": cty.StringVal(DefaultAccountID), "arn": cty.StringVal(rootARN(DefaultAccountID)), "root": cty.StringVal(rootARN(DefaultAccountID))})
+		l.setObject(l.byName[KindAccount]["default"], map[string]cty.Value{"id": cty.StringVal(defaultAccountID), "arn": cty.StringVal(rootARN(defaultAccountID)), "root": cty.StringVal(rootARN(defaultAccountID))})
 	}
 }
 

@@ -18,8 +18,8 @@ var testAttrs = []string{
 	"expect", "expect_statement", "expect_missing_context", "doc", "for_each",
 }
 
-// Expectations a test may state.
-var Expectations = []string{"allow", "deny", "explicit_deny", "implicit_deny"}
+// expectations a test may state.
+var expectations = []string{"allow", "deny", "explicit_deny", "implicit_deny"}
 
 func (l *loader) decodeTests() {
 	if l.full == nil {
@@ -321,9 +321,9 @@ func (d *testDecoder) expectations(t *Test) {
 	c, ctx, extra := d.c, d.ctx, d.extra
 	if a := d.need("expect"); a != nil {
 		if s, good := d.evalString(a, ctx, extra...); good {
-			if !contains(Expectations, s.Value) {
-				detail := fmt.Sprintf("expect is one of %s", quoteList(Expectations))
-				if sug := nameSuggestion(s.Value, Expectations); sug != "" {
+			if !contains(expectations, s.Value) {
+				detail := fmt.Sprintf("expect is one of %s", quoteList(expectations))
+				if sug := nameSuggestion(s.Value, expectations); sug != "" {
 					detail = fmt.Sprintf("did you mean %q? %s", sug, detail)
 				}
 				d.errorf(CodeInvalidTest, s.Range, "Invalid expect", "%s", detail)

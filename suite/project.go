@@ -80,7 +80,7 @@ func RunDir(ctx context.Context, dir string, opts Options, filter *regexp.Regexp
 	}
 	cases, cdiags := Prepare(out)
 	diags = append(diags, cdiags...)
-	rs, rdiags := PrepareRego(out)
+	rs, rdiags := prepareRego(out)
 	diags = append(diags, rdiags...)
 	if diags.HasErrors() {
 		return nil, p, diags, nil
@@ -96,7 +96,7 @@ func RunDir(ctx context.Context, dir string, opts Options, filter *regexp.Regexp
 		return nil, p, diags, nil
 	}
 	rep := &Report{Project: p, Rego: regoResults}
-	cases = Filter(cases, filter)
+	cases = filterCases(cases, filter)
 	if len(cases) > 0 || opts.Coverage {
 		b, err := out.BundleBytes()
 		if err != nil {
@@ -112,7 +112,7 @@ func RunDir(ctx context.Context, dir string, opts Options, filter *regexp.Regexp
 		return nil, p, diags, err
 	}
 	if opts.Coverage {
-		rep.Coverage = ComputeCoverage(out.Statements, rep.Results)
+		rep.Coverage = computeCoverage(out.Statements, rep.Results)
 	}
 	rep.Duration = time.Since(start)
 	return rep, p, diags, nil

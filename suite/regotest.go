@@ -41,18 +41,18 @@ type RegoResult struct {
 	Duration time.Duration
 }
 
-// RegoSuite is the *_test.rego files of a project, parsed, with the bundle
+// regoSuite is the *_test.rego files of a project, parsed, with the bundle
 // they run against.
-type RegoSuite struct {
+type regoSuite struct {
 	modules map[string]*ast.Module // bundle modules and test modules
 	tests   map[string]bool        // names of the test modules
 	data    map[string]any
 }
 
-// PrepareRego parses the project's *_test.rego files. Parse errors, and a
+// prepareRego parses the project's *_test.rego files. Parse errors, and a
 // test file that defines no test, are diagnostics.
-func PrepareRego(out *compiler.Output) (*RegoSuite, hcl.Diagnostics) {
-	s := &RegoSuite{modules: map[string]*ast.Module{}, tests: map[string]bool{}}
+func prepareRego(out *compiler.Output) (*regoSuite, hcl.Diagnostics) {
+	s := &regoSuite{modules: map[string]*ast.Module{}, tests: map[string]bool{}}
 	if len(out.Project.RegoTests) == 0 {
 		return s, nil
 	}
@@ -104,7 +104,7 @@ func PrepareRego(out *compiler.Output) (*RegoSuite, hcl.Diagnostics) {
 }
 
 // Len is the number of test files.
-func (s *RegoSuite) Len() int { return len(s.tests) }
+func (s *regoSuite) Len() int { return len(s.tests) }
 
 func hasTestRule(m *ast.Module) bool {
 	for _, r := range m.Rules {
@@ -119,7 +119,7 @@ func hasTestRule(m *ast.Module) bool {
 // Run runs the tests whose full name matches filter (all for nil), in
 // parallel, and returns their results ordered by file and position. A test
 // file that does not compile against the bundle gives diagnostics.
-func (s *RegoSuite) Run(ctx context.Context, filter *regexp.Regexp, parallel int) ([]RegoResult, hcl.Diagnostics, error) {
+func (s *regoSuite) Run(ctx context.Context, filter *regexp.Regexp, parallel int) ([]RegoResult, hcl.Diagnostics, error) {
 	if s == nil || len(s.tests) == 0 {
 		return nil, nil, nil
 	}
@@ -180,7 +180,7 @@ func (s *RegoSuite) Run(ctx context.Context, filter *regexp.Regexp, parallel int
 }
 
 // run runs the tests through OPA's tester and collects their results.
-func (s *RegoSuite) run(ctx context.Context, filter *regexp.Regexp, parallel int, trace bool) ([]*tester.Result, error) {
+func (s *regoSuite) run(ctx context.Context, filter *regexp.Regexp, parallel int, trace bool) ([]*tester.Result, error) {
 	store := inmem.NewFromObjectWithOpts(s.data, inmem.OptRoundTripOnWrite(false))
 	txn, err := store.NewTransaction(ctx, storage.TransactionParams{})
 	if err != nil {

@@ -94,12 +94,12 @@ func Prepare(out *compiler.Output) ([]*Case, hcl.Diagnostics) {
 // none (the reasons of a decision, rego.Reason: "an Allow that granted, or
 // a Deny").
 func impossibleStatement(t *schema.Test, st compiler.StatementInfo) string {
-	switch want := t.Expect.Value; {
+	switch want := rego.Outcome(t.Expect.Value); {
 	case want == rego.ImplicitDeny:
 		return fmt.Sprintf("an implicit deny has no deciding statement, so expect_statement = %s never holds; expect \"explicit_deny\" or remove expect_statement", st.Ref())
 	case want == rego.Allow && st.Effect != "Allow":
 		return fmt.Sprintf("%s is a Deny statement; an allow is decided by Allow statements", st.Ref())
-	case (want == rego.ExplicitDeny || want == "deny") && st.Effect != "Deny":
+	case (want == rego.ExplicitDeny || want == anyDeny) && st.Effect != "Deny":
 		return fmt.Sprintf("%s is an Allow statement; a deny is decided by Deny statements", st.Ref())
 	}
 	return ""
@@ -154,8 +154,8 @@ type Options struct {
 	Coverage bool
 }
 
-// Filter returns the cases whose name matches re (all of them for a nil re).
-func Filter(cases []*Case, re *regexp.Regexp) []*Case {
+// filterCases returns the cases whose name matches re (all of them for a nil re).
+func filterCases(cases []*Case, re *regexp.Regexp) []*Case {
 	if re == nil {
 		return cases
 	}
@@ -466,9 +466,12 @@ func currentTime(ctx map[string]any) (string, bool) {
 	return "", false
 }
 
+// anyDeny is the expectation "deny": an explicit or an implicit deny.
+const anyDeny rego.Outcome = "deny"
+
 // Outcome is what the test saw: the decision of the request, or a deny when
 // a role could not be assumed (the request was never made).
-func (r Result) Outcome() string {
+func (r Result) Outcome() rego.Outcome {
 	if r.FailedAssume != "" {
 		if r.Decision.Decision == rego.ExplicitDeny {
 			return rego.ExplicitDeny
@@ -481,8 +484,8 @@ func (r Result) Outcome() string {
 func check(c *Case, r Result) []string {
 	var fails []string
 	got := r.Outcome()
-	want := c.Test.Expect.Value
-	ok := got == want || (want == "deny" && got != rego.Allow)
+	want := rego.Outcome(c.Test.Expect.Value)
+	ok := got == want || (want == anyDeny && got != rego.Allow)
 	if !ok {
 		msg := fmt.Sprintf("expected %s, got %s", want, got)
 		if r.FailedAssume != "" {

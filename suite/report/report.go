@@ -91,7 +91,11 @@ func seconds(d time.Duration) string {
 // implicitWhy says why nothing allowed the request.
 func implicitWhy(l rego.Layers) string {
 	if missing := l.Implicit(); len(missing) > 0 {
-		return "no statement allows it (no allow in: " + strings.Join(missing, ", ") + ")"
+		names := make([]string, len(missing))
+		for i, layer := range missing {
+			names[i] = string(layer)
+		}
+		return "no statement allows it (no allow in: " + strings.Join(names, ", ") + ")"
 	}
 	return "no statement allows it"
 }
@@ -122,7 +126,7 @@ func (o Options) explain(b *strings.Builder, indent string, r suite.Result) {
 	for _, s := range r.Assumed {
 		line("session", "%s", s.ARN)
 	}
-	decision := r.Decision.Decision
+	decision := string(r.Decision.Decision)
 	if r.FailedAssume != "" {
 		what := "sts:AssumeRole on " + r.FailedAssume
 		if r.FailedAssume == "GetFederationToken" {
