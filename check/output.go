@@ -60,10 +60,7 @@ func (pretty) Write(w io.Writer, r *Report) error {
 		if f.Range != nil {
 			head = fmt.Sprintf("%s:%d:%d: %s", r.path(f.Range), f.Range.Start.Line, f.Range.Start.Column, head)
 			// The source line and caret, as the compiler renders them.
-			src := dw.Format(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "x", Subject: f.Range})
-			if i := strings.IndexByte(src, '\n'); i >= 0 {
-				head += src[i+1:]
-			}
+			head += dw.Excerpt(f.Range)
 		}
 		b.WriteString(head)
 		if f.Hint != "" {
