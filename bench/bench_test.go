@@ -183,10 +183,10 @@ func check(b testing.TB, eng *rego.Engine, ps []prepared) {
 // verify fails b unless the decision is the designed one: the same outcome,
 // and reasons of the matching effect.
 func verify(b testing.TB, r gen.Request, dec rego.Decision) {
-	if dec.Decision != r.Expect || len(dec.Errors) > 0 {
+	if string(dec.Decision) != r.Expect || len(dec.Errors) > 0 {
 		b.Fatalf("%s: got %s %v", r, dec.Decision, dec.Errors)
 	}
-	want := map[string]string{gen.Allow: "Allow", gen.ExpectExplicit: "Deny"}[r.Expect]
+	want := map[string]rego.Effect{gen.Allow: rego.EffectAllow, gen.ExpectExplicit: rego.EffectDeny}[r.Expect]
 	if want == "" {
 		return
 	}
@@ -198,7 +198,7 @@ func verify(b testing.TB, r gen.Request, dec rego.Decision) {
 			b.Fatalf("%s: allowed, with reason %+v", r, why)
 		}
 	}
-	if r.Expect == gen.ExpectExplicit && dec.Reasons[0].Effect != "Deny" {
+	if r.Expect == gen.ExpectExplicit && dec.Reasons[0].Effect != rego.EffectDeny {
 		b.Fatalf("%s: explicit deny, with reasons %+v", r, dec.Reasons)
 	}
 }
@@ -425,7 +425,7 @@ func measureRSS(path string) int {
 	if err != nil {
 		return fail(err)
 	}
-	if dec.Decision != r.Expect {
+	if string(dec.Decision) != r.Expect {
 		return fail(fmt.Errorf("%s %s on %s: got %s, want %s", r.Principal, r.Action, r.Resource, dec.Decision, r.Expect))
 	}
 	runtime.GC()

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/internal/wildcard"
 	"github.com/iamc/iamc/schema"
 )
 
@@ -23,7 +24,7 @@ type analyzer struct {
 	statements   int
 }
 
-func (a *analyzer) add(code string, rng hcl.Range, pol *schema.Policy, format string, args ...any) {
+func (a *analyzer) add(code schema.Code, rng hcl.Range, pol *schema.Policy, format string, args ...any) {
 	rule := rulesByCode[code]
 	f := Finding{Code: code, Severity: rule.Severity, Message: fmt.Sprintf(format, args...), Hint: rule.Hint, Range: rng.Ptr()}
 	if pol != nil {
@@ -40,7 +41,7 @@ func (a *analyzer) run() {
 		a.policies++
 		doc := pol.Document
 		if doc.JSON && doc.Version == "" {
-			a.add("MISSING_VERSION", doc.Range, pol, "the JSON document of %s has no Version: policy variables in it are literal text", compiler.PolicyRef(pol))
+			a.add(CodeMissingVersion, doc.Range, pol, "the JSON document of %s has no Version: policy variables in it are literal text", compiler.PolicyRef(pol))
 		}
 		for _, st := range doc.Statements {
 			if st == nil {
@@ -64,7 +65,7 @@ func (a *analyzer) run() {
 	seen := map[string]bool{}
 	out := a.findings[:0]
 	for _, f := range a.findings {
-		k := f.Code + "\x00" + f.Message
+		k := string(f.Code) + "\x00" + f.Message
 		if f.Range != nil {
 			k += fmt.Sprintf("\x00%s:%d:%d", f.Range.Filename, f.Range.Start.Line, f.Range.Start.Column)
 		}
@@ -85,10 +86,10 @@ func (a *analyzer) statement(pol *schema.Policy, st *schema.Statement) {
 	for _, r := range st.NotResources {
 		a.arnShape(r, pol)
 	}
-	a.redundantValues(pol, st.Actions, "REDUNDANT_ACTION", "action", true)
-	a.redundantValues(pol, st.NotActions, "REDUNDANT_ACTION", "action", true)
-	a.redundantValues(pol, st.Resources, "REDUNDANT_RESOURCE", "resource", false)
-	a.redundantValues(pol, st.NotResources, "REDUNDANT_RESOURCE", "resource", false)
+	a.redundantValues(pol, st.Actions, CodeRedundantAction, "action", true)
+	a.redundantValues(pol, st.NotActions, CodeRedundantAction, "action", true)
+	a.redundantValues(pol, st.Resources, CodeRedundantResource, "resource", false)
+	a.redundantValues(pol, st.NotResources, CodeRedundantResource, "resource", false)
 	a.conditions(pol, st)
 	if st.Effect != schema.Allow {
 		return
@@ -97,17 +98,17 @@ func (a *analyzer) statement(pol *schema.Policy, st *schema.Statement) {
 	case schema.PolicyIdentity:
 		a.passRole(pol, st)
 		if st.NotActions != nil && (st.NotResources != nil || hasValue(st.Resources, "*")) {
-			a.add("ALLOW_NOT_ACTION_WITH_STAR_RESOURCE", st.Range, pol,
+			a.add(CodeAllowNotActionWithStarResource, st.Range, pol,
 				"statement %s allows every action except %s, on every resource", stmtName(pol, st), listValues(st.NotActions))
 		}
 	case schema.PolicyTrust:
 		if p := wildcardPrincipal(st); p != nil && len(st.Conditions) == 0 {
-			a.add("TRUST_WILDCARD_PRINCIPAL", p.Range, pol,
+			a.add(CodeTrustWildcardPrincipal, p.Range, pol,
 				"the trust policy of %s lets any principal of any account assume the role, with no condition", pol.Owner)
 		}
 	case schema.PolicyResource:
 		if p := wildcardPrincipal(st); p != nil && !scopedByCondition(st) {
-			a.add("WILDCARD_PRINCIPAL_IN_RESOURCE_POLICY", p.Range, pol,
+			a.add(CodeWildcardPrincipalInResourcePolicy, p.Range, pol,
 				"%s allows %s to everyone, including anonymous callers and other accounts", compiler.PolicyRef(pol), listValues(append(st.Actions, st.NotActions...)))
 		}
 	}
@@ -210,7 +211,7 @@ func (a *analyzer) conditions(pol *schema.Policy, st *schema.Statement) {
 				if strings.ContainsAny(variableRE.ReplaceAllString(v.Value, ""), "*?") {
 					like := strings.Replace(c.Operator.Value, "Equals", "Like", 1)
 					like = strings.Replace(like, "IgnoreCase", "", 1)
-					a.add("STRING_EQUALS_WITH_WILDCARD", v.Range, pol,
+					a.add(CodeStringEqualsWithWildcard, v.Range, pol,
 						"%s compares %q literally: * and ? are wildcards only with %s", c.Operator.Value, v.Value, like)
 				}
 			}
@@ -218,14 +219,14 @@ func (a *analyzer) conditions(pol *schema.Policy, st *schema.Statement) {
 			if st.Effect == schema.Deny && o.Set == "" && !o.IfExists && key == "aws:multifactorauthpresent" {
 				for _, v := range c.Values {
 					if strings.EqualFold(v.Value, "false") {
-						a.add("DENY_WITH_BOOL_MFA_FALSE", c.Operator.Range, pol,
+						a.add(CodeDenyWithBoolMFAFalse, c.Operator.Range, pol,
 							"this Deny does not apply to requests signed with long-term access keys: aws:MultiFactorAuthPresent is absent for them, and Bool on an absent key is false")
 					}
 				}
 			}
 		}
 		if o.Set == "all" && st.Effect == schema.Allow && !a.singleValued[c.Operator.Range] && !guarded(st, key) {
-			a.add("FORALLVALUES_WITHOUT_NULL_CHECK", c.Operator.Range, pol,
+			a.add(CodeForAllValuesWithoutNullCheck, c.Operator.Range, pol,
 				"%s on %s is true when the request has no %s at all, so this Allow applies to such requests", c.Operator.Value, c.Key.Value, c.Key.Value)
 		}
 	}
@@ -266,12 +267,12 @@ func (a *analyzer) passRole(pol *schema.Policy, st *schema.Statement) {
 		}
 	}
 	if st.NotResources != nil {
-		a.add("PASS_ROLE_WITH_STAR_IN_RESOURCE", st.Range, pol, "statement %s allows iam:PassRole on every role but %s", stmtName(pol, st), listValues(st.NotResources))
+		a.add(CodePassRoleWithStarInResource, st.Range, pol, "statement %s allows iam:PassRole on every role but %s", stmtName(pol, st), listValues(st.NotResources))
 		return
 	}
 	for _, r := range st.Resources {
 		if allRoles(r.Value) {
-			a.add("PASS_ROLE_WITH_STAR_IN_RESOURCE", r.Range, pol,
+			a.add(CodePassRoleWithStarInResource, r.Range, pol,
 				"statement %s allows iam:PassRole on %q: any role, with all its permissions, can be passed to a service", stmtName(pol, st), r.Value)
 		}
 	}
@@ -282,7 +283,7 @@ func (a *analyzer) passRole(pol *schema.Policy, st *schema.Statement) {
 func allowsAction(st *schema.Statement, action string) bool {
 	if st.Actions != nil {
 		for _, a := range st.Actions {
-			if globMatch(strings.ToLower(a.Value), action) {
+			if match(strings.ToLower(a.Value), action) {
 				return true
 			}
 		}
@@ -290,7 +291,7 @@ func allowsAction(st *schema.Statement, action string) bool {
 	}
 	if st.NotActions != nil {
 		for _, a := range st.NotActions {
-			if globMatch(strings.ToLower(a.Value), action) {
+			if match(strings.ToLower(a.Value), action) {
 				return false
 			}
 		}
@@ -309,7 +310,7 @@ func allRoles(r string) bool {
 	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "iam" {
 		return false
 	}
-	return covers(parts[5], "role/*", false)
+	return covers(parts[5], "role/*")
 }
 
 // ---------------------------------------------------------------- ARN shape
@@ -340,7 +341,7 @@ func (a *analyzer) arnShape(r schema.String, pol *schema.Policy) {
 	}
 	part, svc, region, account, res := parts[1], parts[2], parts[3], parts[4], parts[5]
 	bad := func(format string, args ...any) {
-		a.add("INVALID_ARN_SEGMENT", r.Range, pol, "%q: %s", s, fmt.Sprintf(format, args...))
+		a.add(CodeInvalidARNSegment, r.Range, pol, "%q: %s", s, fmt.Sprintf(format, args...))
 	}
 	switch {
 	case part == "":
@@ -362,7 +363,7 @@ func (a *analyzer) arnShape(r schema.String, pol *schema.Policy) {
 	}
 	literal := func(seg string) bool { return seg != "" && !strings.ContainsAny(seg, "*?") }
 	notAllowed := func(what, seg string) {
-		a.add("ARN_SEGMENT_NOT_ALLOWED", r.Range, pol, "%q: %s ARNs have no %s, so %q matches no %s resource", s, svc, what, seg, svc)
+		a.add(CodeARNSegmentNotAllowed, r.Range, pol, "%q: %s ARNs have no %s, so %q matches no %s resource", s, svc, what, seg, svc)
 	}
 	if svc == "s3" {
 		for _, p := range s3Regional {
@@ -392,7 +393,7 @@ const maxValues = 1000
 
 // redundantValues reports the values of one element (actions or resources)
 // that repeat another or that another one's wildcard covers.
-func (a *analyzer) redundantValues(pol *schema.Policy, vals []schema.String, code, what string, fold bool) {
+func (a *analyzer) redundantValues(pol *schema.Policy, vals []schema.String, code schema.Code, what string, fold bool) {
 	norm := func(s string) string {
 		if fold {
 			return strings.ToLower(s)
@@ -437,7 +438,7 @@ func coversValue(p, q string, fold bool) bool {
 	if fold {
 		p, q = strings.ToLower(p), strings.ToLower(q)
 	}
-	return covers(p, q, false)
+	return covers(p, q)
 }
 
 // redundantStatements reports statements that another statement of the same
@@ -461,7 +462,7 @@ func (a *analyzer) redundantStatements(pol *schema.Policy) {
 			if stmtCovers(s2, s1) && i > j {
 				continue // identical: report the later one
 			}
-			a.add("REDUNDANT_STATEMENT", s2.Range, pol, "statement %s adds nothing: %s (line %d) applies wherever it does",
+			a.add(CodeRedundantStatement, s2.Range, pol, "statement %s adds nothing: %s (line %d) applies wherever it does",
 				stmtName(pol, s2), stmtName(pol, s1), s1.Range.Start.Line)
 			reported[j] = true
 			break
@@ -583,73 +584,21 @@ func conditionsSubset(c1, c2 []schema.Condition) bool {
 
 // ---------------------------------------------------------------- patterns
 
-// globMatch matches s against an IAM pattern where * matches any run of
-// characters and ? one character.
-func globMatch(p, s string) bool {
+// match is wildcard.Match within the bound of maxCompare: a longer value
+// matches only itself or "*".
+func match(p, s string) bool {
 	if len(p) > maxCompare || len(s) > maxCompare {
 		return p == s || p == "*"
 	}
-	pr, sr := []rune(p), []rune(s)
-	pi, si, star, mark := 0, 0, -1, 0
-	for si < len(sr) {
-		switch {
-		case pi < len(pr) && (pr[pi] == '?' || pr[pi] == sr[si]):
-			pi++
-			si++
-		case pi < len(pr) && pr[pi] == '*':
-			star, mark = pi, si
-			pi++
-		case star >= 0:
-			pi = star + 1
-			mark++
-			si = mark
-		default:
-			return false
-		}
-	}
-	for pi < len(pr) && pr[pi] == '*' {
-		pi++
-	}
-	return pi == len(pr)
+	return wildcard.Match(p, s)
 }
 
-// covers reports whether every string pattern q matches is also matched by
-// pattern p (both with * and ?). It is sound: true only when that holds. With
-// literal set, q is a plain string.
-func covers(p, q string, literal bool) bool {
-	if literal {
-		return globMatch(p, q)
-	}
+// covers is wildcard.Covers within the bound of maxCompare.
+func covers(p, q string) bool {
 	if len(p) > maxCompare || len(q) > maxCompare {
 		return p == q || p == "*"
 	}
-	if !strings.ContainsAny(p, "*?") {
-		return p == q
-	}
-	pr, qr := []rune(p), []rune(q)
-	n, m := len(pr), len(qr)
-	// next[j] holds whether pr[i+1:] covers qr[j:]; cur[j] the same for
-	// pr[i:].
-	next, cur := make([]bool, m+1), make([]bool, m+1)
-	next[m] = true
-	for i := n - 1; i >= 0; i-- {
-		for j := m; j >= 0; j-- {
-			switch {
-			case pr[i] == '*':
-				cur[j] = next[j] || (j < m && cur[j+1])
-			case j == m || qr[j] == '*':
-				cur[j] = false
-			case pr[i] == '?':
-				cur[j] = next[j+1]
-			case qr[j] == '?':
-				cur[j] = false
-			default:
-				cur[j] = pr[i] == qr[j] && next[j+1]
-			}
-		}
-		next, cur = cur, next
-	}
-	return next[0]
+	return wildcard.Covers(p, q)
 }
 
 // ---------------------------------------------------------------- project
@@ -687,12 +636,12 @@ func (a *analyzer) unattached() {
 	}
 	for _, pol := range a.p.Policies {
 		if !used["policy."+pol.Name] {
-			a.add("UNATTACHED_POLICY", pol.DeclRange, pol, "policy.%s is attached to no user, group or role, nor used as a permissions boundary", pol.Name)
+			a.add(CodeUnattachedPolicy, pol.DeclRange, pol, "policy.%s is attached to no user, group or role, nor used as a permissions boundary", pol.Name)
 		}
 	}
 	for _, pol := range a.p.SCPs {
 		if !used["scp."+pol.Name] {
-			a.add("UNATTACHED_POLICY", pol.DeclRange, pol, "scp.%s is attached to no organization, unit or account", pol.Name)
+			a.add(CodeUnattachedPolicy, pol.DeclRange, pol, "scp.%s is attached to no organization, unit or account", pol.Name)
 		}
 	}
 }
@@ -723,7 +672,7 @@ func (a *analyzer) idleUsers() {
 	named := a.named()
 	for _, u := range a.p.Users {
 		if len(u.Groups) == 0 && len(u.Policies) == 0 && len(u.Inline) == 0 && !named[u.ARN] {
-			a.add("USER_WITHOUT_PERMISSIONS", u.DeclRange, nil, "user.%s is in no group, has no policy, and no trust or resource policy names it: it can do nothing", u.Name)
+			a.add(CodeUserWithoutPermissions, u.DeclRange, nil, "user.%s is in no group, has no policy, and no trust or resource policy names it: it can do nothing", u.Name)
 		}
 	}
 }
@@ -736,7 +685,7 @@ func (a *analyzer) unassumableRoles() {
 			continue
 		}
 		if r.Trust == nil || r.Trust.Document == nil {
-			a.add("ROLE_NOT_ASSUMABLE", r.DeclRange, nil, "role.%s has no trust policy: no one can assume it", r.Name)
+			a.add(CodeRoleNotAssumable, r.DeclRange, nil, "role.%s has no trust policy: no one can assume it", r.Name)
 			continue
 		}
 		ok := false
@@ -751,7 +700,7 @@ func (a *analyzer) unassumableRoles() {
 			}
 		}
 		if !ok {
-			a.add("ROLE_NOT_ASSUMABLE", r.Trust.DeclRange, r.Trust, "no statement of the trust policy of role.%s allows sts:AssumeRole to a principal: no one can assume it", r.Name)
+			a.add(CodeRoleNotAssumable, r.Trust.DeclRange, r.Trust, "no statement of the trust policy of role.%s allows sts:AssumeRole to a principal: no one can assume it", r.Name)
 		}
 	}
 }

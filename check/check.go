@@ -44,10 +44,9 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 	if p != nil {
 		r.Sources = p.Sources
 	}
-	syntax := syntaxKeys(r.Sources)
 	singleValued := map[hcl.Range]bool{}
 	for _, d := range diags {
-		code := codeOf(d, syntax)
+		code := codeOf(d)
 		rule := rulesByCode[code]
 		sev := rule.Severity
 		if d.Severity == hcl.DiagError {
@@ -58,7 +57,7 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 			msg += ": " + d.Detail
 		}
 		r.Findings = append(r.Findings, Finding{Code: code, Severity: sev, Message: msg, Hint: rule.Hint, Range: d.Subject})
-		if d.Summary == "Set operator on a single-valued key" && d.Subject != nil {
+		if (code == schema.CodeForAllValuesWithSingleValuedKey || code == schema.CodeForAnyValueWithSingleValuedKey) && d.Subject != nil {
 			singleValued[*d.Subject] = true
 		}
 	}
@@ -70,4 +69,17 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 	}
 	sortFindings(r.Findings)
 	return r
+}
+
+// codeOf is the code a diagnostic was made with. Every diagnostic of iamc
+// has one (a test holds every golden case to it); were one to come without,
+// it would still be reported, as an error of HCL or a compiler warning.
+func codeOf(d *hcl.Diagnostic) schema.Code {
+	if c := schema.CodeOf(d); c != "" {
+		return c
+	}
+	if d.Severity == hcl.DiagWarning {
+		return schema.CodeCompilerWarning
+	}
+	return schema.CodeInvalidHCL
 }

@@ -2,13 +2,9 @@ package check_test
 
 import (
 	"encoding/json"
-	"go/ast"
-	"go/parser"
-	"go/token"
+	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
-	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -16,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iamc/iamc/check"
+	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/schema"
 )
 
 func project(files map[string]string) fstest.MapFS {
@@ -36,7 +34,7 @@ func stmt(body string) string {
 // codes. Each case is a project with the mistake, and one without it.
 func TestCompilerCodes(t *testing.T) {
 	cases := []struct {
-		code      string
+		code      schema.Code
 		bad, good map[string]string
 	}{
 		{"SYNTAX_ERROR", map[string]string{"main.hcl": `user "u" {`}, map[string]string{"main.hcl": `user "u" {}`}},
@@ -187,7 +185,7 @@ func TestCompilerCodes(t *testing.T) {
 }`)}},
 	}
 	for _, c := range cases {
-		t.Run(c.code, func(t *testing.T) {
+		t.Run(string(c.code), func(t *testing.T) {
 			bad := check.RunFS(project(c.bad))
 			assert.Contains(t, codes(bad), c.code, "%s", render(t, bad, "pretty"))
 			good := check.RunFS(project(c.good))
@@ -204,75 +202,35 @@ func TestCompilerCodes(t *testing.T) {
 	}
 }
 
-// TestEveryDiagnosticHasACode reads the summaries of the diagnostics that
-// schema and compiler write and checks that check gives each a code of its
-// own, not the fallback for diagnostics it does not know.
+// TestEveryDiagnosticHasACode: every diagnostic that the projects of the
+// repository produce (the golden cases of testdata/diag, testdata/check and
+// testdata/compile, the examples) carries the code it was made with, and
+// check knows that code. The fuzz targets hold every input to the same.
 func TestEveryDiagnosticHasACode(t *testing.T) {
-	var files []string
-	for _, dir := range []string{"../schema", "../compiler"} {
-		m, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	var dirs []string
+	for _, pattern := range []string{"../testdata/diag/*", "../testdata/check/*/*", "../testdata/check/_demo", "../testdata/compile/*", "../examples/*"} {
+		m, err := filepath.Glob(pattern)
 		require.NoError(t, err)
-		files = append(files, m...)
+		require.NotEmpty(t, m, pattern)
+		dirs = append(dirs, m...)
 	}
-	fset := token.NewFileSet()
-	var summaries []string
-	lit := func(e ast.Expr) (string, bool) {
-		switch x := e.(type) {
-		case *ast.BasicLit:
-			if x.Kind == token.STRING {
-				s, err := strconv.Unquote(x.Value)
-				return s, err == nil
-			}
-		case *ast.BinaryExpr: // "Invalid " + what
-			if b, ok := x.X.(*ast.BasicLit); ok && b.Kind == token.STRING {
-				s, err := strconv.Unquote(b.Value)
-				return s + "\x00", err == nil
-			}
-		case *ast.CallExpr: // fmt.Sprintf("Duplicate %s %q", …)
-			if sel, ok := x.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Sprintf" && len(x.Args) > 0 {
-				if b, ok := x.Args[0].(*ast.BasicLit); ok {
-					s, err := strconv.Unquote(b.Value)
-					if i := strings.IndexByte(s, '%'); i >= 0 {
-						s = s[:i] + "\x00"
-					}
-					return s, err == nil
-				}
-			}
-		}
-		return "", false
-	}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
+	seen := 0
+	for _, dir := range dirs {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 			continue
 		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		require.NoError(t, err)
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch x := n.(type) {
-			case *ast.CallExpr:
-				sel, ok := x.Fun.(*ast.SelectorExpr)
-				if ok && (sel.Sel.Name == "errorf" || sel.Sel.Name == "warnf" || sel.Sel.Name == "fail") && len(x.Args) >= 2 {
-					if s, ok := lit(x.Args[1]); ok {
-						summaries = append(summaries, s)
-					}
-				}
-			case *ast.KeyValueExpr:
-				if id, ok := x.Key.(*ast.Ident); ok && id.Name == "Summary" {
-					if s, ok := lit(x.Value); ok {
-						summaries = append(summaries, s)
-					}
-				}
+		_, _, diags := compiler.Build(dir)
+		for _, d := range diags {
+			seen++
+			code := schema.CodeOf(d)
+			if assert.NotEmpty(t, code, "%s: diagnostic %q has no code", dir, d.Summary) {
+				_, known := check.RuleFor(code)
+				assert.True(t, known, "%s: diagnostic %q has code %s, which no rule lists", dir, d.Summary, code)
 			}
-			return true
-		})
+		}
 	}
-	require.Greater(t, len(summaries), 80, "the scan found the diagnostics")
-	for _, s := range summaries {
-		dynamic := strings.HasSuffix(s, "\x00")
-		s = strings.TrimSuffix(s, "\x00")
-		code := check.CodeOfSummary(s, dynamic)
-		assert.NotContains(t, []string{"INVALID_HCL", "COMPILER_WARNING"}, code, "diagnostic %q has no code of its own", s)
-	}
+	require.Greater(t, seen, 40, "the golden cases produce diagnostics")
+	t.Logf("%d diagnostics of %d projects", seen, len(dirs))
 }
 
 // TestSARIF checks the SARIF output against what SARIF 2.1.0 requires of

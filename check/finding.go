@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/iamc/iamc/schema"
 )
 
 // Severity is how much a finding matters, from Suggestion up to Error.
@@ -56,8 +58,8 @@ func ParseSeverity(s string) (Severity, error) {
 
 // Finding is one thing check found.
 type Finding struct {
-	Code     string   // stable, upper snake case, listed by Rules
-	Severity Severity // the rule's severity
+	Code     schema.Code // stable, upper snake case, listed by Rules
+	Severity Severity    // the rule's severity
 	// Message says what is wrong, in one line.
 	Message string
 	// Hint says how to fix it, in one line.

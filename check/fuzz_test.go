@@ -34,7 +34,7 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("finding with severity %d", fd.Severity)
 			}
 		}
-		for _, name := range check.Formats {
+		for _, name := range check.Names() {
 			out, err := check.Get(name, check.Options{})
 			if err != nil {
 				t.Fatal(err)

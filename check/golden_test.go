@@ -2,7 +2,6 @@ package check_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,20 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iamc/iamc/check"
+	"github.com/iamc/iamc/internal/golden"
+	"github.com/iamc/iamc/schema"
 )
-
-var update = flag.Bool("update", false, "update golden files")
-
-func golden(t *testing.T, file string, got []byte) {
-	t.Helper()
-	if *update {
-		require.NoError(t, os.WriteFile(file, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(file)
-	require.NoError(t, err, "missing golden file; run make golden")
-	assert.Equal(t, string(want), string(got), "%s differs; if the change is intended, run make golden and review the diff", file)
-}
 
 func render(t *testing.T, r *check.Report, format string) []byte {
 	t.Helper()
@@ -36,8 +24,8 @@ func render(t *testing.T, r *check.Report, format string) []byte {
 	return b.Bytes()
 }
 
-func codes(r *check.Report) []string {
-	var out []string
+func codes(r *check.Report) []schema.Code {
+	var out []schema.Code
 	for _, f := range r.Findings {
 		out = append(out, f.Code)
 	}
@@ -51,12 +39,12 @@ func TestGolden(t *testing.T) {
 	dirs, err := filepath.Glob("../testdata/check/*")
 	require.NoError(t, err)
 	require.NotEmpty(t, dirs)
-	seen := map[string]bool{}
+	seen := map[schema.Code]bool{}
 	for _, dir := range dirs {
 		if strings.HasPrefix(filepath.Base(dir), "_") {
 			continue
 		}
-		code := strings.ToUpper(strings.ReplaceAll(filepath.Base(dir), "-", "_"))
+		code := schema.Code(strings.ToUpper(strings.ReplaceAll(filepath.Base(dir), "-", "_")))
 		_, known := check.RuleFor(code)
 		require.True(t, known, "%s names no rule", dir)
 		seen[code] = true
@@ -65,18 +53,18 @@ func TestGolden(t *testing.T) {
 			bad := check.Run(filepath.Join(dir, "bad"))
 			bad.Dir = ""
 			assert.Contains(t, codes(bad), code, "bad/ must trigger %s", code)
-			golden(t, filepath.Join(dir, "bad", "want.txt"), render(t, bad, "pretty"))
+			golden.Check(t, filepath.Join(dir, "bad", "want.txt"), render(t, bad, "pretty"))
 
 			good := check.Run(filepath.Join(dir, "good"))
 			good.Dir = ""
 			assert.NotContains(t, codes(good), code, "good/ must not trigger %s", code)
 			assert.True(t, good.Compiles, "good/ must compile")
-			golden(t, filepath.Join(dir, "good", "want.txt"), render(t, good, "pretty"))
+			golden.Check(t, filepath.Join(dir, "good", "want.txt"), render(t, good, "pretty"))
 		})
 	}
 	for _, r := range check.Rules() {
 		if r.Analysis {
-			assert.True(t, seen[r.Code], "analysis %s has no testdata/check/%s", r.Code, strings.ToLower(strings.ReplaceAll(r.Code, "_", "-")))
+			assert.True(t, seen[r.Code], "analysis %s has no testdata/check/%s", r.Code, strings.ToLower(strings.ReplaceAll(string(r.Code), "_", "-")))
 		}
 	}
 }
@@ -87,15 +75,15 @@ func TestDemo(t *testing.T) {
 	r := check.Run("../testdata/check/_demo")
 	assert.True(t, r.Compiles)
 	r.Dir = "demo"
-	golden(t, "../testdata/check/_demo/want.txt", render(t, r, "pretty"))
+	golden.Check(t, "../testdata/check/_demo/want.txt", render(t, r, "pretty"))
 }
 
 // TestGoldenFormats: the JSON and SARIF renderings of one report.
 func TestGoldenFormats(t *testing.T) {
 	r := check.Run("../testdata/check/pass-role-with-star-in-resource/bad")
 	r.Dir = ""
-	golden(t, "testdata/pass-role.json", render(t, r, "json"))
-	golden(t, "testdata/pass-role.sarif", render(t, r, "sarif"))
+	golden.Check(t, "testdata/pass-role.json", render(t, r, "json"))
+	golden.Check(t, "testdata/pass-role.sarif", render(t, r, "sarif"))
 }
 
 // TestReadme: the README lists every code with its severity.
@@ -104,6 +92,6 @@ func TestReadme(t *testing.T) {
 	require.NoError(t, err)
 	readme := string(b)
 	for _, r := range check.Rules() {
-		assert.Contains(t, readme, "`"+r.Code+"`", "README.md does not list %s", r.Code)
+		assert.Contains(t, readme, "`"+string(r.Code)+"`", "README.md does not list %s", r.Code)
 	}
 }

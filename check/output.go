@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/iamc/iamc/internal/output"
 	"github.com/iamc/iamc/schema"
 )
 
@@ -19,27 +20,24 @@ type Formatter interface {
 	Write(w io.Writer, r *Report) error
 }
 
-// Formats lists the names Get accepts.
-var Formats = []string{"pretty", "json", "sarif"}
-
 // Options configure a Formatter.
 type Options struct {
 	// Version is iamc's version, written into SARIF's tool description.
 	Version string
 }
 
-// Get returns the formatter of a name: pretty, json or sarif.
-func Get(name string, opts Options) (Formatter, error) {
-	switch name {
-	case "pretty", "":
-		return pretty{}, nil
-	case "json":
-		return jsonFormat{}, nil
-	case "sarif":
-		return sarif{opts: opts}, nil
-	}
-	return nil, fmt.Errorf("unknown format %q: use %s", name, strings.Join(Formats, ", "))
+var formats = output.Table[Formatter, Options]{
+	{Name: "pretty", New: func(Options) Formatter { return pretty{} }},
+	{Name: "json", New: func(Options) Formatter { return jsonFormat{} }},
+	{Name: "sarif", New: func(o Options) Formatter { return sarif{opts: o} }},
 }
+
+// Names lists the formats Get accepts, the default first: pretty, json and
+// sarif.
+func Names() []string { return formats.Names() }
+
+// Get returns the formatter of a name ("" is pretty).
+func Get(name string, opts Options) (Formatter, error) { return formats.Get(name, opts) }
 
 // path is the file name of a range as seen from the working directory.
 func (r *Report) path(rng *hcl.Range) string {
@@ -62,10 +60,7 @@ func (pretty) Write(w io.Writer, r *Report) error {
 		if f.Range != nil {
 			head = fmt.Sprintf("%s:%d:%d: %s", r.path(f.Range), f.Range.Start.Line, f.Range.Start.Column, head)
 			// The source line and caret, as the compiler renders them.
-			src := dw.Format(&hcl.Diagnostic{Severity: hcl.DiagError, Summary: "x", Subject: f.Range})
-			if i := strings.IndexByte(src, '\n'); i >= 0 {
-				head += src[i+1:]
-			}
+			head += dw.Excerpt(f.Range)
 		}
 		b.WriteString(head)
 		if f.Hint != "" {
@@ -117,7 +112,7 @@ type jsonLocation struct {
 }
 
 type jsonFinding struct {
-	Code     string        `json:"code"`
+	Code     schema.Code   `json:"code"`
 	Severity Severity      `json:"severity"`
 	Message  string        `json:"message"`
 	Hint     string        `json:"hint"`
@@ -171,7 +166,7 @@ type sarifText struct {
 }
 
 type sarifRule struct {
-	ID                   string            `json:"id"`
+	ID                   schema.Code       `json:"id"`
 	Name                 string            `json:"name"`
 	ShortDescription     sarifText         `json:"shortDescription"`
 	FullDescription      sarifText         `json:"fullDescription"`
@@ -202,7 +197,7 @@ type sarifLocation struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
+	RuleID              schema.Code       `json:"ruleId"`
 	RuleIndex           int               `json:"ruleIndex"`
 	Level               string            `json:"level"`
 	Message             sarifText         `json:"message"`
@@ -223,9 +218,9 @@ func sarifLevel(s Severity) string {
 	return "warning"
 }
 
-func ruleName(code string) string {
+func ruleName(code schema.Code) string {
 	var b strings.Builder
-	for _, w := range strings.Split(strings.ToLower(code), "_") {
+	for _, w := range strings.Split(strings.ToLower(string(code)), "_") {
 		if w != "" {
 			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
 		}
@@ -235,7 +230,7 @@ func ruleName(code string) string {
 
 func (s sarif) Write(w io.Writer, r *Report) error {
 	all := Rules()
-	index := map[string]int{}
+	index := map[schema.Code]int{}
 	rules := make([]sarifRule, 0, len(all))
 	for i, rule := range all {
 		index[rule.Code] = i

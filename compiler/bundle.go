@@ -42,7 +42,7 @@ func (o *Output) Files() map[string][]byte {
 		files[name] = src
 	}
 	if o.Signatures != nil {
-		files[SignaturesFile] = o.Signatures
+		files[signaturesFile] = o.Signatures
 	}
 	return files
 }

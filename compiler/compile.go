@@ -88,7 +88,7 @@ func Compile(p *schema.Project) (*Output, hcl.Diagnostics) {
 	}
 	data, err := marshal(b.model)
 	if err != nil {
-		return nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot encode the model", Detail: err.Error()})
+		return nil, append(diags, schema.Errorf(schema.CodeInternalError, nil, "Cannot encode the model", "%s", err))
 	}
 	out := &Output{Project: p, Data: data, Modules: map[string][]byte{}, Statements: b.infos}
 	for name, src := range rego.CoreModules() {

@@ -7,12 +7,13 @@ import (
 	"testing/fstest"
 
 	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/schema"
 )
 
 // FuzzBuild: compiling any project (an HCL file and a JSON document it may
 // read with file("doc.json")) never panics or hangs; a project either
 // compiles to a bundle or has an error with a position, never both or
-// neither.
+// neither; every diagnostic has a code.
 func FuzzBuild(f *testing.F) {
 	var hcls [][]byte
 	for _, p := range []string{"../examples/*/*.hcl", "../testdata/*/*/*.hcl", "../testdata/check/*/*/*.hcl"} {
@@ -53,6 +54,9 @@ func FuzzBuild(f *testing.F) {
 		for _, d := range diags {
 			if d.Subject == nil {
 				t.Errorf("diagnostic without a position: %s", d.Error())
+			}
+			if schema.CodeOf(d) == "" {
+				t.Errorf("diagnostic without a code: %s", d.Error())
 			}
 		}
 		if out != nil {

@@ -3,8 +3,6 @@ package compiler_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,22 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/internal/golden"
 	"github.com/iamc/iamc/schema"
 )
-
-var update = flag.Bool("update", false, "update golden files")
-
-// golden compares got with the file, or rewrites the file with -update.
-func golden(t *testing.T, file string, got []byte) {
-	t.Helper()
-	if *update {
-		require.NoError(t, os.WriteFile(file, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(file)
-	require.NoError(t, err, "missing golden file; run make golden")
-	assert.Equal(t, string(want), string(got), "%s differs; if the change is intended, run make golden and review the diff", file)
-}
 
 func renderDiags(p *schema.Project, diags hcl.Diagnostics) []byte {
 	var b strings.Builder
@@ -53,7 +38,7 @@ func TestDiagnostics(t *testing.T) {
 			out, p, diags := compiler.Build(dir)
 			assert.Nil(t, out, "a project with errors must produce no output")
 			require.True(t, diags.HasErrors(), "expected errors")
-			golden(t, filepath.Join(dir, "want.diag"), renderDiags(p, diags))
+			golden.Check(t, filepath.Join(dir, "want.diag"), renderDiags(p, diags))
 		})
 	}
 }
@@ -77,8 +62,8 @@ func TestCompile(t *testing.T) {
 			enc.SetEscapeHTML(false)
 			enc.SetIndent("", "  ")
 			require.NoError(t, enc.Encode(data))
-			golden(t, filepath.Join(dir, "want.json"), pretty.Bytes())
-			golden(t, filepath.Join(dir, "want.rego"), out.Modules["iamc/project.rego"])
+			golden.Check(t, filepath.Join(dir, "want.json"), pretty.Bytes())
+			golden.Check(t, filepath.Join(dir, "want.rego"), out.Modules["iamc/project.rego"])
 		})
 	}
 }

@@ -350,8 +350,8 @@ type lowerer struct {
 	diags hcl.Diagnostics
 }
 
-func (lw *lowerer) errorf(rng hcl.Range, summary, format string, args ...any) {
-	lw.diags = append(lw.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: fmt.Sprintf(format, args...), Subject: rng.Ptr()})
+func (lw *lowerer) errorf(code schema.Code, rng hcl.Range, summary, format string, args ...any) {
+	lw.diags = append(lw.diags, schema.Errorf(code, rng.Ptr(), summary, format, args...))
 }
 
 // statement lowers one statement of a document.
@@ -427,7 +427,7 @@ func (lw *lowerer) resourcePatterns(list []schema.String, vars bool) [][]any {
 		if vars && strings.Contains(r.Value, "${") {
 			parts, err := parseTemplate(r.Value)
 			if err != nil {
-				lw.errorf(r.Range, "Invalid policy variable", "%s", err)
+				lw.errorf(schema.CodeInvalidVariable, r.Range, "Invalid policy variable", "%s", err)
 				continue
 			}
 			if hasVariables(parts) {
@@ -538,7 +538,7 @@ func (lw *lowerer) condValue(code string, v schema.String, vars bool) (any, bool
 		if vars && strings.Contains(s, "${") {
 			parts, err := parseTemplate(s)
 			if err != nil {
-				lw.errorf(v.Range, "Invalid policy variable", "%s", err)
+				lw.errorf(schema.CodeInvalidVariable, v.Range, "Invalid policy variable", "%s", err)
 				return nil, false
 			}
 			if hasVariables(parts) {
@@ -573,7 +573,7 @@ func (lw *lowerer) condValue(code string, v schema.String, vars bool) (any, bool
 	case "ip":
 		p, err := parseCIDR(s)
 		if err != nil {
-			lw.errorf(v.Range, "Invalid IP address", "%q is not an IP address or CIDR block", s)
+			lw.errorf(schema.CodeInvalidConditionDataType, v.Range, "Invalid IP address", "%q is not an IP address or CIDR block", s)
 			return nil, false
 		}
 		return p, true
@@ -584,21 +584,21 @@ func (lw *lowerer) condValue(code string, v schema.String, vars bool) (any, bool
 		case "false":
 			return false, true
 		}
-		lw.errorf(v.Range, "Invalid Null value", "Null takes \"true\" (the key is absent) or \"false\" (the key is present), not %q", s)
+		lw.errorf(schema.CodeInvalidConditionDataType, v.Range, "Invalid Null value", "Null takes \"true\" (the key is absent) or \"false\" (the key is present), not %q", s)
 		return nil, false
 	}
 	switch code[0] {
 	case 'n':
 		f, ok := new(big.Float).SetString(s)
 		if !ok {
-			lw.errorf(v.Range, "Invalid number", "%q is not a number", s)
+			lw.errorf(schema.CodeInvalidConditionDataType, v.Range, "Invalid number", "%q is not a number", s)
 			return nil, false
 		}
 		return json.Number(f.Text('g', -1)), true
 	case 'd':
 		ns, err := parseDate(s)
 		if err != nil {
-			lw.errorf(v.Range, "Invalid date", "%q is not a date: use ISO 8601 like \"2026-11-26T12:00:00Z\" or epoch seconds", s)
+			lw.errorf(schema.CodeInvalidConditionDataType, v.Range, "Invalid date", "%q is not a date: use ISO 8601 like \"2026-11-26T12:00:00Z\" or epoch seconds", s)
 			return nil, false
 		}
 		return json.Number(fmt.Sprint(ns)), true

@@ -17,8 +17,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/util"
 )
 
-// SignaturesFile is the name of the bundle's signature file, as OPA reads it.
-const SignaturesFile = ".signatures.json"
+// signaturesFile is the name of the bundle's signature file, as OPA reads it.
+const signaturesFile = ".signatures.json"
 
 // DefaultKeyID is the key ID a bundle is signed with when none is given: the
 // default of OPA's --verification-key-id, so that `opa run

@@ -70,7 +70,7 @@ func TestSignVerifiedByOPAReader(t *testing.T) {
 			out := buildCoffee(t)
 			require.NoError(t, out.Sign(Signing{Key: tc.priv, Algorithm: tc.alg}))
 			files := out.Files()
-			require.Contains(t, files, SignaturesFile)
+			require.Contains(t, files, signaturesFile)
 			tarball, err := out.BundleBytes()
 			require.NoError(t, err)
 			b, err := readVerified(tarball, tc.pub, tc.alg, "")
@@ -92,7 +92,7 @@ func TestSignCoversEveryFile(t *testing.T) {
 	require.NoError(t, err)
 	var want []string
 	for name := range out.Files() {
-		if name != SignaturesFile {
+		if name != signaturesFile {
 			want = append(want, name)
 		}
 	}

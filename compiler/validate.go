@@ -9,6 +9,7 @@ import (
 	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/iamc/iamc/internal/wildcard"
 	"github.com/iamc/iamc/schema"
 )
 
@@ -25,12 +26,12 @@ type validator struct {
 	roles    map[string]*schema.Role      // by ARN
 }
 
-func (v *validator) errorf(rng hcl.Range, summary, format string, args ...any) {
-	v.diags = append(v.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: fmt.Sprintf(format, args...), Subject: rng.Ptr()})
+func (v *validator) errorf(code schema.Code, rng hcl.Range, summary, format string, args ...any) {
+	v.diags = append(v.diags, schema.Errorf(code, rng.Ptr(), summary, format, args...))
 }
 
-func (v *validator) warnf(rng hcl.Range, summary, format string, args ...any) {
-	v.diags = append(v.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: fmt.Sprintf(format, args...), Subject: rng.Ptr()})
+func (v *validator) warnf(code schema.Code, rng hcl.Range, summary, format string, args ...any) {
+	v.diags = append(v.diags, schema.Warnf(code, rng.Ptr(), summary, format, args...))
 }
 
 func validate(p *schema.Project) hcl.Diagnostics {
@@ -127,7 +128,7 @@ func (v *validator) organizations() {
 			chain = append(chain, next.Name)
 			if seen[next.Name] {
 				if next.Name == u.Name {
-					v.errorf(u.Parent.Range, "Cycle of units", "the parents of unit %q lead back to it (%s); they must lead to an organization", u.Name, strings.Join(chain, " → "))
+					v.errorf(schema.CodeInvalidOrganization, u.Parent.Range, "Cycle of units", "the parents of unit %q lead back to it (%s); they must lead to an organization", u.Name, strings.Join(chain, " → "))
 				}
 				break
 			}
@@ -141,12 +142,12 @@ func (v *validator) organizations() {
 		}
 		a := v.accounts[o.Management.Name]
 		if a != nil && a.Parent != nil && rootOf(a.Parent, units) != o.Name {
-			v.errorf(o.Management.Range, "Management account outside the organization", "account %q is the management account of %q but its parent is in another organization", a.Name, o.Name)
+			v.errorf(schema.CodeInvalidOrganization, o.Management.Range, "Management account outside the organization", "account %q is the management account of %q but its parent is in another organization", a.Name, o.Name)
 		}
 	}
 	for _, a := range v.p.Accounts {
 		if a.Parent != nil && a.Parent.Kind == schema.KindUnit && rootOf(a.Parent, units) == "" {
-			v.errorf(a.Parent.Range, "Account outside an organization", "the units above account %q do not lead to an organization", a.Name)
+			v.errorf(schema.CodeInvalidOrganization, a.Parent.Range, "Account outside an organization", "the units above account %q do not lead to an organization", a.Name)
 		}
 	}
 }
@@ -185,22 +186,22 @@ func (v *validator) identities() {
 	attach := func(owner, account string, refs []schema.Ref, limit int, what string, decl hcl.Range) {
 		for _, r := range refs {
 			if pol := policies[r.Name]; pol != nil && pol.Account != "" && account != "" && pol.Account != account {
-				v.errorf(r.Range, "Policy of another account", "policy %q belongs to account %q; %s is in account %q", pol.Name, pol.Account, owner, account)
+				v.errorf(schema.CodeCrossAccountAttachment, r.Range, "Policy of another account", "policy %q belongs to account %q; %s is in account %q", pol.Name, pol.Account, owner, account)
 			}
 		}
 		if len(refs) > limit {
-			v.warnf(decl, "Too many managed policies", "%s has %d managed policies; AWS allows %d %s (10 by default, 20 on request for users and roles)", owner, len(refs), limit, what)
+			v.warnf(schema.CodeManagedPolicyCountLimit, decl, "Too many managed policies", "%s has %d managed policies; AWS allows %d %s (10 by default, 20 on request for users and roles)", owner, len(refs), limit, what)
 		}
 	}
 	for _, u := range v.p.Users {
 		owner := fmt.Sprintf("user %q", u.Name)
 		for _, gr := range u.Groups {
 			if g := groups[gr.Name]; g != nil && g.Account != u.Account {
-				v.errorf(gr.Range, "Group of another account", "group %q is in account %q, user %q in account %q; users join groups of their own account", g.Name, g.Account, u.Name, u.Account)
+				v.errorf(schema.CodeCrossAccountAttachment, gr.Range, "Group of another account", "group %q is in account %q, user %q in account %q; users join groups of their own account", g.Name, g.Account, u.Name, u.Account)
 			}
 		}
 		if len(u.Groups) > 10 {
-			v.warnf(u.DeclRange, "Too many groups", "user %q is in %d groups; AWS allows 10", u.Name, len(u.Groups))
+			v.warnf(schema.CodeGroupCountLimit, u.DeclRange, "Too many groups", "user %q is in %d groups; AWS allows 10", u.Name, len(u.Groups))
 		}
 		attach(owner, u.Account, u.Policies, 20, "per user", u.DeclRange)
 		if u.Boundary != nil {
@@ -269,27 +270,51 @@ func ValidateDocument(p *schema.Project, pol *schema.Policy) hcl.Diagnostics {
 func (v *validator) statement(pol *schema.Policy, doc *schema.Document, st *schema.Statement, sids map[string]hcl.Range) {
 	kind := pol.Kind
 	where := kindName(kind)
-	if st.Sid != "" {
-		if first, dup := sids[st.Sid]; dup {
-			v.errorf(st.Range, "Duplicate Sid", "Sid %q is already used in this policy at %s:%d:%d; Sids are unique within a policy", st.Sid, first.Filename, first.Start.Line, first.Start.Column)
-		}
-		sids[st.Sid] = st.Range
-		if kind != schema.PolicyResource && !sidRE.MatchString(st.Sid) {
-			v.errorf(st.Range, "Invalid Sid", "a Sid in %s contains only letters and digits; %q does not", where, st.Sid)
-		}
+	v.sid(st, kind, where, sids)
+	v.elements(st, kind, where)
+	v.principalElements(st, kind, where)
+	v.values(st, kind, doc.Version == "2012-10-17")
+	v.characters(st)
+}
+
+// sid checks that a Sid is unique in its policy and, outside resource
+// policies, alphanumeric.
+func (v *validator) sid(st *schema.Statement, kind schema.PolicyKind, where string, sids map[string]hcl.Range) {
+	if st.Sid == "" {
+		return
 	}
+	if first, dup := sids[st.Sid]; dup {
+		v.errorf(schema.CodeUniqueSidsRequired, st.Range, "Duplicate Sid", "Sid %q is already used in this policy at %s:%d:%d; Sids are unique within a policy", st.Sid, first.Filename, first.Start.Line, first.Start.Column)
+	}
+	sids[st.Sid] = st.Range
+	if kind != schema.PolicyResource && !sidRE.MatchString(st.Sid) {
+		v.errorf(schema.CodeUnsupportedSid, st.Range, "Invalid Sid", "a Sid in %s contains only letters and digits; %q does not", where, st.Sid)
+	}
+}
+
+// elements checks that a statement has exactly one of Action and
+// NotAction, and at most one of Resource and NotResource (exactly one
+// outside trust policies).
+func (v *validator) elements(st *schema.Statement, kind schema.PolicyKind, where string) {
 	switch {
 	case st.Actions != nil && st.NotActions != nil:
-		v.errorf(st.Range, "Action and NotAction together", "a statement has exactly one of Action and NotAction")
+		v.errorf(schema.CodeUnsupportedElementCombination, st.Range, "Action and NotAction together", "a statement has exactly one of Action and NotAction")
 	case st.Actions == nil && st.NotActions == nil:
-		v.errorf(st.Range, "Missing Action", "a statement needs Action (actions) or NotAction (not_actions)")
+		v.errorf(schema.CodeMissingAction, st.Range, "Missing Action", "a statement needs Action (actions) or NotAction (not_actions)")
 	}
 	switch {
 	case st.Resources != nil && st.NotResources != nil:
-		v.errorf(st.Range, "Resource and NotResource together", "a statement has at most one of Resource and NotResource")
+		v.errorf(schema.CodeUnsupportedElementCombination, st.Range, "Resource and NotResource together", "a statement has at most one of Resource and NotResource")
 	case st.Resources == nil && st.NotResources == nil && kind != schema.PolicyTrust:
-		v.errorf(st.Range, "Missing Resource", "a statement of %s needs Resource (resources) or NotResource (not_resources)", where)
+		v.errorf(schema.CodeMissingResource, st.Range, "Missing Resource", "a statement of %s needs Resource (resources) or NotResource (not_resources)", where)
 	}
+}
+
+// principalElements checks Principal and NotPrincipal against the kind of
+// policy: none in the policies attached to a principal; one of the two in
+// resource and trust policies, NotPrincipal only with Deny and never in a
+// trust policy.
+func (v *validator) principalElements(st *schema.Statement, kind schema.PolicyKind, where string) {
 	switch kind {
 	case schema.PolicyIdentity, schema.PolicySCP, schema.PolicySession:
 		if st.HasPrincipal() {
@@ -299,30 +324,34 @@ func (v *validator) statement(pol *schema.Policy, doc *schema.Document, st *sche
 			} else if len(st.NotPrincipals) > 0 {
 				rng = st.NotPrincipals[0].Range
 			}
-			v.errorf(rng, "Principal in "+strings.TrimPrefix(strings.TrimPrefix(where, "an "), "a "), "%s applies to the principal it is attached to; Principal and NotPrincipal belong in resource-based and trust policies", where)
+			v.errorf(schema.CodeUnsupportedPrincipal, rng, "Principal in "+strings.TrimPrefix(strings.TrimPrefix(where, "an "), "a "), "%s applies to the principal it is attached to; Principal and NotPrincipal belong in resource-based and trust policies", where)
 		}
 	case schema.PolicyResource, schema.PolicyTrust:
 		if !st.HasPrincipal() {
-			v.errorf(st.Range, "Missing Principal", "a statement of %s needs Principal (principals) or NotPrincipal (not_principals)", where)
+			v.errorf(schema.CodeMissingPrincipal, st.Range, "Missing Principal", "a statement of %s needs Principal (principals) or NotPrincipal (not_principals)", where)
 		}
 		if st.Principals != nil && st.NotPrincipals != nil {
-			v.errorf(st.Range, "Principal and NotPrincipal together", "a statement has at most one of Principal and NotPrincipal")
+			v.errorf(schema.CodeUnsupportedElementCombination, st.Range, "Principal and NotPrincipal together", "a statement has at most one of Principal and NotPrincipal")
 		}
 		if st.NotPrincipals != nil {
 			if kind == schema.PolicyTrust {
-				v.errorf(st.NotPrincipals[0].Range, "NotPrincipal in a trust policy", "trust policies cannot use NotPrincipal; name who may assume the role")
+				v.errorf(schema.CodeUnsupportedPrincipal, st.NotPrincipals[0].Range, "NotPrincipal in a trust policy", "trust policies cannot use NotPrincipal; name who may assume the role")
 			} else if st.Effect == schema.Allow {
-				v.errorf(st.NotPrincipals[0].Range, "NotPrincipal with Allow", "NotPrincipal is allowed only with \"Effect\": \"Deny\"")
+				v.errorf(schema.CodeUnsupportedPrincipal, st.NotPrincipals[0].Range, "NotPrincipal with Allow", "NotPrincipal is allowed only with \"Effect\": \"Deny\"")
 			}
 		}
 	}
+}
+
+// values checks every action, resource, principal and condition of a
+// statement; vars is whether the policy version has policy variables.
+func (v *validator) values(st *schema.Statement, kind schema.PolicyKind, vars bool) {
 	for _, a := range st.Actions {
 		v.action(a)
 	}
 	for _, a := range st.NotActions {
 		v.action(a)
 	}
-	vars := doc.Version == "2012-10-17"
 	for _, r := range st.Resources {
 		v.resource(r, vars)
 	}
@@ -338,7 +367,6 @@ func (v *validator) statement(pol *schema.Policy, doc *schema.Document, st *sche
 	for _, c := range st.Conditions {
 		v.condition(c, vars)
 	}
-	v.characters(st)
 }
 
 func (v *validator) action(a schema.String) {
@@ -349,10 +377,10 @@ func (v *validator) action(a schema.String) {
 	m := actionRE.FindStringSubmatch(s)
 	if m == nil {
 		if strings.Contains(s, ":") && hasWildcard(strings.SplitN(s, ":", 2)[0]) {
-			v.errorf(a.Range, "Wildcard in service prefix", "the service prefix of an action is literal (%q); wildcards apply to the action name only", s)
+			v.errorf(schema.CodeInvalidAction, a.Range, "Wildcard in service prefix", "the service prefix of an action is literal (%q); wildcards apply to the action name only", s)
 			return
 		}
-		v.errorf(a.Range, "Invalid action", "an action is \"service:ActionName\" or \"*\", not %q", s)
+		v.errorf(schema.CodeInvalidAction, a.Range, "Invalid action", "an action is \"service:ActionName\" or \"*\", not %q", s)
 		return
 	}
 	svc, name := strings.ToLower(m[1]), m[2]
@@ -366,7 +394,7 @@ func (v *validator) action(a schema.String) {
 			if s := closest(name, cat); s != "" {
 				detail = fmt.Sprintf("did you mean %q? %s", svc+":"+s, detail)
 			}
-			v.errorf(a.Range, "Unknown action", "%s", detail)
+			v.errorf(schema.CodeUnknownAction, a.Range, "Unknown action", "%s", detail)
 		}
 		return
 	}
@@ -376,7 +404,7 @@ func (v *validator) action(a schema.String) {
 			return
 		}
 	}
-	v.warnf(a.Range, "Action matches nothing", "%q matches none of the actions the service block %q lists", s, svc)
+	v.warnf(schema.CodeActionMatchesNothing, a.Range, "Action matches nothing", "%q matches none of the actions the service block %q lists", s, svc)
 }
 
 // closest suggests the catalog action nearest to name.
@@ -406,55 +434,20 @@ func matchAction(p []any, action string) bool {
 	case "^":
 		return strings.HasPrefix(action, p[1].(string))
 	}
-	return wildcardMatch(strings.ToLower(p[1].(string)), action)
+	return wildcard.Match(strings.ToLower(unquoteGlob(p[1].(string))), action)
 }
 
-// wildcardMatch matches a glob made by globOf with * and ? (no separators),
-// with the classic linear-time backtracking over the last star.
-func wildcardMatch(g, s string) bool {
-	pat, lit := decodeGlob(g)
-	str := []rune(s)
-	pi, si := 0, 0
-	star, mark := -1, 0
-	for si < len(str) {
-		switch {
-		case pi < len(pat) && !lit[pi] && pat[pi] == '*':
-			star, mark = pi, si
-			pi++
-		case pi < len(pat) && ((!lit[pi] && pat[pi] == '?') || pat[pi] == str[si]):
-			pi++
-			si++
-		case star >= 0:
-			pi = star + 1
-			mark++
-			si = mark
-		default:
-			return false
-		}
-	}
-	for pi < len(pat) && !lit[pi] && pat[pi] == '*' {
-		pi++
-	}
-	return pi == len(pat)
-}
-
-// decodeGlob undoes the quoting of globOf: the pattern's runes, and whether
-// each is literal (a quoted metacharacter).
-func decodeGlob(g string) ([]rune, []bool) {
-	rs := []rune(g)
-	pat := make([]rune, 0, len(rs))
-	lit := make([]bool, 0, len(rs))
-	for i := 0; i < len(rs); i++ {
-		if rs[i] == '\\' && i+1 < len(rs) {
-			pat = append(pat, rs[i+1])
-			lit = append(lit, true)
+// unquoteGlob undoes the quoting of globOf(s, "*", "?"): the IAM pattern,
+// whose '*' and '?' are the wildcards.
+func unquoteGlob(g string) string {
+	var b strings.Builder
+	for i := 0; i < len(g); i++ {
+		if g[i] == '\\' && i+1 < len(g) {
 			i++
-			continue
 		}
-		pat = append(pat, rs[i])
-		lit = append(lit, false)
+		b.WriteByte(g[i])
 	}
-	return pat, lit
+	return b.String()
 }
 
 func (v *validator) resource(r schema.String, vars bool) {
@@ -464,24 +457,24 @@ func (v *validator) resource(r schema.String, vars bool) {
 	}
 	parts := strings.SplitN(s, ":", 6)
 	if len(parts) < 6 || parts[0] != "arn" {
-		v.errorf(r.Range, "Invalid resource ARN", "a resource is \"*\" or an ARN with six parts, arn:partition:service:region:account:resource; %q is not", s)
+		v.errorf(schema.CodeInvalidARNResource, r.Range, "Invalid resource ARN", "a resource is \"*\" or an ARN with six parts, arn:partition:service:region:account:resource; %q is not", s)
 		return
 	}
 	if parts[1] == "" {
-		v.errorf(r.Range, "Invalid resource ARN", "the partition of %q is empty; it is usually \"aws\"", s)
+		v.errorf(schema.CodeInvalidARNResource, r.Range, "Invalid resource ARN", "the partition of %q is empty; it is usually \"aws\"", s)
 	}
 	if hasWildcard(parts[2]) {
-		v.errorf(r.Range, "Wildcard in service", "the service segment of a resource ARN cannot hold a wildcard (%q)", s)
+		v.errorf(schema.CodeInvalidARNResource, r.Range, "Wildcard in service", "the service segment of a resource ARN cannot hold a wildcard (%q)", s)
 	}
 	if vars && strings.Contains(s, "${") {
 		head := strings.Join(parts[:5], ":")
 		// The first five segments end at the fifth colon outside a variable.
 		if i := strings.Index(s, "${"); i >= 0 && i < len(head) && !escapeOnly(s[:len(head)]) {
-			v.errorf(r.Range, "Policy variable outside the resource part", "policy variables are allowed only in the resource part of an ARN, after the fifth colon (%q)", s)
+			v.errorf(schema.CodeInvalidVariable, r.Range, "Policy variable outside the resource part", "policy variables are allowed only in the resource part of an ARN, after the fifth colon (%q)", s)
 			return
 		}
 		if _, err := parseTemplate(s); err != nil {
-			v.errorf(r.Range, "Invalid policy variable", "%s", err)
+			v.errorf(schema.CodeInvalidVariable, r.Range, "Invalid policy variable", "%s", err)
 		}
 	}
 }
@@ -498,17 +491,17 @@ func (v *validator) principal(p schema.Principal, kind schema.PolicyKind) {
 		switch p.Type {
 		case "*":
 			if s != "*" {
-				v.errorf(id.Range, "Invalid principal", "principal type \"*\" takes the identifier \"*\" (everyone)")
+				v.errorf(schema.CodeInvalidPrincipalFormat, id.Range, "Invalid principal", "principal type \"*\" takes the identifier \"*\" (everyone)")
 			}
 		case "AWS":
 			v.awsPrincipal(id, kind)
 		case "Service":
 			if !serviceRE.MatchString(s) {
-				v.errorf(id.Range, "Invalid service principal", "a service principal is a name like \"ec2.amazonaws.com\", not %q", s)
+				v.errorf(schema.CodeInvalidPrincipalFormat, id.Range, "Invalid service principal", "a service principal is a name like \"ec2.amazonaws.com\", not %q", s)
 			}
 		case "Federated":
 			if hasWildcard(s) {
-				v.errorf(id.Range, "Wildcard in principal", "federated principals cannot contain wildcards (%q)", s)
+				v.errorf(schema.CodeUnsupportedWildcardInPrincipal, id.Range, "Wildcard in principal", "federated principals cannot contain wildcards (%q)", s)
 			}
 		}
 	}
@@ -525,20 +518,20 @@ func (v *validator) awsPrincipal(id schema.String, kind schema.PolicyKind) {
 		return
 	}
 	if strings.Contains(s, ":group/") {
-		v.errorf(id.Range, "Group as principal", "groups are not principals; name the users, or the account, in %q", s)
+		v.errorf(schema.CodeInvalidPrincipalFormat, id.Range, "Group as principal", "groups are not principals; name the users, or the account, in %q", s)
 		return
 	}
 	if hasWildcard(s) {
-		v.errorf(id.Range, "Partial wildcard in principal", "a principal is \"*\" or a full ARN or account; %q has a wildcard inside it (use a condition such as aws:PrincipalArn with ArnLike instead)", s)
+		v.errorf(schema.CodeUnsupportedWildcardInPrincipal, id.Range, "Partial wildcard in principal", "a principal is \"*\" or a full ARN or account; %q has a wildcard inside it (use a condition such as aws:PrincipalArn with ArnLike instead)", s)
 		return
 	}
 	if m := iamPrincipalRE.FindStringSubmatch(s); m != nil {
 		if kind == schema.PolicyTrust && v.byID != nil && v.byID[m[1]] != nil {
 			if strings.HasPrefix(m[2], "user/") && v.users[s] == nil {
-				v.errorf(id.Range, "Invalid principal in policy", "no user %q in account %s; IAM rejects a trust policy naming a principal that does not exist", s, m[1])
+				v.errorf(schema.CodeInvalidPrincipalInPolicy, id.Range, "Invalid principal in policy", "no user %q in account %s; IAM rejects a trust policy naming a principal that does not exist", s, m[1])
 			}
 			if strings.HasPrefix(m[2], "role/") && v.roles[s] == nil {
-				v.errorf(id.Range, "Invalid principal in policy", "no role %q in account %s; IAM rejects a trust policy naming a principal that does not exist", s, m[1])
+				v.errorf(schema.CodeInvalidPrincipalInPolicy, id.Range, "Invalid principal in policy", "no role %q in account %s; IAM rejects a trust policy naming a principal that does not exist", s, m[1])
 			}
 		}
 		return
@@ -546,7 +539,7 @@ func (v *validator) awsPrincipal(id schema.String, kind schema.PolicyKind) {
 	if stsPrincipalRE.MatchString(s) {
 		return
 	}
-	v.errorf(id.Range, "Invalid principal", "an AWS principal is \"*\", an account ID, or the ARN of an account root, user, role, role session or federated user; %q is not", s)
+	v.errorf(schema.CodeInvalidPrincipalFormat, id.Range, "Invalid principal", "an AWS principal is \"*\", an account ID, or the ARN of an account root, user, role, role session or federated user; %q is not", s)
 }
 
 // isSingleValued reports whether AWS documents the key as single-valued;
@@ -573,24 +566,28 @@ func (v *validator) condition(c schema.Condition, vars bool) {
 		if s := suggestOperator(op.Base); s != "" {
 			detail = fmt.Sprintf("did you mean %q?", s)
 		}
-		v.errorf(c.Operator.Range, "Unknown condition operator", "%q is not a condition operator; %s", c.Operator.Value, detail)
+		v.errorf(schema.CodeInvalidConditionOperator, c.Operator.Range, "Unknown condition operator", "%q is not a condition operator; %s", c.Operator.Value, detail)
 		return
 	}
 	if info.code == "null" && (op.Set != "" || op.IfExists) {
-		v.errorf(c.Operator.Range, "Invalid Null operator", "Null has no …IfExists form and takes no ForAnyValue:/ForAllValues: prefix")
+		v.errorf(schema.CodeNullWithIfExists, c.Operator.Range, "Invalid Null operator", "Null has no …IfExists form and takes no ForAnyValue:/ForAllValues: prefix")
 	}
 	if len(c.Values) == 0 {
-		v.errorf(c.Range, "Empty condition", "condition %s on %q lists no values", c.Operator.Value, c.Key.Value)
+		v.errorf(schema.CodeInvalidCondition, c.Range, "Empty condition", "condition %s on %q lists no values", c.Operator.Value, c.Key.Value)
 	}
 	key := strings.ToLower(c.Key.Value)
 	if op.Set == "" && isMultivalued(key) && info.code != "null" { // Null tests presence: no set operator
-		v.errorf(c.Operator.Range, "Multivalued key without a set operator", "%s is a multivalued key: use ForAnyValue:%s or ForAllValues:%s (a plain operator on it never matches)", c.Key.Value, c.Operator.Value, c.Operator.Value)
+		v.errorf(schema.CodeMissingQualifier, c.Operator.Range, "Multivalued key without a set operator", "%s is a multivalued key: use ForAnyValue:%s or ForAllValues:%s (a plain operator on it never matches)", c.Key.Value, c.Operator.Value, c.Operator.Value)
 	}
 	if op.Set != "" && isSingleValued(key) {
-		v.warnf(c.Operator.Range, "Set operator on a single-valued key", "%s is single-valued; %s makes the condition overly permissive (ForAllValues is true when the key is absent)", c.Key.Value, c.Operator.Value)
+		code := schema.CodeForAnyValueWithSingleValuedKey
+		if op.Set == "all" {
+			code = schema.CodeForAllValuesWithSingleValuedKey
+		}
+		v.warnf(code, c.Operator.Range, "Set operator on a single-valued key", "%s is single-valued; %s makes the condition overly permissive (ForAllValues is true when the key is absent)", c.Key.Value, c.Operator.Value)
 	}
 	if c.Key.Value == "" {
-		v.errorf(c.Key.Range, "Empty condition key", "name the condition key, like aws:SourceIp")
+		v.errorf(schema.CodeInvalidCondition, c.Key.Range, "Empty condition key", "name the condition key, like aws:SourceIp")
 	}
 	lw := &lowerer{}
 	for _, val := range c.Values {
@@ -615,7 +612,7 @@ func (v *validator) characters(st *schema.Statement) {
 	check := func(s schema.String) {
 		for _, r := range s.Value {
 			if !(r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r <= 0xFF)) {
-				v.errorf(s.Range, "Invalid character", "policy documents may contain only tab, line breaks and characters U+0020 to U+00FF; %q has %U", s.Value, r)
+				v.errorf(schema.CodeInvalidCharacter, s.Range, "Invalid character", "policy documents may contain only tab, line breaks and characters U+0020 to U+00FF; %q has %U", s.Value, r)
 				return
 			}
 		}
@@ -648,7 +645,7 @@ func (v *validator) sizes() {
 			if allChars {
 				kind = "characters"
 			}
-			v.warnf(pol.DeclRange, "Policy over the size limit", "%s is %d %s; AWS allows %d", what, n, kind, limit)
+			v.warnf(schema.CodePolicySizeLimit, pol.DeclRange, "Policy over the size limit", "%s is %d %s; AWS allows %d", what, n, kind, limit)
 		}
 	}
 	for _, pol := range v.p.Policies {
@@ -670,7 +667,7 @@ func (v *validator) sizes() {
 			}
 		}
 		if n > limit {
-			v.warnf(rng, "Inline policies over the size limit", "the inline policies of %s total %d non-whitespace characters; AWS allows %d", what, n, limit)
+			v.warnf(schema.CodeInlinePolicySizeLimit, rng, "Inline policies over the size limit", "the inline policies of %s total %d non-whitespace characters; AWS allows %d", what, n, limit)
 		}
 	}
 	for _, u := range v.p.Users {

@@ -17,6 +17,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
+
+	"github.com/iamc/iamc/schema"
 )
 
 // maxFileSize matches the limit of the project loader.
@@ -26,7 +28,7 @@ const maxFileSize = 4 << 20
 // formatting broken syntax could change its meaning.
 func Source(name string, src []byte) ([]byte, hcl.Diagnostics) {
 	if _, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos); diags.HasErrors() {
-		return nil, diags
+		return nil, schema.Coded(schema.CodeSyntaxError, diags)
 	}
 	return hclwrite.Format(src), nil
 }
@@ -48,7 +50,7 @@ func Project(path string) (files []File, sources map[string][]byte, diags hcl.Di
 	var names []string
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, sources, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read project", Detail: err.Error()}}
+		return nil, sources, hcl.Diagnostics{schema.Errorf(schema.CodeCannotRead, nil, "Cannot read project", "%s", err)}
 	}
 	if st.IsDir() {
 		err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
@@ -67,7 +69,7 @@ func Project(path string) (files []File, sources map[string][]byte, diags hcl.Di
 			return nil
 		})
 		if err != nil {
-			return nil, sources, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read project", Detail: err.Error()}}
+			return nil, sources, hcl.Diagnostics{schema.Errorf(schema.CodeCannotRead, nil, "Cannot read project", "%s", err)}
 		}
 	} else {
 		names = []string{path}
@@ -93,8 +95,8 @@ func Project(path string) (files []File, sources map[string][]byte, diags hcl.Di
 			src, err = readBounded(name)
 		}
 		if err != nil {
-			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: err.Error(),
-				Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}})
+			diags = append(diags, schema.Errorf(schema.CodeCannotRead, &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+				"Cannot read file", "%s", err))
 			continue
 		}
 		sources[name] = src

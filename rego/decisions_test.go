@@ -144,7 +144,8 @@ func TestDecisions(t *testing.T) {
 		name, doc                   string
 		principal, action, resource string
 		context                     map[string]any
-		want, statement             string
+		want                        rego.Outcome
+		statement                   string
 	}{
 		{"group policy applies to its users", "§1: identity policies of a user include those of all its groups",
 			dev, "s3:GetObject", "arn:aws:s3:::data/x", nil, rego.Allow, "policy.s3read.statement.Read"},

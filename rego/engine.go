@@ -377,7 +377,7 @@ func (e *Engine) Matched(ctx context.Context, req Request) ([]Reason, error) {
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return []Reason{}, nil
 	}
-	d, err := decisionFrom(map[string]any{"allowed": false, "decision": ImplicitDeny, "reasons": rs[0].Expressions[0].Value})
+	d, err := decisionFrom(map[string]any{"allowed": false, "decision": string(ImplicitDeny), "reasons": rs[0].Expressions[0].Value})
 	if err != nil {
 		return nil, err
 	}
@@ -395,7 +395,7 @@ type AssumeRoleError struct {
 }
 
 func (e *AssumeRoleError) Error() string {
-	why := e.Decision.Decision
+	why := string(e.Decision.Decision)
 	if len(e.Errors) > 0 {
 		why = strings.Join(e.Errors, "; ")
 	}
@@ -613,7 +613,7 @@ func decisionFrom(v any) (Decision, error) {
 	}
 	d := Decision{Reasons: []Reason{}, MissingContext: stringList(m["missing_context"]), Errors: stringList(m["errors"])}
 	d.Allowed, _ = m["allowed"].(bool)
-	d.Decision, _ = m["decision"].(string)
+	d.Decision = Outcome(str(m["decision"]))
 	if d.Allowed != (d.Decision == Allow) || d.Decision == "" {
 		return Decision{}, fmt.Errorf("inconsistent decision %v/%q", d.Allowed, d.Decision)
 	}
@@ -621,14 +621,14 @@ func decisionFrom(v any) (Decision, error) {
 		for _, r := range rs {
 			rm, _ := r.(map[string]any)
 			d.Reasons = append(d.Reasons, Reason{
-				Layer: str(rm["layer"]), Policy: str(rm["policy"]), Statement: str(rm["statement"]),
-				Effect: str(rm["effect"]), Source: str(rm["source"]),
+				Layer: Layer(str(rm["layer"])), Policy: str(rm["policy"]), Statement: str(rm["statement"]),
+				Effect: Effect(str(rm["effect"])), Source: str(rm["source"]),
 			})
 		}
 	}
 	if l, ok := m["layers"].(map[string]any); ok {
-		d.Layers = Layers{SCP: str(l["scp"]), Boundary: str(l["boundary"]), Identity: str(l["identity"]),
-			Resource: str(l["resource"]), Session: str(l["session"])}
+		d.Layers = Layers{SCP: Verdict(str(l["scp"])), Boundary: Verdict(str(l["boundary"])), Identity: Verdict(str(l["identity"])),
+			Resource: Verdict(str(l["resource"])), Session: Verdict(str(l["session"]))}
 	}
 	return d, nil
 }

@@ -40,7 +40,7 @@ func TestDecideConcurrent(t *testing.T) {
 	require.NoError(t, err)
 	cases := []struct {
 		req  rego.Request
-		want string
+		want rego.Outcome
 	}{
 		{rego.Request{Principal: owner, Action: "register:Refund", Resource: till}, rego.Allow},
 		{rego.Request{Principal: newbie, Action: "register:Sell", Resource: till}, rego.ImplicitDeny},
@@ -129,7 +129,7 @@ func TestSessionExpiry(t *testing.T) {
 		Time: time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)})
 	require.NoError(t, err)
 	assert.Equal(t, "2026-11-26T09:00:00Z", sess.ExpiresAt.Format("2006-01-02T15:04:05Z07:00"), "default duration is one hour")
-	for at, want := range map[string]string{
+	for at, want := range map[string]rego.Outcome{
 		"2026-11-26T08:59:59Z": rego.Allow,
 		"2026-11-26T09:00:00Z": rego.ImplicitDeny,
 	} {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -136,39 +137,6 @@ func (b *builder) value(v any, depth int) (ast.Value, error) {
 		return b.scalar(5, ast.InternedTerm(x).Value)
 	case nil:
 		return b.scalar(4, ast.NullValue)
-	case int:
-		return b.scalar(8, ast.InternedTerm(x).Value)
-	case int64:
-		return b.scalar(8, ast.Number(strconv.FormatInt(x, 10)))
-	case int32:
-		return b.scalar(8, ast.Number(strconv.FormatInt(int64(x), 10)))
-	case int16:
-		return b.scalar(8, ast.InternedTerm(x).Value)
-	case int8:
-		return b.scalar(8, ast.InternedTerm(x).Value)
-	case uint:
-		return b.scalar(8, ast.Number(strconv.FormatUint(uint64(x), 10)))
-	case uint64:
-		return b.scalar(8, ast.Number(strconv.FormatUint(x, 10)))
-	case uint32:
-		return b.scalar(8, ast.Number(strconv.FormatUint(uint64(x), 10)))
-	case uint16:
-		return b.scalar(8, ast.InternedTerm(x).Value)
-	case uint8:
-		return b.scalar(8, ast.InternedTerm(x).Value)
-	case float64:
-		return b.float(x)
-	case float32:
-		return b.float(float64(x))
-	case json.Number:
-		if !validNumber(string(x)) {
-			return nil, b.fail("%q is not a JSON number", string(x))
-		}
-		n, err := ast.NumberChecked(string(x))
-		if err != nil {
-			return nil, b.fail("number %s is out of range", string(x))
-		}
-		return b.scalar(8, n)
 	case map[string]any:
 		if x == nil {
 			return b.scalar(4, ast.NullValue)
@@ -197,18 +165,82 @@ func (b *builder) value(v any, depth int) (ast.Value, error) {
 			return nil, err
 		}
 		return array(b, x, depth)
-	case []string:
-		return listOf(b, x, depth)
-	case []map[string]any:
-		return listOf(b, x, depth)
-	case []int:
-		return listOf(b, x, depth)
-	case []float64:
-		return listOf(b, x, depth)
-	case []bool:
-		return listOf(b, x, depth)
+	}
+	if n, ok, err := b.number(v); ok {
+		return n, err
+	}
+	if l, ok, err := b.typedList(v, depth); ok {
+		return l, err
 	}
 	return nil, b.fail("a %T is not a JSON value (strings, numbers, booleans, null, and maps and slices of them)", v)
+}
+
+// number converts the Go number types; ok is false for anything else.
+func (b *builder) number(v any) (ast.Value, bool, error) {
+	var n ast.Value
+	switch x := v.(type) {
+	case int:
+		n = ast.InternedTerm(x).Value
+	case int16:
+		n = ast.InternedTerm(x).Value
+	case int8:
+		n = ast.InternedTerm(x).Value
+	case uint16:
+		n = ast.InternedTerm(x).Value
+	case uint8:
+		n = ast.InternedTerm(x).Value
+	case int64:
+		n = ast.Number(strconv.FormatInt(x, 10))
+	case int32:
+		n = ast.Number(strconv.FormatInt(int64(x), 10))
+	case uint:
+		n = ast.Number(strconv.FormatUint(uint64(x), 10))
+	case uint64:
+		n = ast.Number(strconv.FormatUint(x, 10))
+	case uint32:
+		n = ast.Number(strconv.FormatUint(uint64(x), 10))
+	case float64:
+		f, err := b.float(x)
+		return f, true, err
+	case float32:
+		f, err := b.float(float64(x))
+		return f, true, err
+	case json.Number:
+		if !validNumber(string(x)) {
+			return nil, true, b.fail("%q is not a JSON number", string(x))
+		}
+		c, err := ast.NumberChecked(string(x))
+		if err != nil {
+			return nil, true, b.fail("number %s is out of range", string(x))
+		}
+		n = c
+	default:
+		return nil, false, nil
+	}
+	s, err := b.scalar(8, n)
+	return s, true, err
+}
+
+// typedList converts the typed slices a Go caller may use; ok is false for
+// anything else.
+func (b *builder) typedList(v any, depth int) (ast.Value, bool, error) {
+	var l ast.Value
+	var err error
+	switch x := v.(type) {
+	case []string:
+		l, err = listOf(b, x, depth)
+	case []map[string]any:
+		l, err = listOf(b, x, depth)
+	case []int:
+		l, err = listOf(b, x, depth)
+	case []float64:
+		l, err = listOf(b, x, depth)
+	case []bool:
+		l, err = listOf(b, x, depth)
+	default:
+		return nil, false, nil
+	}
+	return l, true, err
 }
 
 func (b *builder) scalar(weight int, v ast.Value) (ast.Value, error) {
@@ -284,45 +316,11 @@ func array[T any](b *builder, x []T, depth int) (ast.Value, error) {
 	return ast.NewArray(ptrs...), nil
 }
 
+// jsonNumber is a number as JSON writes it (RFC 8259, section 6).
+var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+
 // validNumber reports whether s is a number as JSON writes it.
-func validNumber(s string) bool {
-	i := 0
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(s) && s[i] == '0':
-		i++
-	case i < len(s) && s[i] >= '1' && s[i] <= '9':
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-	default:
-		return false
-	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		if i == len(s) || s[i] < '0' || s[i] > '9' {
-			return false
-		}
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		if i == len(s) || s[i] < '0' || s[i] > '9' {
-			return false
-		}
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-	}
-	return i == len(s)
-}
+func validNumber(s string) bool { return jsonNumber.MatchString(s) }
 
 // ---------------------------------------------------------------- Go inputs
 

@@ -1,6 +1,9 @@
 package rego
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Request is one authorization request (DESIGN.md §3).
 type Request struct {
@@ -78,7 +81,7 @@ type FederationRequest struct {
 // of DESIGN.md §3.
 type Decision struct {
 	Allowed        bool     `json:"allowed"`
-	Decision       string   `json:"decision"` // allow | explicit_deny | implicit_deny
+	Decision       Outcome  `json:"decision"`
 	Reasons        []Reason `json:"reasons"`
 	Layers         Layers   `json:"layers"`
 	MissingContext []string `json:"missing_context"`
@@ -87,10 +90,10 @@ type Decision struct {
 
 // Reason is a statement that decided: an Allow that granted, or a Deny.
 type Reason struct {
-	Layer     string `json:"layer"`     // scp | resource | identity | boundary | session
+	Layer     Layer  `json:"layer"`
 	Policy    string `json:"policy"`    // the policy's HCL reference, e.g. policy.register
 	Statement string `json:"statement"` // its Sid, or [index]
-	Effect    string `json:"effect"`
+	Effect    Effect `json:"effect"`
 	Source    string `json:"source"` // file:line:col
 }
 
@@ -107,40 +110,86 @@ func StatementRef(policy, statement string) string {
 	return policy + ".statement." + statement
 }
 
-// Layers is the verdict of each policy layer: allow, deny, implicit (no
-// statement applied) or absent (the layer does not take part).
+// Layers is the verdict of each policy layer.
 type Layers struct {
-	SCP      string `json:"scp"`
-	Boundary string `json:"boundary"`
-	Identity string `json:"identity"`
-	Resource string `json:"resource"`
-	Session  string `json:"session"`
+	SCP      Verdict `json:"scp"`
+	Boundary Verdict `json:"boundary"`
+	Identity Verdict `json:"identity"`
+	Resource Verdict `json:"resource"`
+	Session  Verdict `json:"session"`
+}
+
+// layerOrder is the order in which String and Implicit list the layers.
+var layerOrder = [...]Layer{LayerSCP, LayerBoundary, LayerIdentity, LayerResource, LayerSession}
+
+// verdicts are the verdicts in layerOrder.
+func (l Layers) verdicts() [len(layerOrder)]Verdict {
+	return [...]Verdict{l.SCP, l.Boundary, l.Identity, l.Resource, l.Session}
 }
 
 // String renders the verdicts on one line, for people:
 // "scp allow · boundary absent · identity allow · resource absent · session absent".
 func (l Layers) String() string {
-	return "scp " + l.SCP + " · boundary " + l.Boundary + " · identity " + l.Identity +
-		" · resource " + l.Resource + " · session " + l.Session
+	parts := make([]string, 0, len(layerOrder))
+	for i, v := range l.verdicts() {
+		parts = append(parts, string(layerOrder[i])+" "+string(v))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // Implicit names the layers where no statement applied, in layer order:
 // those that withheld an allow.
-func (l Layers) Implicit() []string {
-	var out []string
-	for _, x := range [...][2]string{{"scp", l.SCP}, {"boundary", l.Boundary}, {"identity", l.Identity}, {"resource", l.Resource}, {"session", l.Session}} {
-		if x[1] == "implicit" {
-			out = append(out, x[0])
+func (l Layers) Implicit() []Layer {
+	var out []Layer
+	for i, v := range l.verdicts() {
+		if v == VerdictImplicit {
+			out = append(out, layerOrder[i])
 		}
 	}
 	return out
 }
 
-// Decision values.
+// Outcome is what a Decision decides.
+type Outcome string
+
+// The outcomes of a decision (docs/semantics.md §3): an Allow applied and
+// no Deny; a Deny applied; nothing allowed the request.
 const (
-	Allow        = "allow"
-	ExplicitDeny = "explicit_deny"
-	ImplicitDeny = "implicit_deny"
+	Allow        Outcome = "allow"
+	ExplicitDeny Outcome = "explicit_deny"
+	ImplicitDeny Outcome = "implicit_deny"
+)
+
+// Layer is a kind of policy that takes part in a decision.
+type Layer string
+
+// The layers, as a Reason and Layers name them.
+const (
+	LayerSCP      Layer = "scp"      // service control policies
+	LayerResource Layer = "resource" // the resource's policy, or a role's trust policy
+	LayerIdentity Layer = "identity" // the principal's policies
+	LayerBoundary Layer = "boundary" // the principal's permissions boundary
+	LayerSession  Layer = "session"  // the session policy
+)
+
+// Effect is the effect of a statement.
+type Effect string
+
+// The effects of a statement.
+const (
+	EffectAllow Effect = "Allow"
+	EffectDeny  Effect = "Deny"
+)
+
+// Verdict is what one layer says of a request.
+type Verdict string
+
+// The verdicts of a layer.
+const (
+	VerdictAllow    Verdict = "allow"    // a statement allowed it, none denied it
+	VerdictDeny     Verdict = "deny"     // a statement denied it
+	VerdictImplicit Verdict = "implicit" // no statement applied
+	VerdictAbsent   Verdict = "absent"   // the layer does not take part
 )
 
 // denied is the decision for a request that could not be decided.
@@ -148,7 +197,7 @@ func denied(reasons ...string) Decision {
 	return Decision{
 		Decision:       ImplicitDeny,
 		Reasons:        []Reason{},
-		Layers:         Layers{"absent", "absent", "absent", "absent", "absent"},
+		Layers:         Layers{VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent},
 		MissingContext: []string{},
 		Errors:         reasons,
 	}

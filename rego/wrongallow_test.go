@@ -111,7 +111,7 @@ func TestMalformedContextValuesDeny(t *testing.T) {
 	for _, c := range []struct {
 		action, resource, key string
 		value                 any
-		want                  string
+		want                  rego.Outcome
 	}{
 		{"ec2:TerminateInstances", inst, "ec2:ResourceTag/env", "prod", rego.ExplicitDeny},
 		{"ec2:TerminateInstances", inst, "ec2:ResourceTag/env", "dev", rego.Allow},
@@ -319,7 +319,7 @@ policy "ec2" {
 		assert.False(t, dec.Allowed, r)
 		assert.Contains(t, strings.Join(dec.Errors, "\n"), "resource must be", r)
 	}
-	for r, want := range map[string]string{
+	for r, want := range map[string]rego.Outcome{
 		"*": rego.Allow,
 		"arn:aws:ec2:eu-west-1:222222222222:instance/i-1": rego.Allow,
 		"arn:aws:ec2:eu-west-1:999999999999:volume/v-1":   rego.ImplicitDeny, // another account: no resource policy names the user (§3.2)
@@ -378,7 +378,10 @@ resource "ours" {
 }
 `)
 	ctx := context.Background()
-	for _, c := range []struct{ principal, resource, want string }{
+	for _, c := range []struct {
+		principal, resource string
+		want                rego.Outcome
+	}{
 		{"anonymous", "arn:aws:s3:::site/index.html", rego.Allow},
 		{"arn:aws:iam::222222222222:user/dev", "arn:aws:s3:::site/index.html", rego.Allow},
 		// A direct grant to a same-account user with no identity policy

@@ -31,9 +31,9 @@ var (
 	statementBlock    = blockSpec{Type: "statement", MinLabels: 0, MaxLabels: 1}
 )
 
-// Schema lists, for each block type of the language, its attributes and
+// blockSchema lists, for each block type of the language, its attributes and
 // nested block types. It is what docs/language.md must document.
-func Schema() map[string][]string {
+func blockSchema() map[string][]string {
 	with := func(attrs []string, blocks ...string) []string {
 		return append(append([]string{}, attrs...), blocks...)
 	}
@@ -78,11 +78,11 @@ func (l *loader) scpList(a *hclsyntax.Attribute, ctx *hcl.EvalContext) []Ref {
 	refs := l.refs(a, ctx, KindSCP)
 	if len(refs) == 0 {
 		if tup, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && len(tup.Exprs) == 0 {
-			l.errorf(a.Expr.Range(), "No SCP attached", "every level of an organization keeps at least one SCP attached; omit policies to keep the default FullAWSAccess")
+			l.errorf(CodeInvalidOrganization, a.Expr.Range(), "No SCP attached", "every level of an organization keeps at least one SCP attached; omit policies to keep the default FullAWSAccess")
 		}
 	}
 	if len(refs) > 5 {
-		l.warnf(a.Expr.Range(), "Too many SCPs", "%d SCPs are attached here; AWS allows at most 5 per root, unit or account", len(refs))
+		l.warnf(CodeSCPCountLimit, a.Expr.Range(), "Too many SCPs", "%d SCPs are attached here; AWS allows at most 5 per root, unit or account", len(refs))
 	}
 	return refs
 }
@@ -95,7 +95,7 @@ func (l *loader) decodeUnit(p *pending, ctx *hcl.EvalContext) {
 			u.Parent = *r
 		}
 	} else {
-		l.errorf(p.block.DefRange(), "Missing parent", "unit %q needs parent = organization.<name> or unit.<name>", p.name)
+		l.errorf(CodeInvalidOrganization, p.block.DefRange(), "Missing parent", "unit %q needs parent = organization.<name> or unit.<name>", p.name)
 	}
 	if a := c.Attrs["policies"]; a != nil {
 		u.Policies = l.scpList(a, ctx)
@@ -150,11 +150,9 @@ func (l *loader) decodeGroup(p *pending, ctx *hcl.EvalContext) {
 	l.proj.Groups = append(l.proj.Groups, g)
 }
 
-// Role session durations: AWS allows a role maximum of 1 to 12 hours.
-const (
-	MinSessionDuration = 15 * time.Minute
-	MaxRoleSession     = 12 * time.Hour
-)
+// maxRoleSession is the longest maximum session duration AWS allows a role
+// (the shortest is one hour).
+const maxRoleSession = 12 * time.Hour
 
 func (l *loader) decodeRole(p *pending, ctx *hcl.EvalContext) {
 	c := l.content(p.block.Body, where(p), roleAttrs, []blockSpec{
@@ -179,8 +177,8 @@ func (l *loader) decodeRole(p *pending, ctx *hcl.EvalContext) {
 	}
 	if a := c.Attrs["max_session_duration"]; a != nil {
 		if d, ok := l.evalDuration(a, ctx); ok {
-			if d < time.Hour || d > MaxRoleSession {
-				l.errorf(a.Expr.Range(), "Invalid max_session_duration", "a role's maximum session duration is between 1h and 12h, not %s", d)
+			if d < time.Hour || d > maxRoleSession {
+				l.errorf(CodeInvalidAttributeValue, a.Expr.Range(), "Invalid max_session_duration", "a role's maximum session duration is between 1h and 12h, not %s", d)
 			} else {
 				r.MaxSessionDuration = d
 			}
@@ -201,12 +199,12 @@ func (l *loader) inlinePolicies(c *bodyContent, owner *pending, ctx *hcl.EvalCon
 	for _, b := range c.blocksOf("policy") {
 		name := b.Labels[0]
 		if first, dup := seen[name]; dup {
-			l.errorf(b.LabelRanges[0], "Duplicate inline policy", "%s %q already has an inline policy %q at %s", owner.kind, owner.name, name, posString(first))
+			l.errorf(CodeDuplicateDeclaration, b.LabelRanges[0], "Duplicate inline policy", "%s %q already has an inline policy %q at %s", owner.kind, owner.name, name, posString(first))
 			continue
 		}
 		seen[name] = b.LabelRanges[0]
 		if !iamNameRE.MatchString(name) || len(name) > 128 {
-			l.errorf(b.LabelRanges[0], "Invalid name", "policy names are 1 to 128 characters of letters, digits and +=,.@_-; %q is not", name)
+			l.errorf(CodeInvalidName, b.LabelRanges[0], "Invalid name", "policy names are 1 to 128 characters of letters, digits and +=,.@_-; %q is not", name)
 		}
 		pol := &Policy{Kind: PolicyIdentity, Name: name, Owner: string(owner.kind) + "." + owner.name, Account: owner.account, DeclRange: b.DefRange()}
 		pol.Document = l.document(b.Body, fmt.Sprintf("inline policy %q of %s %q", name, owner.kind, owner.name), ctx, "2012-10-17")
@@ -280,7 +278,7 @@ func (l *loader) decodeService(p *pending, ctx *hcl.EvalContext) {
 	if a := c.Attrs["actions"]; a != nil {
 		s.Actions, _ = l.evalStrings(a, ctx, false)
 	} else {
-		l.errorf(p.block.DefRange(), "Missing actions", "service %q needs actions = [\"Action\", …]", p.name)
+		l.errorf(CodeMissingAttribute, p.block.DefRange(), "Missing actions", "service %q needs actions = [\"Action\", …]", p.name)
 	}
 	l.proj.Services = append(l.proj.Services, s)
 }

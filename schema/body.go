@@ -55,7 +55,7 @@ func (l *loader) content(body *hclsyntax.Body, where string, attrs []string, blo
 			continue
 		}
 		if contains(blockNames, name) {
-			l.errorf(a.NameRange, "Unexpected attribute", "%q is a block in %s, not an attribute: write %s { … }", name, where, name)
+			l.errorf(CodeInvalidPolicyElement, a.NameRange, "Unexpected attribute", "%q is a block in %s, not an attribute: write %s { … }", name, where, name)
 			continue
 		}
 		l.unknown(a.NameRange, "attribute", name, where, attrs)
@@ -70,7 +70,7 @@ func (l *loader) content(body *hclsyntax.Body, where string, attrs []string, blo
 		}
 		if spec == nil {
 			if contains(attrs, b.Type) {
-				l.errorf(b.TypeRange, "Unexpected block", "%q is an attribute in %s, not a block: write %s = …", b.Type, where, b.Type)
+				l.errorf(CodeInvalidPolicyElement, b.TypeRange, "Unexpected block", "%q is an attribute in %s, not a block: write %s = …", b.Type, where, b.Type)
 				continue
 			}
 			l.unknown(b.TypeRange, "block", b.Type, where, blockNames)
@@ -83,17 +83,17 @@ func (l *loader) content(body *hclsyntax.Body, where string, attrs []string, blo
 			}
 			switch {
 			case spec.MaxLabels == 0:
-				l.errorf(rng, "Unexpected label", "a %s block takes no label", b.Type)
+				l.errorf(CodeInvalidPolicyElement, rng, "Unexpected label", "a %s block takes no label", b.Type)
 			case spec.MinLabels == spec.MaxLabels:
-				l.errorf(rng, "Wrong number of labels", "a %s block takes %d label (its name): %s \"name\" { … }", b.Type, spec.MinLabels, b.Type)
+				l.errorf(CodeInvalidPolicyElement, rng, "Wrong number of labels", "a %s block takes %d label (its name): %s \"name\" { … }", b.Type, spec.MinLabels, b.Type)
 			default:
-				l.errorf(rng, "Wrong number of labels", "a %s block takes at most %d label", b.Type, spec.MaxLabels)
+				l.errorf(CodeInvalidPolicyElement, rng, "Wrong number of labels", "a %s block takes at most %d label", b.Type, spec.MaxLabels)
 			}
 			continue
 		}
 		counts[b.Type]++
 		if spec.Max > 0 && counts[b.Type] > spec.Max {
-			l.errorf(b.TypeRange, "Duplicate block", "%s may contain only one %s block", where, b.Type)
+			l.errorf(CodeInvalidPolicyElement, b.TypeRange, "Duplicate block", "%s may contain only one %s block", where, b.Type)
 			continue
 		}
 		c.Blocks = append(c.Blocks, b)
@@ -111,7 +111,7 @@ func (l *loader) unknown(rng hcl.Range, what, name, where string, known []string
 	} else {
 		detail += fmt.Sprintf("%s takes %s", where, quoteList(known))
 	}
-	l.errorf(rng, fmt.Sprintf("Unknown %s %q", what, name), "%s", detail)
+	l.errorf(CodeInvalidPolicyElement, rng, fmt.Sprintf("Unknown %s %q", what, name), "%s", detail)
 }
 
 func contains(list []string, s string) bool {

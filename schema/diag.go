@@ -75,10 +75,18 @@ func (w DiagWriter) Format(d *hcl.Diagnostic) string {
 		name = filepath.Join(w.Prefix, name)
 	}
 	fmt.Fprintf(&b, "%s:%d:%d: %s: %s\n", name, s.Start.Line, s.Start.Column, sev, msg)
+	b.WriteString(w.Excerpt(s))
+	return b.String()
+}
+
+// Excerpt renders the source line of a range with a caret line under the
+// range, each ending with a newline; "" when the source is unknown.
+func (w DiagWriter) Excerpt(s *hcl.Range) string {
 	line, ok := sourceLine(w.Sources[s.Filename], s.Start.Line)
 	if !ok {
-		return b.String()
+		return ""
 	}
+	var b strings.Builder
 	width := 1
 	if s.End.Line == s.Start.Line && s.End.Column > s.Start.Column {
 		width = s.End.Column - s.Start.Column

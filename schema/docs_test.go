@@ -23,7 +23,7 @@ func TestLanguageDocumented(t *testing.T) {
 		name := strings.Trim(strings.Fields(title)[0], "`")
 		sections[name] = p
 	}
-	blocks := Schema()
+	blocks := blockSchema()
 	names := make([]string, 0, len(blocks))
 	for n := range blocks {
 		names = append(names, n)

@@ -19,11 +19,11 @@ func (l *loader) documentWith(body *hclsyntax.Body, where string, ctx *hcl.EvalC
 	c := l.content(body, where, attrs, []blockSpec{statementBlock})
 	if a := c.Attrs["document"]; a != nil {
 		for _, b := range c.blocksOf("statement") {
-			l.errorf(b.TypeRange, "Statements beside a document", "%s takes either document = … or statement blocks, not both", where)
+			l.errorf(CodeInvalidPolicyElement, b.TypeRange, "Statements beside a document", "%s takes either document = … or statement blocks, not both", where)
 		}
 		for _, n := range []string{"version", "id"} {
 			if v := c.Attrs[n]; v != nil {
-				l.errorf(v.NameRange, "Attribute beside a document", "%s comes from the JSON document; remove it here", n)
+				l.errorf(CodeInvalidPolicyElement, v.NameRange, "Attribute beside a document", "%s comes from the JSON document; remove it here", n)
 			}
 		}
 		return l.jsonDocument(a, ctx, extra...)
@@ -32,7 +32,7 @@ func (l *loader) documentWith(body *hclsyntax.Body, where string, ctx *hcl.EvalC
 	if a := c.Attrs["version"]; a != nil {
 		if s, ok := l.evalString(a, ctx, extra...); ok {
 			if s.Value != "2012-10-17" && s.Value != "2008-10-17" {
-				l.errorf(s.Range, "Invalid policy version", "version must be \"2012-10-17\" (the default) or \"2008-10-17\", not %q", s.Value)
+				l.errorf(CodeInvalidVersion, s.Range, "Invalid policy version", "version must be \"2012-10-17\" (the default) or \"2008-10-17\", not %q", s.Value)
 			}
 			doc.Version = s.Value
 		}
@@ -44,7 +44,7 @@ func (l *loader) documentWith(body *hclsyntax.Body, where string, ctx *hcl.EvalC
 	}
 	blocks := c.blocksOf("statement")
 	if len(blocks) == 0 {
-		l.errorf(body.SrcRange, "Empty policy", "%s has no statement blocks and no document", where)
+		l.errorf(CodeMissingStatement, body.SrcRange, "Empty policy", "%s has no statement blocks and no document", where)
 	}
 	if e := statementsError(len(blocks), body.SrcRange); e != nil {
 		l.diags = append(l.diags, e)
@@ -121,6 +121,70 @@ func remapDocument(doc *Document, rng hcl.Range) {
 	}
 }
 
+// principalBlock decodes a principals or not_principals block of a
+// statement.
+func (l *loader) principalBlock(pb *hclsyntax.Block, ctx *hcl.EvalContext, extra []string) Principal {
+	pc := l.content(pb.Body, "a "+pb.Type+" block", principalsAttrs, nil)
+	p := Principal{Range: pb.DefRange(), Identifiers: []String{}}
+	if a := pc.Attrs["type"]; a != nil {
+		if v, ok := l.evalString(a, ctx, extra...); ok {
+			p.Type = v.Value
+			if v.Value != "*" && !contains(principalTypes, v.Value) {
+				detail := fmt.Sprintf("principal types are %s, or \"*\" for everyone", quoteList(principalTypes))
+				if sug := nameSuggestion(v.Value, principalTypes); sug != "" {
+					detail = fmt.Sprintf("did you mean %q? %s", sug, detail)
+				}
+				l.errorf(CodeInvalidPrincipalFormat, v.Range, "Unknown principal type", "%s", detail)
+			}
+		}
+	} else {
+		l.errorf(CodeInvalidPrincipalFormat, pb.DefRange(), "Missing principal type", "%s needs type = \"AWS\", \"Service\", \"Federated\", \"CanonicalUser\" or \"*\"", pb.Type)
+	}
+	if a := pc.Attrs["identifiers"]; a != nil {
+		if v, _ := l.evalStrings(a, ctx, false, extra...); v != nil {
+			p.Identifiers = v
+		}
+	} else {
+		l.errorf(CodeInvalidPrincipalFormat, pb.DefRange(), "Missing identifiers", "%s needs identifiers = [\"…\"]", pb.Type)
+	}
+	return p
+}
+
+// conditionBlock decodes a condition block of a statement; ok is false when
+// it lacks its test, variable or values.
+func (l *loader) conditionBlock(pb *hclsyntax.Block, ctx *hcl.EvalContext, extra []string) (Condition, bool) {
+	cc := l.content(pb.Body, "a condition block", conditionAttrs, nil)
+	cond := Condition{Range: pb.DefRange(), Values: []String{}}
+	missing := []string{}
+	if a := cc.Attrs["test"]; a != nil {
+		cond.Operator, _ = l.evalString(a, ctx, extra...)
+	} else {
+		missing = append(missing, "test")
+	}
+	if a := cc.Attrs["variable"]; a != nil {
+		cond.Key, _ = l.evalString(a, ctx, extra...)
+	} else {
+		missing = append(missing, "variable")
+	}
+	valuesOK := true
+	if a := cc.Attrs["values"]; a != nil {
+		var v []String
+		if v, valuesOK = l.evalStrings(a, ctx, true, extra...); v != nil {
+			cond.Values = v
+		}
+	} else {
+		missing = append(missing, "values")
+	}
+	if len(missing) > 0 {
+		l.errorf(CodeInvalidCondition, pb.DefRange(), "Incomplete condition", "a condition needs test, variable and values; missing %s", quoteList(missing))
+		return cond, false
+	}
+	if !valuesOK && len(cond.Values) == 0 {
+		return cond, false // its values are reported
+	}
+	return cond, true
+}
+
 func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...string) *Statement {
 	c := l.content(b.Body, "a statement", statementAttrs, []blockSpec{
 		{Type: "principals"}, {Type: "not_principals"}, {Type: "condition"},
@@ -129,7 +193,7 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 	if len(b.Labels) == 1 {
 		s.Sid = b.Labels[0]
 		if a := c.Attrs["sid"]; a != nil {
-			l.errorf(a.NameRange, "Sid given twice", "the statement's label is its Sid; remove sid = …")
+			l.errorf(CodeInvalidPolicyElement, a.NameRange, "Sid given twice", "the statement's label is its Sid; remove sid = …")
 		}
 	} else if a := c.Attrs["sid"]; a != nil {
 		if v, ok := l.evalString(a, ctx, extra...); ok {
@@ -139,7 +203,7 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 	if a := c.Attrs["effect"]; a != nil {
 		if v, ok := l.evalString(a, ctx, extra...); ok {
 			if v.Value != "Allow" && v.Value != "Deny" {
-				l.errorf(v.Range, "Invalid effect", "effect must be exactly \"Allow\" or \"Deny\" (case-sensitive), not %q", v.Value)
+				l.errorf(CodeInvalidEffect, v.Range, "Invalid effect", "effect must be exactly \"Allow\" or \"Deny\" (case-sensitive), not %q", v.Value)
 			}
 			s.Effect = Effect(v.Value)
 		}
@@ -155,7 +219,7 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 		}
 		if len(v) == 0 {
 			if tup, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && len(tup.Exprs) == 0 {
-				l.errorf(a.Expr.Range(), "Empty list", "%s must list at least one value", name)
+				l.errorf(CodeInvalidAttributeValue, a.Expr.Range(), "Empty list", "%s must list at least one value", name)
 			}
 		}
 		return v
@@ -166,73 +230,23 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 	s.NotResources = list("not_resources")
 	for _, pb := range c.Blocks {
 		switch pb.Type {
-		case "principals", "not_principals":
-			pc := l.content(pb.Body, "a "+pb.Type+" block", principalsAttrs, nil)
-			p := Principal{Range: pb.DefRange(), Identifiers: []String{}}
-			if a := pc.Attrs["type"]; a != nil {
-				if v, ok := l.evalString(a, ctx, extra...); ok {
-					p.Type = v.Value
-					if v.Value != "*" && !contains(principalTypes, v.Value) {
-						detail := fmt.Sprintf("principal types are %s, or \"*\" for everyone", quoteList(principalTypes))
-						if sug := nameSuggestion(v.Value, principalTypes); sug != "" {
-							detail = fmt.Sprintf("did you mean %q? %s", sug, detail)
-						}
-						l.errorf(v.Range, "Unknown principal type", "%s", detail)
-					}
-				}
-			} else {
-				l.errorf(pb.DefRange(), "Missing principal type", "%s needs type = \"AWS\", \"Service\", \"Federated\", \"CanonicalUser\" or \"*\"", pb.Type)
+		case "principals":
+			if s.Principals == nil {
+				s.Principals = []Principal{}
 			}
-			if a := pc.Attrs["identifiers"]; a != nil {
-				if v, _ := l.evalStrings(a, ctx, false, extra...); v != nil {
-					p.Identifiers = v
-				}
-			} else {
-				l.errorf(pb.DefRange(), "Missing identifiers", "%s needs identifiers = [\"…\"]", pb.Type)
+			s.Principals = append(s.Principals, l.principalBlock(pb, ctx, extra))
+		case "not_principals":
+			if s.NotPrincipals == nil {
+				s.NotPrincipals = []Principal{}
 			}
-			if pb.Type == "principals" {
-				if s.Principals == nil {
-					s.Principals = []Principal{}
-				}
-				s.Principals = append(s.Principals, p)
-			} else {
-				if s.NotPrincipals == nil {
-					s.NotPrincipals = []Principal{}
-				}
-				s.NotPrincipals = append(s.NotPrincipals, p)
-			}
+			s.NotPrincipals = append(s.NotPrincipals, l.principalBlock(pb, ctx, extra))
 		case "condition":
-			cc := l.content(pb.Body, "a condition block", conditionAttrs, nil)
-			cond := Condition{Range: pb.DefRange(), Values: []String{}}
-			missing := []string{}
-			if a := cc.Attrs["test"]; a != nil {
-				cond.Operator, _ = l.evalString(a, ctx, extra...)
-			} else {
-				missing = append(missing, "test")
-			}
-			if a := cc.Attrs["variable"]; a != nil {
-				cond.Key, _ = l.evalString(a, ctx, extra...)
-			} else {
-				missing = append(missing, "variable")
-			}
-			valuesOK := true
-			if a := cc.Attrs["values"]; a != nil {
-				var v []String
-				if v, valuesOK = l.evalStrings(a, ctx, true, extra...); v != nil {
-					cond.Values = v
-				}
-			} else {
-				missing = append(missing, "values")
-			}
-			if len(missing) > 0 {
-				l.errorf(pb.DefRange(), "Incomplete condition", "a condition needs test, variable and values; missing %s", quoteList(missing))
+			cond, ok := l.conditionBlock(pb, ctx, extra)
+			if !ok {
 				continue
 			}
-			if !valuesOK && len(cond.Values) == 0 {
-				continue // its values are reported
-			}
 			if first := sameConditionKey(s.Conditions, cond); first != nil {
-				l.errorf(cond.Key.Range, "Duplicate condition key", "%q is the key %q of the %s condition at line %d, spelled differently (condition key names are case-insensitive); use one spelling", cond.Key.Value, first.Key.Value, cond.Operator.Value, first.Range.Start.Line)
+				l.errorf(CodeInvalidCondition, cond.Key.Range, "Duplicate condition key", "%q is the key %q of the %s condition at line %d, spelled differently (condition key names are case-insensitive); use one spelling", cond.Key.Value, first.Key.Value, cond.Operator.Value, first.Range.Start.Line)
 				continue
 			}
 			s.Conditions = append(s.Conditions, cond)

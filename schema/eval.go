@@ -29,18 +29,18 @@ func (l *loader) checkRefs(expr hcl.Expression, extra ...string) bool {
 			if s := nameSuggestion(root, append(kindNames(), extra...)); s != "" {
 				detail = fmt.Sprintf("did you mean %q? %s", s, detail)
 			}
-			l.errorf(t.SourceRange(), "Unknown reference", "there is no %q here; %s", root, detail)
+			l.errorf(CodeInvalidReference, t.SourceRange(), "Unknown reference", "there is no %q here; %s", root, detail)
 			ok = false
 			continue
 		}
 		if len(t) < 2 {
-			l.errorf(t.SourceRange(), "Incomplete reference", "name the %s: %s.<name>", root, root)
+			l.errorf(CodeInvalidReference, t.SourceRange(), "Incomplete reference", "name the %s: %s.<name>", root, root)
 			ok = false
 			continue
 		}
 		attr, isAttr := t[1].(hcl.TraverseAttr)
 		if !isAttr {
-			l.errorf(t.SourceRange(), "Invalid reference", "write %s.<name>", root)
+			l.errorf(CodeInvalidReference, t.SourceRange(), "Invalid reference", "write %s.<name>", root)
 			ok = false
 			continue
 		}
@@ -55,7 +55,7 @@ func (l *loader) checkRefs(expr hcl.Expression, extra ...string) bool {
 				detail = fmt.Sprintf("the project declares %d %s blocks", n, kind)
 			}
 			rng := hcl.RangeBetween(t[0].SourceRange(), t[1].SourceRange())
-			l.errorf(rng, "Unknown reference", "no %s named %q; %s", kind, attr.Name, detail)
+			l.errorf(CodeInvalidReference, rng, "Unknown reference", "no %s named %q; %s", kind, attr.Name, detail)
 			ok = false
 		}
 	}
@@ -71,12 +71,12 @@ func (l *loader) eval(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extra ...str
 	l.wrapFor(a.Expr)
 	v, diags := a.Expr.Value(ctx)
 	budgetDiagnostics(diags)
-	l.diags = append(l.diags, diags...)
+	l.diags = append(l.diags, Coded(CodeInvalidHCL, diags)...)
 	if diags.HasErrors() {
 		return cty.NilVal, false
 	}
 	if !v.IsWhollyKnown() {
-		l.errorf(a.Expr.Range(), "Unknown value", "the value of %s cannot be computed", a.Name)
+		l.errorf(CodeInvalidReference, a.Expr.Range(), "Unknown value", "the value of %s cannot be computed", a.Name)
 		return cty.NilVal, false
 	}
 	return v, true
@@ -106,11 +106,11 @@ func (l *loader) evalString(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extra 
 		return String{}, false
 	}
 	if v.IsNull() {
-		l.errorf(a.Expr.Range(), "Invalid value", "%s must be a string, not null", a.Name)
+		l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Invalid value", "%s must be a string, not null", a.Name)
 		return String{}, false
 	}
 	if v.Type() != cty.String {
-		l.errorf(a.Expr.Range(), "Wrong type", "%s must be a string, not %s", a.Name, typeName(v.Type()))
+		l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "%s must be a string, not %s", a.Name, typeName(v.Type()))
 		return String{}, false
 	}
 	return String{Value: v.AsString(), Range: a.Expr.Range()}, true
@@ -125,15 +125,15 @@ func (l *loader) evalStrings(a *hclsyntax.Attribute, ctx *hcl.EvalContext, scala
 		return nil, false
 	}
 	if v.IsNull() {
-		l.errorf(a.Expr.Range(), "Invalid value", "%s must be a list of strings, not null", a.Name)
+		l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Invalid value", "%s must be a list of strings, not null", a.Name)
 		return nil, false
 	}
 	ty := v.Type()
 	if !(ty.IsTupleType() || ty.IsListType() || ty.IsSetType()) {
 		if ty == cty.String {
-			l.errorf(a.Expr.Range(), "Wrong type", "%s must be a list of strings; write [%s]", a.Name, hclQuote(v.AsString()))
+			l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "%s must be a list of strings; write [%s]", a.Name, hclQuote(v.AsString()))
 		} else {
-			l.errorf(a.Expr.Range(), "Wrong type", "%s must be a list of strings, not %s", a.Name, typeName(ty))
+			l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "%s must be a list of strings, not %s", a.Name, typeName(ty))
 		}
 		return nil, false
 	}
@@ -153,13 +153,13 @@ func (l *loader) evalStrings(a *hclsyntax.Attribute, ctx *hcl.EvalContext, scala
 			rng = elemRanges[i]
 		}
 		if !numberInRange(ev) {
-			l.errorf(rng, "Number out of range", "%s cannot be represented as a 64-bit floating-point number (about ±1.8e308, down to 2.2e-308)", ev.AsBigFloat().Text('g', 10))
+			l.errorf(CodeDataTypeMismatch, rng, "Number out of range", "%s cannot be represented as a 64-bit floating-point number (about ±1.8e308, down to 2.2e-308)", ev.AsBigFloat().Text('g', 10))
 			ok = false
 			continue
 		}
 		s, good := scalarString(ev, scalars)
 		if !good {
-			l.errorf(rng, "Wrong type", "the elements of %s must be strings, not %s", a.Name, typeName(ev.Type()))
+			l.errorf(CodeDataTypeMismatch, rng, "Wrong type", "the elements of %s must be strings, not %s", a.Name, typeName(ev.Type()))
 			ok = false
 			continue
 		}
@@ -216,7 +216,7 @@ func (l *loader) evalBool(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extra ..
 		return false, false
 	}
 	if v.IsNull() || v.Type() != cty.Bool {
-		l.errorf(a.Expr.Range(), "Wrong type", "%s must be true or false, not %s", a.Name, typeName(v.Type()))
+		l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "%s must be true or false, not %s", a.Name, typeName(v.Type()))
 		return false, false
 	}
 	return v.True(), true
@@ -234,43 +234,43 @@ func (l *loader) evalDuration(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extr
 	case v.Type() == cty.Number:
 		f, _ := v.AsBigFloat().Float64()
 		if f < 0 || f > 1e9 {
-			l.errorf(a.Expr.Range(), "Invalid duration", "%s is out of range", a.Name)
+			l.errorf(CodeInvalidAttributeValue, a.Expr.Range(), "Invalid duration", "%s is out of range", a.Name)
 			return 0, false
 		}
 		return time.Duration(f * float64(time.Second)), true
 	case v.Type() == cty.String:
 		d, err := time.ParseDuration(v.AsString())
 		if err != nil || d < 0 {
-			l.errorf(a.Expr.Range(), "Invalid duration", "%s takes a duration like \"1h\", \"90m\" or \"3600s\", not %q", a.Name, v.AsString())
+			l.errorf(CodeInvalidAttributeValue, a.Expr.Range(), "Invalid duration", "%s takes a duration like \"1h\", \"90m\" or \"3600s\", not %q", a.Name, v.AsString())
 			return 0, false
 		}
 		return d, true
 	}
-	l.errorf(a.Expr.Range(), "Wrong type", "%s must be a duration like \"1h\", not %s", a.Name, typeName(v.Type()))
+	l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "%s must be a duration like \"1h\", not %s", a.Name, typeName(v.Type()))
 	return 0, false
 }
 
 // evalStringMap evaluates an object of strings (tags).
-func (l *loader) evalStringMap(a *hclsyntax.Attribute, ctx *hcl.EvalContext) (map[string]string, bool) {
-	v, ok := l.eval(a, ctx)
+func (l *loader) evalStringMap(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extra ...string) (map[string]string, bool) {
+	v, ok := l.eval(a, ctx, extra...)
 	if !ok {
 		return nil, false
 	}
 	if v.IsNull() || !(v.Type().IsObjectType() || v.Type().IsMapType()) {
-		l.errorf(a.Expr.Range(), "Wrong type", "%s must be an object of strings, like { team = \"counter\" }", a.Name)
+		l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "%s must be an object of strings, like { team = \"counter\" }", a.Name)
 		return nil, false
 	}
 	out := map[string]string{}
 	for it := v.ElementIterator(); it.Next(); {
 		k, ev := it.Element()
 		if !numberInRange(ev) {
-			l.errorf(a.Expr.Range(), "Number out of range", "the value of %s[%q], %s, cannot be represented as a 64-bit floating-point number", a.Name, k.AsString(), ev.AsBigFloat().Text('g', 10))
+			l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Number out of range", "the value of %s[%q], %s, cannot be represented as a 64-bit floating-point number", a.Name, k.AsString(), ev.AsBigFloat().Text('g', 10))
 			ok = false
 			continue
 		}
 		s, good := scalarString(ev, true)
 		if !good {
-			l.errorf(a.Expr.Range(), "Wrong type", "the value of %s[%q] must be a string", a.Name, k.AsString())
+			l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "the value of %s[%q] must be a string", a.Name, k.AsString())
 			ok = false
 			continue
 		}
@@ -314,7 +314,7 @@ func (l *loader) ref(a *hclsyntax.Attribute, ctx *hcl.EvalContext, kinds ...Kind
 	}
 	r, good := refFromValue(v, a.Expr.Range())
 	if !good || !kindAllowed(r.Kind, kinds) {
-		l.errorf(a.Expr.Range(), "Wrong type", "%s must be a reference to %s", a.Name, kindList(kinds))
+		l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "%s must be a reference to %s", a.Name, kindList(kinds))
 		return nil
 	}
 	return &r
@@ -336,7 +336,7 @@ func (l *loader) refs(a *hclsyntax.Attribute, ctx *hcl.EvalContext, kinds ...Kin
 			for _, e := range tup.Exprs {
 				if r, _ := l.staticRef(e, kinds); r != nil {
 					if first, dup := seen[r.String()]; dup {
-						l.errorf(r.Range, "Duplicate reference", "%s is already listed at %s", r, posString(first))
+						l.errorf(CodeInvalidReference, r.Range, "Duplicate reference", "%s is already listed at %s", r, posString(first))
 						continue
 					}
 					seen[r.String()] = r.Range
@@ -351,14 +351,14 @@ func (l *loader) refs(a *hclsyntax.Attribute, ctx *hcl.EvalContext, kinds ...Kin
 		return out
 	}
 	if v.IsNull() || !(v.Type().IsTupleType() || v.Type().IsListType() || v.Type().IsSetType()) {
-		l.errorf(a.Expr.Range(), "Wrong type", "%s must be a list of references to %s, like [%s.example]", a.Name, kindList(kinds), kinds[0])
+		l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "%s must be a list of references to %s, like [%s.example]", a.Name, kindList(kinds), kinds[0])
 		return out
 	}
 	for it := v.ElementIterator(); it.Next(); {
 		_, ev := it.Element()
 		r, good := refFromValue(ev, a.Expr.Range())
 		if !good || !kindAllowed(r.Kind, kinds) {
-			l.errorf(a.Expr.Range(), "Wrong type", "the elements of %s must be references to %s", a.Name, kindList(kinds))
+			l.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "the elements of %s must be references to %s", a.Name, kindList(kinds))
 			continue
 		}
 		out = append(out, r)
@@ -391,7 +391,7 @@ func (l *loader) staticRef(e hcl.Expression, kinds []Kind) (*Ref, bool) {
 		return nil, true
 	}
 	if !kindAllowed(r.Kind, kinds) {
-		l.errorf(r.Range, "Wrong kind of reference", "%s is a %s; this takes %s", r, r.Kind, kindList(kinds))
+		l.errorf(CodeInvalidReference, r.Range, "Wrong kind of reference", "%s is a %s; this takes %s", r, r.Kind, kindList(kinds))
 		return nil, true
 	}
 	if !l.checkRefs(e) {

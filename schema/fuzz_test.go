@@ -36,12 +36,15 @@ func seedFiles(f *testing.F, patterns ...string) [][]byte {
 }
 
 // checkDiagnostics fails on a diagnostic that a user could not act on: every
-// one names a file, line and column inside the input.
+// one has a code and names a file, line and column inside the input.
 func checkDiagnostics(t *testing.T, diags hcl.Diagnostics, files ...string) {
 	t.Helper()
 	for _, d := range diags {
 		if d.Summary == "" {
 			t.Errorf("diagnostic without a summary: %#v", d)
+		}
+		if schema.CodeOf(d) == "" {
+			t.Errorf("diagnostic without a code: %s", d.Error())
 		}
 		if d.Subject == nil {
 			t.Errorf("diagnostic without a position: %s", d.Error())

@@ -42,13 +42,8 @@ type jsonDecoder struct {
 	diags hcl.Diagnostics
 }
 
-func (d *jsonDecoder) errorf(rng hcl.Range, summary, format string, args ...any) {
-	d.diags = append(d.diags, &hcl.Diagnostic{
-		Severity: hcl.DiagError,
-		Summary:  summary,
-		Detail:   fmt.Sprintf(format, args...),
-		Subject:  rng.Ptr(),
-	})
+func (d *jsonDecoder) errorf(code Code, rng hcl.Range, summary, format string, args ...any) {
+	d.diags = append(d.diags, Errorf(code, rng.Ptr(), summary, format, args...))
 }
 
 var topLevelKeys = []string{"Version", "Id", "Statement"}
@@ -59,12 +54,12 @@ func (d *jsonDecoder) unknownKey(m jsonMember, where string, known []string) {
 	if s := nameSuggestion(m.Key, known); s != "" {
 		detail = fmt.Sprintf("did you mean %q? %s", s, detail)
 	}
-	d.errorf(m.KeyRange, fmt.Sprintf("Unknown policy element %q", m.Key), "%s", detail)
+	d.errorf(CodeInvalidPolicyElement, m.KeyRange, fmt.Sprintf("Unknown policy element %q", m.Key), "%s", detail)
 }
 
 func (d *jsonDecoder) document(n *jsonNode) *Document {
 	if n.Kind != jsonObject {
-		d.errorf(n.Range, "Invalid policy document", "a policy document is a JSON object, not %s", article(n.Kind))
+		d.errorf(CodeDataTypeMismatch, n.Range, "Invalid policy document", "a policy document is a JSON object, not %s", article(n.Kind))
 		return nil
 	}
 	doc := &Document{Range: n.Range, Statements: []*Statement{}}
@@ -75,7 +70,7 @@ func (d *jsonDecoder) document(n *jsonNode) *Document {
 		case "Version":
 			if s, ok := d.str(m.Value, "Version"); ok {
 				if s != "2012-10-17" && s != "2008-10-17" {
-					d.errorf(m.Value.Range, "Invalid policy Version", "Version must be \"2012-10-17\" (or the legacy \"2008-10-17\"), not %q", s)
+					d.errorf(CodeInvalidVersion, m.Value.Range, "Invalid policy version", "Version must be \"2012-10-17\" (or the legacy \"2008-10-17\"), not %q", s)
 				}
 				doc.Version = s
 			}
@@ -90,7 +85,7 @@ func (d *jsonDecoder) document(n *jsonNode) *Document {
 		}
 	}
 	if stmts == nil {
-		d.errorf(n.Range, "Missing Statement", "a policy document needs a Statement element")
+		d.errorf(CodeMissingStatement, n.Range, "Missing Statement", "a policy document needs a Statement element")
 		return doc
 	}
 	switch stmts.Value.Kind {
@@ -101,7 +96,7 @@ func (d *jsonDecoder) document(n *jsonNode) *Document {
 	case jsonArray:
 		for _, e := range stmts.Value.Elems {
 			if e.Kind != jsonObject {
-				d.errorf(e.Range, "Invalid Statement", "each statement is a JSON object, not %s", article(e.Kind))
+				d.errorf(CodeDataTypeMismatch, e.Range, "Invalid Statement", "each statement is a JSON object, not %s", article(e.Kind))
 				continue
 			}
 			if s := d.statement(e); s != nil {
@@ -109,7 +104,7 @@ func (d *jsonDecoder) document(n *jsonNode) *Document {
 			}
 		}
 	default:
-		d.errorf(stmts.Value.Range, "Invalid Statement", "Statement is an object or an array of objects, not %s", article(stmts.Value.Kind))
+		d.errorf(CodeDataTypeMismatch, stmts.Value.Range, "Invalid Statement", "Statement is an object or an array of objects, not %s", article(stmts.Value.Kind))
 	}
 	return doc
 }
@@ -130,7 +125,7 @@ func (d *jsonDecoder) statement(n *jsonNode) *Statement {
 			if v, ok := d.str(m.Value, "Effect"); ok {
 				hasEffect = true
 				if v != "Allow" && v != "Deny" {
-					d.errorf(m.Value.Range, "Invalid Effect", "Effect must be exactly \"Allow\" or \"Deny\" (case-sensitive), not %q", v)
+					d.errorf(CodeInvalidEffect, m.Value.Range, "Invalid effect", "Effect must be exactly \"Allow\" or \"Deny\" (case-sensitive), not %q", v)
 				}
 				s.Effect = Effect(v)
 			}
@@ -153,14 +148,14 @@ func (d *jsonDecoder) statement(n *jsonNode) *Statement {
 		}
 	}
 	if !hasEffect {
-		d.errorf(s.Range, "Missing Effect", "every statement needs \"Effect\": \"Allow\" or \"Deny\"")
+		d.errorf(CodeMissingEffect, s.Range, "Missing Effect", "every statement needs \"Effect\": \"Allow\" or \"Deny\"")
 	}
 	return s
 }
 
 func (d *jsonDecoder) str(n *jsonNode, what string) (string, bool) {
 	if n.Kind != jsonString {
-		d.errorf(n.Range, "Invalid "+what, "%s must be a string, not %s", what, article(n.Kind))
+		d.errorf(CodeDataTypeMismatch, n.Range, "Invalid "+what, "%s must be a string, not %s", what, article(n.Kind))
 		return "", false
 	}
 	return n.Str, true
@@ -176,16 +171,16 @@ func (d *jsonDecoder) strings(n *jsonNode, what string) []String {
 	case jsonArray:
 		for _, e := range n.Elems {
 			if e.Kind != jsonString {
-				d.errorf(e.Range, "Invalid "+what, "%s values must be strings, not %s", what, article(e.Kind))
+				d.errorf(CodeDataTypeMismatch, e.Range, "Invalid "+what, "%s values must be strings, not %s", what, article(e.Kind))
 				continue
 			}
 			out = append(out, String{Value: e.Str, Range: e.Range})
 		}
 		if len(n.Elems) == 0 {
-			d.errorf(n.Range, "Empty "+what, "%s must list at least one value", what)
+			d.errorf(CodeInvalidAttributeValue, n.Range, "Empty "+what, "%s must list at least one value", what)
 		}
 	default:
-		d.errorf(n.Range, "Invalid "+what, "%s must be a string or an array of strings, not %s", what, article(n.Kind))
+		d.errorf(CodeDataTypeMismatch, n.Range, "Invalid "+what, "%s must be a string or an array of strings, not %s", what, article(n.Kind))
 	}
 	return out
 }
@@ -197,7 +192,7 @@ func (d *jsonDecoder) principal(n *jsonNode, what string) []Principal {
 	switch n.Kind {
 	case jsonString:
 		if n.Str != "*" {
-			d.errorf(n.Range, "Invalid "+what, "a %s given as a string must be \"*\"; name principals as {\"AWS\": …}, {\"Service\": …}, {\"Federated\": …} or {\"CanonicalUser\": …}", what)
+			d.errorf(CodeDataTypeMismatch, n.Range, "Invalid "+what, "a %s given as a string must be \"*\"; name principals as {\"AWS\": …}, {\"Service\": …}, {\"Federated\": …} or {\"CanonicalUser\": …}", what)
 			return out
 		}
 		out = append(out, Principal{Type: "*", Identifiers: []String{{Value: "*", Range: n.Range}}, Range: n.Range})
@@ -214,13 +209,13 @@ func (d *jsonDecoder) principal(n *jsonNode, what string) []Principal {
 				if s := nameSuggestion(m.Key, principalTypes); s != "" {
 					detail = fmt.Sprintf("did you mean %q? %s", s, detail)
 				}
-				d.errorf(m.KeyRange, "Unknown principal type", "%s", detail)
+				d.errorf(CodeInvalidPrincipalFormat, m.KeyRange, "Unknown principal type", "%s", detail)
 				continue
 			}
 			out = append(out, Principal{Type: m.Key, Identifiers: d.strings(m.Value, what+" "+m.Key), Range: m.Value.Range})
 		}
 	default:
-		d.errorf(n.Range, "Invalid "+what, "%s must be \"*\" or an object, not %s", what, article(n.Kind))
+		d.errorf(CodeDataTypeMismatch, n.Range, "Invalid "+what, "%s must be \"*\" or an object, not %s", what, article(n.Kind))
 	}
 	return out
 }
@@ -228,12 +223,12 @@ func (d *jsonDecoder) principal(n *jsonNode, what string) []Principal {
 func (d *jsonDecoder) condition(n *jsonNode) []Condition {
 	out := []Condition{}
 	if n.Kind != jsonObject {
-		d.errorf(n.Range, "Invalid Condition", "Condition must be an object of operators, not %s", article(n.Kind))
+		d.errorf(CodeDataTypeMismatch, n.Range, "Invalid Condition", "Condition must be an object of operators, not %s", article(n.Kind))
 		return out
 	}
 	for _, op := range n.Members {
 		if op.Value.Kind != jsonObject {
-			d.errorf(op.Value.Range, "Invalid Condition", "the value of condition operator %q must be an object of condition keys, not %s", op.Key, article(op.Value.Kind))
+			d.errorf(CodeDataTypeMismatch, op.Value.Range, "Invalid Condition", "the value of condition operator %q must be an object of condition keys, not %s", op.Key, article(op.Value.Kind))
 			continue
 		}
 		seen := map[string]hcl.Range{}
@@ -242,7 +237,7 @@ func (d *jsonDecoder) condition(n *jsonNode) []Condition {
 			// aws:SourceIp and AWS:SOURCEIP are one key, and a document
 			// that names it twice in one operator is ambiguous.
 			if first, dup := seen[strings.ToLower(k.Key)]; dup {
-				d.errorf(k.KeyRange, "Duplicate condition key", "%q is already a key of %s at line %d (condition key names are case-insensitive); put all its values in one list", k.Key, op.Key, first.Start.Line)
+				d.errorf(CodeInvalidCondition, k.KeyRange, "Duplicate condition key", "%q is already a key of %s at line %d (condition key names are case-insensitive); put all its values in one list", k.Key, op.Key, first.Start.Line)
 				continue
 			}
 			seen[strings.ToLower(k.Key)] = k.KeyRange
@@ -261,7 +256,7 @@ func (d *jsonDecoder) condition(n *jsonNode) []Condition {
 				case jsonString, jsonNumber, jsonBool:
 					c.Values = append(c.Values, String{Value: v.Str, Range: v.Range})
 				default:
-					d.errorf(v.Range, "Invalid condition value", "condition values are strings, numbers or booleans, not %s", article(v.Kind))
+					d.errorf(CodeInvalidConditionDataType, v.Range, "Invalid condition value", "condition values are strings, numbers or booleans, not %s", article(v.Kind))
 				}
 			}
 			out = append(out, c)

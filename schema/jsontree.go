@@ -78,7 +78,7 @@ func parseJSONTree(file string, src []byte) (*jsonNode, *hcl.Diagnostic) {
 	}
 	p.skipSpace()
 	if p.pos.Byte < len(p.src) {
-		p.fail(p.pos, "Invalid JSON", "unexpected %s after the end of the document", p.describe())
+		p.fail(CodeSyntaxError, p.pos, "Invalid JSON", "unexpected %s after the end of the document", p.describe())
 		return nil, p.err
 	}
 	return n, nil
@@ -88,19 +88,14 @@ func (p *jsonParser) rng(start hcl.Pos) hcl.Range {
 	return hcl.Range{Filename: p.file, Start: start, End: p.pos}
 }
 
-func (p *jsonParser) fail(at hcl.Pos, summary, format string, args ...any) {
+func (p *jsonParser) fail(code Code, at hcl.Pos, summary, format string, args ...any) {
 	if p.err != nil {
 		return
 	}
 	end := at
 	end.Column++
 	end.Byte++
-	p.err = &hcl.Diagnostic{
-		Severity: hcl.DiagError,
-		Summary:  summary,
-		Detail:   fmt.Sprintf(format, args...),
-		Subject:  &hcl.Range{Filename: p.file, Start: at, End: end},
-	}
+	p.err = Errorf(code, &hcl.Range{Filename: p.file, Start: at, End: end}, summary, format, args...)
 }
 
 func (p *jsonParser) describe() string {
@@ -143,7 +138,7 @@ func (p *jsonParser) peek() byte {
 
 func (p *jsonParser) value(depth int) *jsonNode {
 	if depth > maxJSONDepth {
-		p.fail(p.pos, "JSON document too deep", "the document nests more than %d levels", maxJSONDepth)
+		p.fail(CodeProjectLimit, p.pos, "JSON document too deep", "the document nests more than %d levels", maxJSONDepth)
 		return nil
 	}
 	start := p.pos
@@ -171,7 +166,7 @@ func (p *jsonParser) value(depth int) *jsonNode {
 			}
 		}
 	}
-	p.fail(start, "Invalid JSON", "expected a value, found %s", p.describe())
+	p.fail(CodeSyntaxError, start, "Invalid JSON", "expected a value, found %s", p.describe())
 	return nil
 }
 
@@ -189,7 +184,7 @@ func (p *jsonParser) object(depth int) *jsonNode {
 	for {
 		p.skipSpace()
 		if p.peek() != '"' {
-			p.fail(p.pos, "Invalid JSON", "expected a quoted object key, found %s", p.describe())
+			p.fail(CodeSyntaxError, p.pos, "Invalid JSON", "expected a quoted object key, found %s", p.describe())
 			return nil
 		}
 		kstart := p.pos
@@ -199,13 +194,13 @@ func (p *jsonParser) object(depth int) *jsonNode {
 		}
 		krange := p.rng(kstart)
 		if first, dup := seen[key]; dup {
-			p.fail(kstart, "Duplicate JSON key", "the key %q appears twice in this object; the first is at line %d", key, first.Start.Line)
+			p.fail(CodeSyntaxError, kstart, "Duplicate JSON key", "the key %q appears twice in this object; the first is at line %d", key, first.Start.Line)
 			return nil
 		}
 		seen[key] = krange
 		p.skipSpace()
 		if p.peek() != ':' {
-			p.fail(p.pos, "Invalid JSON", "expected ':' after the object key, found %s", p.describe())
+			p.fail(CodeSyntaxError, p.pos, "Invalid JSON", "expected ':' after the object key, found %s", p.describe())
 			return nil
 		}
 		p.advance(1)
@@ -224,7 +219,7 @@ func (p *jsonParser) object(depth int) *jsonNode {
 			n.Range = p.rng(start)
 			return n
 		default:
-			p.fail(p.pos, "Invalid JSON", "expected ',' or '}' in object, found %s", p.describe())
+			p.fail(CodeSyntaxError, p.pos, "Invalid JSON", "expected ',' or '}' in object, found %s", p.describe())
 			return nil
 		}
 	}
@@ -256,7 +251,7 @@ func (p *jsonParser) array(depth int) *jsonNode {
 			n.Range = p.rng(start)
 			return n
 		default:
-			p.fail(p.pos, "Invalid JSON", "expected ',' or ']' in array, found %s", p.describe())
+			p.fail(CodeSyntaxError, p.pos, "Invalid JSON", "expected ',' or ']' in array, found %s", p.describe())
 			return nil
 		}
 	}
@@ -274,19 +269,19 @@ func (p *jsonParser) string() (string, bool) {
 			raw := p.src[p.pos.Byte : i+1]
 			var s string
 			if err := json.Unmarshal(raw, &s); err != nil {
-				p.fail(start, "Invalid JSON string", "%s", err)
+				p.fail(CodeSyntaxError, start, "Invalid JSON string", "%s", err)
 				return "", false
 			}
 			p.advance(i + 1 - p.pos.Byte)
 			return s, true
 		case c < 0x20:
 			p.advance(i - p.pos.Byte)
-			p.fail(p.pos, "Invalid JSON string", "control character in string; escape it")
+			p.fail(CodeSyntaxError, p.pos, "Invalid JSON string", "control character in string; escape it")
 			return "", false
 		}
 		i++
 	}
-	p.fail(start, "Invalid JSON string", "the string is not terminated")
+	p.fail(CodeSyntaxError, start, "Invalid JSON string", "the string is not terminated")
 	return "", false
 }
 
@@ -303,13 +298,13 @@ func (p *jsonParser) number() *jsonNode {
 	}
 	text := string(p.src[p.pos.Byte:i])
 	if !json.Valid([]byte(text)) {
-		p.fail(start, "Invalid JSON number", "%q is not a number", text)
+		p.fail(CodeSyntaxError, start, "Invalid JSON number", "%q is not a number", text)
 		return nil
 	}
 	if _, err := strconv.ParseFloat(text, 64); err != nil {
 		// Out of the range of a 64-bit float (too large, or too small to
 		// be told from zero): no evaluator compares it as written.
-		p.fail(start, "Number out of range", "%s cannot be represented as a 64-bit floating-point number (about ±1.8e308, down to 2.2e-308)", shorten(text))
+		p.fail(CodeInvalidConditionDataType, start, "Number out of range", "%s cannot be represented as a 64-bit floating-point number (about ±1.8e308, down to 2.2e-308)", shorten(text))
 		return nil
 	}
 	p.advance(i - p.pos.Byte)

@@ -39,9 +39,8 @@ func nestingError(name string, src []byte) *hcl.Diagnostic {
 	for _, t := range toks {
 		depth := len(levels) - 1 + sum + unary
 		if depth > maxNesting {
-			return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Too deeply nested",
-				Detail:  fmt.Sprintf("expressions and blocks nest more than %d levels here; flatten them", maxNesting),
-				Subject: t.Range.Ptr()}
+			return Errorf(CodeProjectLimit, t.Range.Ptr(), "Too deeply nested",
+				"expressions and blocks nest more than %d levels here; flatten them", maxNesting)
 		}
 		switch t.Type {
 		case hclsyntax.TokenBang, hclsyntax.TokenMinus:
@@ -93,9 +92,8 @@ func statementsError(n int, rng hcl.Range) *hcl.Diagnostic {
 	if n <= maxStatements {
 		return nil
 	}
-	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Too many statements",
-		Detail:  fmt.Sprintf("the policy has %d statements; iamc accepts at most %d in one policy (AWS size quotas allow far fewer)", n, maxStatements),
-		Subject: rng.Ptr()}
+	return Errorf(CodeProjectLimit, rng.Ptr(), "Too many statements",
+		"the policy has %d statements; iamc accepts at most %d in one policy (AWS size quotas allow far fewer)", n, maxStatements)
 }
 
 // maxFuncResult bounds the string a function may build: as much as a file
@@ -340,6 +338,7 @@ func budgetDiagnostics(diags hcl.Diagnostics) {
 		if strings.Contains(d.Detail, budgetError) {
 			d.Summary = "Too large to evaluate"
 			d.Expression, d.EvalContext = nil, nil
+			Coded(CodeProjectLimit, hcl.Diagnostics{d})
 			d.Detail = d.Detail[strings.Index(d.Detail, budgetError):]
 		}
 	}

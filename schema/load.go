@@ -18,9 +18,9 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// DefaultAccountID is the ID of the implicit account of a project that
+// defaultAccountID is the ID of the implicit account of a project that
 // declares no account block.
-const DefaultAccountID = "123456789012"
+const defaultAccountID = "123456789012"
 
 // Load reads and decodes the project in dir: every *.hcl file below it
 // (skipping hidden directories), *_test.hcl suites and *_test.rego files. The
@@ -34,10 +34,10 @@ const DefaultAccountID = "123456789012"
 func Load(dir string) (*Project, hcl.Diagnostics) {
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read project", Detail: err.Error()}}
+		return nil, hcl.Diagnostics{Errorf(CodeCannotRead, nil, "Cannot read project", "%s", err)}
 	}
 	if !st.IsDir() {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read project", Detail: dir + " is not a directory"}}
+		return nil, hcl.Diagnostics{Errorf(CodeCannotRead, nil, "Cannot read project", "%s is not a directory", dir)}
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -96,10 +96,10 @@ func LoadFS(fsys fs.FS) (*Project, hcl.Diagnostics) {
 		return nil
 	})
 	if err != nil {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read project", Detail: err.Error()}}
+		return nil, hcl.Diagnostics{Errorf(CodeCannotRead, nil, "Cannot read project", "%s", err)}
 	}
 	if len(hclFiles) == 0 {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "No policy files", Detail: "the project directory contains no *.hcl files"}}
+		return nil, hcl.Diagnostics{Errorf(CodeCannotRead, nil, "No policy files", "the project directory contains no *.hcl files")}
 	}
 	for _, pf := range l.parseAll(hclFiles) {
 		l.parseFile(pf, false)
@@ -143,22 +143,12 @@ type loader struct {
 	wrapped        map[*hclsyntax.ForExpr]bool // for expressions routed through the budget
 }
 
-func (l *loader) errorf(rng hcl.Range, summary, format string, args ...any) {
-	l.diags = append(l.diags, &hcl.Diagnostic{
-		Severity: hcl.DiagError,
-		Summary:  summary,
-		Detail:   fmt.Sprintf(format, args...),
-		Subject:  rng.Ptr(),
-	})
+func (l *loader) errorf(code Code, rng hcl.Range, summary, format string, args ...any) {
+	l.diags = append(l.diags, Errorf(code, rng.Ptr(), summary, format, args...))
 }
 
-func (l *loader) warnf(rng hcl.Range, summary, format string, args ...any) {
-	l.diags = append(l.diags, &hcl.Diagnostic{
-		Severity: hcl.DiagWarning,
-		Summary:  summary,
-		Detail:   fmt.Sprintf(format, args...),
-		Subject:  rng.Ptr(),
-	})
+func (l *loader) warnf(code Code, rng hcl.Range, summary, format string, args ...any) {
+	l.diags = append(l.diags, Warnf(code, rng.Ptr(), summary, format, args...))
 }
 
 var configKinds = []Kind{KindOrganization, KindUnit, KindAccount, KindUser, KindGroup, KindRole, KindPolicy, KindSCP, KindResource, KindService}
@@ -206,8 +196,8 @@ func parseOne(fsys fs.FS, name string) parsed {
 	p := parsed{name: name}
 	src, err := readLimited(fsys, name)
 	if err != nil {
-		p.diags = hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: err.Error(),
-			Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}}}
+		p.diags = hcl.Diagnostics{Errorf(CodeCannotRead, &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+			"Cannot read file", "%s", err)}
 		return p
 	}
 	p.src = src
@@ -216,6 +206,7 @@ func parseOne(fsys fs.FS, name string) parsed {
 		return p
 	}
 	p.file, p.diags = hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	Coded(CodeSyntaxError, p.diags)
 	return p
 }
 
@@ -244,7 +235,7 @@ func (l *loader) parseFile(pf parsed, test bool) {
 		if b := body.Blocks; len(b) > 0 {
 			for _, blk := range b {
 				if blk.Type == "test" {
-					l.errorf(blk.TypeRange, "Test outside a test file", "test blocks belong in files named *_test.hcl, which are never packed into the bundle")
+					l.errorf(CodeInvalidPolicyElement, blk.TypeRange, "Test outside a test file", "test blocks belong in files named *_test.hcl, which are never packed into the bundle")
 				}
 			}
 		}
@@ -268,7 +259,7 @@ func (l *loader) parseFile(pf parsed, test bool) {
 			l.byName[p.kind] = m
 		}
 		if first, dup := m[p.name]; dup {
-			l.errorf(b.LabelRanges[0], fmt.Sprintf("Duplicate %s %q", p.kind, p.name),
+			l.errorf(CodeDuplicateDeclaration, b.LabelRanges[0], fmt.Sprintf("Duplicate %s %q", p.kind, p.name),
 				"%s.%s is already declared at %s", p.kind, p.name, posString(first.block.LabelRanges[0]))
 			continue
 		}
@@ -298,19 +289,19 @@ func (l *loader) checkName(p *pending) bool {
 		max = 128
 	case KindService:
 		if !servicePrefix.MatchString(p.name) {
-			l.errorf(rng, "Invalid service prefix", "a service block is named by its service prefix, lowercase letters, digits and '-' (like \"s3\" or \"register\"), not %q", p.name)
+			l.errorf(CodeInvalidName, rng, "Invalid service prefix", "a service block is named by its service prefix, lowercase letters, digits and '-' (like \"s3\" or \"register\"), not %q", p.name)
 			return false
 		}
 		return true
 	default:
 		if !refNameRE.MatchString(p.name) {
-			l.errorf(rng, "Invalid name", "a %s name starts with a letter or '_' and contains letters, digits, '_' and '-'; %q does not", p.kind, p.name)
+			l.errorf(CodeInvalidName, rng, "Invalid name", "a %s name starts with a letter or '_' and contains letters, digits, '_' and '-'; %q does not", p.kind, p.name)
 			return false
 		}
 		return true
 	}
 	if !iamNameRE.MatchString(p.name) || len(p.name) > max {
-		l.errorf(rng, "Invalid name", "IAM %s names are 1 to %d characters of letters, digits and +=,.@_-; %q is not", p.kind, max, p.name)
+		l.errorf(CodeInvalidName, rng, "Invalid name", "IAM %s names are 1 to %d characters of letters, digits and +=,.@_-; %q is not", p.kind, max, p.name)
 		return false
 	}
 	return true
@@ -342,14 +333,26 @@ func (l *loader) blocksOf(kind Kind) []*pending {
 // decode runs the phases: account IDs, then names, paths and ARNs of every
 // block, then everything else with all references available.
 func (l *loader) decode() {
+	l.accountIDs()
+	l.objectIDs()
+	// Phase 2 sees the accounts, organizations, units, SCPs and services.
+	acctCtx := l.evalContext(nil)
+	l.identityARNs(acctCtx)
+	l.resourceARNs(acctCtx)
+	l.decodeBlocks()
+	l.decodeTests()
+}
+
+// accountIDs is phase 1: the ID of every account, or the implicit account
+// of a project that declares none.
+func (l *loader) accountIDs() {
 	base := l.evalContext(nil)
-	// Phase 1: account IDs.
 	accounts := l.blocksOf(KindAccount)
 	seenIDs := map[string]*pending{}
 	for _, p := range accounts {
 		attr := p.block.Body.Attributes["id"]
 		if attr == nil {
-			l.errorf(p.block.Body.SrcRange, "Missing account id", "account %q needs id = \"<12 digits>\"", p.name)
+			l.errorf(CodeMissingAttribute, p.block.Body.SrcRange, "Missing account id", "account %q needs id = \"<12 digits>\"", p.name)
 			p.id = "000000000000"
 			continue
 		}
@@ -359,22 +362,28 @@ func (l *loader) decode() {
 			continue
 		}
 		if !accountIDRE.MatchString(s.Value) {
-			l.errorf(s.Range, "Invalid account id", "an AWS account id is 12 digits, not %q", s.Value)
+			l.errorf(CodeInvalidName, s.Range, "Invalid account id", "an AWS account id is 12 digits, not %q", s.Value)
 		} else if first, dup := seenIDs[s.Value]; dup {
-			l.errorf(s.Range, "Duplicate account id", "account %q already has id %s", first.name, s.Value)
+			l.errorf(CodeDuplicateDeclaration, s.Range, "Duplicate account id", "account %q already has id %s", first.name, s.Value)
 		}
 		seenIDs[s.Value] = p
 		p.id = s.Value
 	}
 	switch len(accounts) {
 	case 0:
-		p := &pending{kind: KindAccount, name: "default", id: DefaultAccountID}
+		p := &pending{kind: KindAccount, name: "default", id: defaultAccountID}
 		l.byName[KindAccount] = map[string]*pending{"default": p}
 		l.defaultAccount = "default"
-		l.proj.Accounts = append(l.proj.Accounts, &Account{Name: "default", ID: DefaultAccountID, Implicit: true})
+		l.proj.Accounts = append(l.proj.Accounts, &Account{Name: "default", ID: defaultAccountID, Implicit: true})
 	case 1:
 		l.defaultAccount = accounts[0].name
 	}
+}
+
+// objectIDs makes the reference objects of the blocks whose attributes need
+// no other block: accounts, organizations, units, SCPs and services.
+func (l *loader) objectIDs() {
+	base := l.evalContext(nil)
 	for _, p := range l.order {
 		switch p.kind {
 		case KindAccount:
@@ -384,7 +393,7 @@ func (l *loader) decode() {
 			if a := p.block.Body.Attributes["id"]; a != nil {
 				if s, ok := l.evalString(a, base); ok {
 					if !orgIDRE.MatchString(s.Value) {
-						l.errorf(s.Range, "Invalid organization id", "an organization id looks like o-a1b2c3d4e5 (o- and 10 to 32 lowercase letters or digits), not %q", s.Value)
+						l.errorf(CodeInvalidName, s.Range, "Invalid organization id", "an organization id looks like o-a1b2c3d4e5 (o- and 10 to 32 lowercase letters or digits), not %q", s.Value)
 					}
 					p.id = s.Value
 				}
@@ -400,12 +409,14 @@ func (l *loader) decode() {
 			l.setObject(p, nil)
 		}
 	}
-	if l.byName[KindAccount]["default"] != nil && len(accounts) == 0 {
-		l.setObject(l.byName[KindAccount]["default"], map[string]cty.Value{"id": cty.StringVal(DefaultAccountID), "arn": cty.StringVal(rootARN(DefaultAccountID)), "root": cty.StringVal(rootARN(DefaultAccountID))})
+	if l.byName[KindAccount]["default"] != nil && len(l.blocksOf(KindAccount)) == 0 {
+		l.setObject(l.byName[KindAccount]["default"], map[string]cty.Value{"id": cty.StringVal(defaultAccountID), "arn": cty.StringVal(rootARN(defaultAccountID)), "root": cty.StringVal(rootARN(defaultAccountID))})
 	}
+}
 
-	// Phase 2: account, path and ARN of identities and policies.
-	acctCtx := l.evalContext(nil)
+// identityARNs is phase 2: the account, path and ARN of users, groups,
+// roles and policies, which may refer to accounts.
+func (l *loader) identityARNs(acctCtx *hcl.EvalContext) {
 	for _, p := range l.order {
 		switch p.kind {
 		case KindUser, KindGroup, KindRole, KindPolicy:
@@ -417,7 +428,7 @@ func (l *loader) decode() {
 		if a := p.block.Body.Attributes["path"]; a != nil {
 			if s, ok := l.evalString(a, acctCtx); ok {
 				if !validPath(s.Value) {
-					l.errorf(s.Range, "Invalid path", "an IAM path starts and ends with '/' and contains printable ASCII, like \"/staff/\"; %q is not", s.Value)
+					l.errorf(CodeInvalidName, s.Range, "Invalid path", "an IAM path starts and ends with '/' and contains printable ASCII, like \"/staff/\"; %q is not", s.Value)
 				} else {
 					p.path = s.Value
 				}
@@ -442,6 +453,10 @@ func (l *loader) decode() {
 		}
 		l.setObject(p, attrs)
 	}
+}
+
+// resourceARNs completes phase 2: the ARN of every resource block.
+func (l *loader) resourceARNs(acctCtx *hcl.EvalContext) {
 	for _, p := range l.blocksOf(KindResource) {
 		arn := "arn:aws:unknown:::" + p.name
 		if a := p.block.Body.Attributes["arn"]; a != nil {
@@ -449,13 +464,15 @@ func (l *loader) decode() {
 				arn = s.Value
 			}
 		} else {
-			l.errorf(p.block.Body.SrcRange, "Missing resource arn", "resource %q needs arn = \"arn:…\"", p.name)
+			l.errorf(CodeMissingAttribute, p.block.Body.SrcRange, "Missing resource arn", "resource %q needs arn = \"arn:…\"", p.name)
 		}
 		p.arn = arn
 		l.setObject(p, map[string]cty.Value{"arn": cty.StringVal(arn)})
 	}
+}
 
-	// Phase 3: everything, with all references available.
+// decodeBlocks is phase 3: every block, with all references available.
+func (l *loader) decodeBlocks() {
 	l.full = l.evalContext(nil)
 	for _, p := range l.order {
 		ctx := l.fileContext(l.full, p.file)
@@ -480,7 +497,6 @@ func (l *loader) decode() {
 			l.decodeService(p, ctx)
 		}
 	}
-	l.decodeTests()
 }
 
 var (
@@ -540,7 +556,7 @@ func (l *loader) blockAccount(p *pending, ctx *hcl.EvalContext, required bool) s
 		return ""
 	}
 	if l.defaultAccount == "" && required {
-		l.errorf(p.block.TypeRange, "Missing account", "the project declares several accounts; say which one %s %q belongs to with account = account.<name>", p.kind, p.name)
+		l.errorf(CodeMissingAttribute, p.block.TypeRange, "Missing account", "the project declares several accounts; say which one %s %q belongs to with account = account.<name>", p.kind, p.name)
 	}
 	return l.defaultAccount
 }

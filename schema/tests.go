@@ -18,8 +18,8 @@ var testAttrs = []string{
 	"expect", "expect_statement", "expect_missing_context", "doc", "for_each",
 }
 
-// Expectations a test may state.
-var Expectations = []string{"allow", "deny", "explicit_deny", "implicit_deny"}
+// expectations a test may state.
+var expectations = []string{"allow", "deny", "explicit_deny", "implicit_deny"}
 
 func (l *loader) decodeTests() {
 	if l.full == nil {
@@ -28,57 +28,102 @@ func (l *loader) decodeTests() {
 	seen := map[string]hcl.Range{}
 	for _, p := range l.tests {
 		ctx := l.fileContext(l.full, p.file)
-		body := p.block.Body
-		forEach := body.Attributes["for_each"]
+		forEach := p.block.Body.Attributes["for_each"]
 		if forEach == nil {
-			l.decodeTest(p, l.testContent(p), p.name, ctx, seen, false)
+			l.decodeTest(p, l.testContent(p), testRow{name: p.name, decl: p.block.DefRange(), ctx: ctx}, seen)
 			continue
 		}
-		v, ok := l.eval(forEach, ctx)
-		if !ok {
-			continue
+		l.decodeTable(p, forEach, ctx, seen)
+	}
+}
+
+// decodeTable decodes a test with for_each: one case per row, each declared
+// at its element of the for_each expression. A mistake of the block itself
+// (a missing attribute, an unknown reference) is the same in every row and
+// is reported once.
+func (l *loader) decodeTable(p *pending, forEach *hclsyntax.Attribute, ctx *hcl.EvalContext, seen map[string]hcl.Range) {
+	v, ok := l.eval(forEach, ctx)
+	if !ok {
+		return
+	}
+	rows, ok := l.forEachRows(forEach, v, ctx)
+	if !ok {
+		return
+	}
+	if len(rows) == 0 {
+		l.errorf(CodeInvalidTest, forEach.Expr.Range(), "Empty for_each", "test %q expands to no cases", p.name)
+	}
+	c := l.testContent(p)
+	start := len(l.diags)
+	for _, row := range rows {
+		child := ctx.NewChild()
+		child.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{
+			"key": cty.StringVal(row.key), "value": row.value,
+		})}
+		l.decodeTest(p, c, testRow{name: p.name + "[" + row.key + "]", decl: row.rng, ctx: child, each: true}, seen)
+	}
+	l.diags = append(l.diags[:start], uniqueDiagnostics(l.diags[start:])...)
+}
+
+// uniqueDiagnostics drops the repetitions of a diagnostic: same severity,
+// summary, detail and subject.
+func uniqueDiagnostics(diags hcl.Diagnostics) hcl.Diagnostics {
+	type key struct {
+		sev             hcl.DiagnosticSeverity
+		summary, detail string
+		subject         hcl.Range
+	}
+	seen := map[key]bool{}
+	out := diags[:0]
+	for _, d := range diags {
+		k := key{sev: d.Severity, summary: d.Summary, detail: d.Detail}
+		if d.Subject != nil {
+			k.subject = *d.Subject
 		}
-		rows, ok := l.forEachRows(forEach, v)
-		if !ok {
-			continue
-		}
-		if len(rows) == 0 {
-			l.errorf(forEach.Expr.Range(), "Empty for_each", "test %q expands to no cases", p.name)
-		}
-		c := l.testContent(p)
-		for _, row := range rows {
-			child := ctx.NewChild()
-			child.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{
-				"key": cty.StringVal(row.key), "value": row.value,
-			})}
-			l.decodeTest(p, c, p.name+"["+row.key+"]", child, seen, true)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, d)
 		}
 	}
+	return out
 }
 
 type forEachRow struct {
 	key   string
 	value cty.Value
+	rng   hcl.Range // the row's element in the for_each expression
 }
 
 // forEachRows expands a for_each value: an object or map gives one row per
 // key; a list gives one row per element, named by the element's name
-// attribute when it has one and by its index otherwise.
-func (l *loader) forEachRows(a *hclsyntax.Attribute, v cty.Value) ([]forEachRow, bool) {
+// attribute when it has one and by its index otherwise. A row written out
+// in the expression is at its element there; a row of a computed value, at
+// the expression.
+func (l *loader) forEachRows(a *hclsyntax.Attribute, v cty.Value, ctx *hcl.EvalContext) ([]forEachRow, bool) {
 	if v.IsNull() {
-		l.errorf(a.Expr.Range(), "Invalid for_each", "for_each must be a list or an object, not null")
+		l.errorf(CodeInvalidTest, a.Expr.Range(), "Invalid for_each", "for_each must be a list or an object, not null")
 		return nil, false
 	}
 	ty := v.Type()
+	whole := a.Expr.Range()
 	var rows []forEachRow
 	switch {
 	case ty.IsObjectType() || ty.IsMapType():
+		at := objectItemRanges(a.Expr, ctx)
 		for it := v.ElementIterator(); it.Next(); {
 			k, ev := it.Element()
-			rows = append(rows, forEachRow{key: k.AsString(), value: ev})
+			rng, ok := at[k.AsString()]
+			if !ok {
+				rng = whole
+			}
+			rows = append(rows, forEachRow{key: k.AsString(), value: ev, rng: rng})
 		}
 		sort.SliceStable(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
 	case ty.IsTupleType() || ty.IsListType() || ty.IsSetType():
+		var elems []hclsyntax.Expression
+		if tup, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && ty.IsTupleType() && len(tup.Exprs) == v.LengthInt() {
+			elems = tup.Exprs
+		}
 		i := 0
 		seen := map[string]bool{}
 		for it := v.ElementIterator(); it.Next(); i++ {
@@ -90,17 +135,39 @@ func (l *loader) forEachRows(a *hclsyntax.Attribute, v cty.Value) ([]forEachRow,
 				}
 			}
 			if seen[key] {
-				l.errorf(a.Expr.Range(), "Duplicate for_each name", "two cases are named %q; names must be unique", key)
+				l.errorf(CodeDuplicateDeclaration, a.Expr.Range(), "Duplicate for_each name", "two cases are named %q; names must be unique", key)
 				return nil, false
 			}
 			seen[key] = true
-			rows = append(rows, forEachRow{key: key, value: ev})
+			rng := whole
+			if elems != nil {
+				rng = elems[i].Range()
+			}
+			rows = append(rows, forEachRow{key: key, value: ev, rng: rng})
 		}
 	default:
-		l.errorf(a.Expr.Range(), "Invalid for_each", "for_each must be a list or an object, not %s", typeName(ty))
+		l.errorf(CodeInvalidTest, a.Expr.Range(), "Invalid for_each", "for_each must be a list or an object, not %s", typeName(ty))
 		return nil, false
 	}
 	return rows, true
+}
+
+// objectItemRanges maps the keys of an object written out in the source to
+// the range of their items, key to value.
+func objectItemRanges(e hclsyntax.Expression, ctx *hcl.EvalContext) map[string]hcl.Range {
+	obj, ok := e.(*hclsyntax.ObjectConsExpr)
+	if !ok {
+		return nil
+	}
+	out := map[string]hcl.Range{}
+	for _, item := range obj.Items {
+		k, diags := item.KeyExpr.Value(ctx)
+		if diags.HasErrors() || k.IsNull() || !k.IsWhollyKnown() || k.Type() != cty.String {
+			continue
+		}
+		out[k.AsString()] = hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range())
+	}
+	return out
 }
 
 // testContent checks a test block's attributes and blocks once, for all the
@@ -109,123 +176,181 @@ func (l *loader) testContent(p *pending) *bodyContent {
 	return l.content(p.block.Body, fmt.Sprintf("test %q", p.name), testAttrs, []blockSpec{{Type: "session_policy", Max: 1}})
 }
 
-func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.EvalContext, seen map[string]hcl.Range, each bool) {
-	var extra []string
-	if each {
-		extra = []string{"each"}
-	}
-	where := fmt.Sprintf("test %q", p.name)
+// testRow is one case of a test: the test itself, or a row of its for_each
+// table.
+type testRow struct {
+	name string
+	decl hcl.Range // where the case is declared
+	ctx  *hcl.EvalContext
+	each bool // the row of a for_each table: each.key and each.value are set
+}
+
+// testDecoder decodes the attributes of one case of a test block.
+type testDecoder struct {
+	*loader
+	p     *pending
+	c     *bodyContent
+	ctx   *hcl.EvalContext
+	extra []string // each, in the row of a table
+	where string   // test "name", for messages
+	ok    bool     // false once a required attribute is missing or invalid
+}
+
+func (l *loader) decodeTest(p *pending, c *bodyContent, row testRow, seen map[string]hcl.Range) {
 	rng := p.block.LabelRanges[0]
-	if first, dup := seen[name]; dup {
-		l.errorf(rng, "Duplicate test", "a test named %q is already declared at %s", name, posString(first))
+	if first, dup := seen[row.name]; dup {
+		l.errorf(CodeDuplicateDeclaration, rng, "Duplicate test", "a test named %q is already declared at %s", row.name, posString(first))
 		return
 	}
-	seen[name] = rng
-	t := &Test{Name: name, DeclRange: p.block.DefRange(), Context: map[string]any{}}
-	ok := true
-	need := func(attr string) *hclsyntax.Attribute {
-		a := c.Attrs[attr]
-		if a == nil {
-			l.errorf(p.block.DefRange(), "Missing "+attr, "%s needs %s = …", where, attr)
-			ok = false
-		}
-		return a
+	seen[row.name] = rng
+	d := &testDecoder{loader: l, p: p, c: c, ctx: row.ctx, where: fmt.Sprintf("test %q", p.name), ok: true}
+	if row.each {
+		d.extra = []string{"each"}
 	}
-	if a := need("principal"); a != nil {
-		t.Principal, ok = l.testPrincipal(a, ctx, extra)
+	t := &Test{Name: row.name, DeclRange: row.decl, Context: map[string]any{}}
+	d.caller(t)
+	d.request(t)
+	d.expectations(t)
+	if a := c.Attrs["doc"]; a != nil {
+		if s, good := l.evalString(a, d.ctx, d.extra...); good {
+			t.Doc = s.Value
+		}
+	}
+	d.sessionPolicy(t)
+	if d.ok {
+		l.proj.Tests = append(l.proj.Tests, t)
+	}
+}
+
+// need returns a required attribute, reporting it when it is missing.
+func (d *testDecoder) need(attr string) *hclsyntax.Attribute {
+	a := d.c.Attrs[attr]
+	if a == nil {
+		d.errorf(CodeMissingAttribute, d.p.block.DefRange(), "Missing "+attr, "%s needs %s = …", d.where, attr)
+		d.ok = false
+	}
+	return a
+}
+
+// caller decodes who makes the request: the principal, and the session it
+// makes first (assume or federated, with MFA, name, tags, duration and
+// issued_at).
+func (d *testDecoder) caller(t *Test) {
+	c, ctx, extra := d.c, d.ctx, d.extra
+	if a := d.need("principal"); a != nil {
+		var good bool
+		t.Principal, good = d.testPrincipal(a, ctx, extra)
+		d.ok = d.ok && good
 	}
 	if a := c.Attrs["assume"]; a != nil {
-		t.Assume = l.testRoles(a, ctx, extra)
+		t.Assume = d.testRoles(a, ctx, extra)
 	}
 	if a := c.Attrs["federated"]; a != nil {
-		t.Federated, _ = l.evalBool(a, ctx, extra...)
+		t.Federated, _ = d.evalBool(a, ctx, extra...)
 		if t.Federated && c.Attrs["assume"] != nil {
-			l.errorf(a.NameRange, "Federated and assume together", "a federated user session (GetFederationToken) is not a role session; remove assume or federated")
+			d.errorf(CodeInvalidTest, a.NameRange, "Federated and assume together", "a federated user session (GetFederationToken) is not a role session; remove assume or federated")
 		}
 	}
 	if a := c.Attrs["session_tags"]; a != nil {
-		t.SessionTags, _ = l.evalStringMap(a, ctx)
+		t.SessionTags, _ = d.evalStringMap(a, ctx, extra...)
 	}
 	if a := c.Attrs["mfa"]; a != nil {
-		t.MFA, _ = l.evalBool(a, ctx, extra...)
+		t.MFA, _ = d.evalBool(a, ctx, extra...)
 		// Without a role to assume, mfa describes the user's own temporary
 		// credentials (a console sign-in or GetSessionToken).
 		t.UserSession = len(t.Assume) == 0 && !t.Federated
 	}
 	if a := c.Attrs["session_name"]; a != nil {
-		if s, good := l.evalString(a, ctx, extra...); good {
+		if s, good := d.evalString(a, ctx, extra...); good {
 			t.SessionName = s.Value
 		}
 	}
 	if a := c.Attrs["duration"]; a != nil {
-		t.Duration, _ = l.evalDuration(a, ctx, extra...)
+		t.Duration, _ = d.evalDuration(a, ctx, extra...)
 	}
 	if a := c.Attrs["issued_at"]; a != nil {
-		if s, good := l.evalString(a, ctx, extra...); good {
+		if s, good := d.evalString(a, ctx, extra...); good {
 			if _, err := time.Parse(time.RFC3339, s.Value); err != nil {
-				l.errorf(s.Range, "Invalid issued_at", "issued_at is an RFC 3339 time like \"2026-11-26T08:00:00Z\", not %q", s.Value)
+				d.errorf(CodeInvalidTest, s.Range, "Invalid issued_at", "issued_at is an RFC 3339 time like \"2026-11-26T08:00:00Z\", not %q", s.Value)
 			}
 			t.IssuedAt = s.Value
 		}
 	}
+}
+
+// request decodes the request the test makes: action, resource, its
+// context and the context of the calls that make the session.
+func (d *testDecoder) request(t *Test) {
+	c, ctx, extra := d.c, d.ctx, d.extra
 	if a := c.Attrs["time"]; a != nil {
-		if s, good := l.evalString(a, ctx, extra...); good {
+		if s, good := d.evalString(a, ctx, extra...); good {
 			if _, err := time.Parse(time.RFC3339, s.Value); err != nil {
-				l.errorf(s.Range, "Invalid time", "time is an RFC 3339 time like \"2026-11-26T08:00:00Z\", not %q", s.Value)
+				d.errorf(CodeInvalidTest, s.Range, "Invalid time", "time is an RFC 3339 time like \"2026-11-26T08:00:00Z\", not %q", s.Value)
 			}
 			t.Time = s.Value
 		}
 	}
-	if a := need("action"); a != nil {
-		t.Action, _ = l.evalString(a, ctx, extra...)
+	if a := d.need("action"); a != nil {
+		t.Action, _ = d.evalString(a, ctx, extra...)
 	}
-	if a := need("resource"); a != nil {
-		t.Resource, _ = l.evalString(a, ctx, extra...)
+	if a := d.need("resource"); a != nil {
+		t.Resource, _ = d.evalString(a, ctx, extra...)
 	}
 	if a := c.Attrs["context"]; a != nil {
-		if v, good := l.evalJSON(a, ctx, extra...); good {
-			m, isMap := v.(map[string]any)
-			if !isMap {
-				l.errorf(a.Expr.Range(), "Wrong type", "context must be an object of condition keys, like { \"aws:SourceIp\" = \"203.0.113.9\" }")
-			} else {
-				t.Context = m
-				l.reservedTestKeys(a, m)
-			}
+		if m, good := d.contextObject(a, `context must be an object of condition keys, like { "aws:SourceIp" = "203.0.113.9" }`); good {
+			t.Context = m
+			d.reservedTestKeys(a, m)
 		}
 	}
 	if a := c.Attrs["assume_context"]; a != nil {
-		if v, good := l.evalJSON(a, ctx, extra...); good {
-			m, isMap := v.(map[string]any)
-			if !isMap {
-				l.errorf(a.Expr.Range(), "Wrong type", "assume_context must be an object of condition keys, like { \"sts:ExternalId\" = \"x\" }")
-			} else {
-				t.AssumeContext = m
-				l.reservedTestKeys(a, m)
-			}
+		if m, good := d.contextObject(a, `assume_context must be an object of condition keys, like { "sts:ExternalId" = "x" }`); good {
+			t.AssumeContext = m
+			d.reservedTestKeys(a, m)
 		}
 		if len(t.Assume) == 0 && !t.Federated {
-			l.errorf(a.NameRange, "Assume context without a session", "assume_context is the context of the AssumeRole call; add assume = role.<name>")
+			d.errorf(CodeInvalidTest, a.NameRange, "Assume context without a session", "assume_context is the context of the AssumeRole call; add assume = role.<name>")
 		}
 	}
-	if a := need("expect"); a != nil {
-		if s, good := l.evalString(a, ctx, extra...); good {
-			if !contains(Expectations, s.Value) {
-				detail := fmt.Sprintf("expect is one of %s", quoteList(Expectations))
-				if sug := nameSuggestion(s.Value, Expectations); sug != "" {
+}
+
+// contextObject evaluates an object of condition keys; wrong is the detail
+// of the diagnostic for any other value.
+func (d *testDecoder) contextObject(a *hclsyntax.Attribute, wrong string) (map[string]any, bool) {
+	v, good := d.evalJSON(a, d.ctx, d.extra...)
+	if !good {
+		return nil, false
+	}
+	m, isMap := v.(map[string]any)
+	if !isMap {
+		d.errorf(CodeDataTypeMismatch, a.Expr.Range(), "Wrong type", "%s", wrong)
+		return nil, false
+	}
+	return m, true
+}
+
+// expectations decodes what the test expects: the decision, the deciding
+// statement and the missing context keys.
+func (d *testDecoder) expectations(t *Test) {
+	c, ctx, extra := d.c, d.ctx, d.extra
+	if a := d.need("expect"); a != nil {
+		if s, good := d.evalString(a, ctx, extra...); good {
+			if !contains(expectations, s.Value) {
+				detail := fmt.Sprintf("expect is one of %s", quoteList(expectations))
+				if sug := nameSuggestion(s.Value, expectations); sug != "" {
 					detail = fmt.Sprintf("did you mean %q? %s", sug, detail)
 				}
-				l.errorf(s.Range, "Invalid expect", "%s", detail)
+				d.errorf(CodeInvalidTest, s.Range, "Invalid expect", "%s", detail)
 			}
 			t.Expect = s
 		}
 	}
 	if a := c.Attrs["expect_statement"]; a != nil {
-		if s := l.statementRef(a, ctx, extra); s != nil {
+		if s := d.statementRef(a, ctx, extra); s != nil {
 			t.ExpectStatement = s
 		}
 	}
 	if a := c.Attrs["expect_missing_context"]; a != nil {
-		if v, good := l.evalStrings(a, ctx, false, extra...); good {
+		if v, good := d.evalStrings(a, ctx, false, extra...); good {
 			t.HasExpectMissing = true
 			t.ExpectMissingContext = []string{}
 			for _, s := range v {
@@ -233,21 +358,17 @@ func (l *loader) decodeTest(p *pending, c *bodyContent, name string, ctx *hcl.Ev
 			}
 		}
 	}
-	if a := c.Attrs["doc"]; a != nil {
-		if s, good := l.evalString(a, ctx, extra...); good {
-			t.Doc = s.Value
-		}
-	}
-	for _, b := range c.blocksOf("session_policy") {
-		t.SessionPolicy = l.documentWith(b.Body, fmt.Sprintf("the session policy of test %q", p.name), ctx, "2012-10-17", documentAttrs, extra...)
+}
+
+// sessionPolicy decodes the session policy the test passes, which needs a
+// session to apply to.
+func (d *testDecoder) sessionPolicy(t *Test) {
+	for _, b := range d.c.blocksOf("session_policy") {
+		t.SessionPolicy = d.documentWith(b.Body, fmt.Sprintf("the session policy of test %q", d.p.name), d.ctx, "2012-10-17", documentAttrs, d.extra...)
 	}
 	if t.SessionPolicy != nil && len(t.Assume) == 0 && !t.Federated {
-		l.errorf(p.block.DefRange(), "Session policy without a session", "%s passes a session_policy but makes no session; add assume = role.<name> or federated = true", where)
+		d.errorf(CodeInvalidTest, d.p.block.DefRange(), "Session policy without a session", "%s passes a session_policy but makes no session; add assume = role.<name> or federated = true", d.where)
 	}
-	if !ok {
-		return
-	}
-	l.proj.Tests = append(l.proj.Tests, t)
 }
 
 // testPrincipal decodes the principal of a test: user.x, account.x (its root
@@ -270,13 +391,13 @@ func (l *loader) testPrincipal(a *hclsyntax.Attribute, ctx *hcl.EvalContext, ext
 		case KindAccount:
 			return attrString(v, "root", rng)
 		case KindRole:
-			l.errorf(rng, "A role is not a principal", "roles act through sessions: name who assumes it, like principal = user.<name> and assume = %s", r)
+			l.errorf(CodeInvalidTest, rng, "A role is not a principal", "roles act through sessions: name who assumes it, like principal = user.<name> and assume = %s", r)
 			return String{}, false
 		}
-		l.errorf(rng, "Invalid principal", "%s cannot make requests; a principal is a user, an account (its root user), an ARN, \"anonymous\" or a service principal", r)
+		l.errorf(CodeInvalidPrincipalFormat, rng, "Invalid principal", "%s cannot make requests; a principal is a user, an account (its root user), an ARN, \"anonymous\" or a service principal", r)
 		return String{}, false
 	}
-	l.errorf(rng, "Wrong type", "principal must be user.<name>, account.<name> or a string, not %s", typeName(v.Type()))
+	l.errorf(CodeDataTypeMismatch, rng, "Wrong type", "principal must be user.<name>, account.<name> or a string, not %s", typeName(v.Type()))
 	return String{}, false
 }
 
@@ -304,7 +425,7 @@ func (l *loader) testRoles(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extra [
 		if r, isRef := refFromValue(ev, rng); isRef && r.Kind == KindRole {
 			return attrString(ev, "arn", rng)
 		}
-		l.errorf(rng, "Wrong type", "assume takes role.<name>, a role ARN, or a list of them to chain")
+		l.errorf(CodeDataTypeMismatch, rng, "Wrong type", "assume takes role.<name>, a role ARN, or a list of them to chain")
 		return String{}, false
 	}
 	if v.IsNull() {
@@ -371,7 +492,7 @@ func (l *loader) statementRef(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extr
 // reservedTestKeys reports the context keys that AWS sets from its clock and
 // from the caller's credentials, which a test states with its own
 // attributes: the request's time with time, MFA with mfa (and issued_at).
-func (l *loader) reservedTestKeys(a *hclsyntax.Attribute, ctx map[string]any) {
+func (d *testDecoder) reservedTestKeys(a *hclsyntax.Attribute, ctx map[string]any) {
 	keys := make([]string, 0, len(ctx))
 	for k := range ctx {
 		keys = append(keys, k)
@@ -380,9 +501,9 @@ func (l *loader) reservedTestKeys(a *hclsyntax.Attribute, ctx map[string]any) {
 	for _, k := range keys {
 		switch lk := strings.ToLower(k); {
 		case lk == "aws:currenttime" || lk == "aws:epochtime":
-			l.errorf(a.Expr.Range(), "Reserved context key", "%s is the time of the request, which AWS sets from its clock: give the test time = \"…\" instead", k)
+			d.errorf(CodeInvalidTest, a.Expr.Range(), "Reserved context key", "%s is the time of the request, which AWS sets from its clock: give the test time = \"…\" instead", k)
 		case strings.HasPrefix(lk, "aws:multifactorauth"):
-			l.errorf(a.Expr.Range(), "Reserved context key", "%s comes from the caller's credentials: give the test mfa = true (temporary credentials that used MFA; issued_at sets when) instead", k)
+			d.errorf(CodeInvalidTest, a.Expr.Range(), "Reserved context key", "%s comes from the caller's credentials: give the test mfa = true (temporary credentials that used MFA; issued_at sets when) instead", k)
 		}
 	}
 }

@@ -42,9 +42,9 @@ func (c *Coverage) Below(min float64) bool {
 	return float64(c.Covered)*100 < min*float64(c.Total)
 }
 
-// ComputeCoverage counts, for each statement, the results (run with
+// computeCoverage counts, for each statement, the results (run with
 // Options.Coverage) that matched it.
-func ComputeCoverage(statements []compiler.StatementInfo, results []Result) *Coverage {
+func computeCoverage(statements []compiler.StatementInfo, results []Result) *Coverage {
 	count := map[string]int{}
 	for _, r := range results {
 		for _, ref := range r.Matched {

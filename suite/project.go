@@ -78,12 +78,12 @@ func RunDir(ctx context.Context, dir string, opts Options, filter *regexp.Regexp
 		return nil, p, diags, nil
 	}
 	if len(p.Tests) == 0 && len(p.RegoTests) == 0 {
-		return nil, p, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No tests",
-			Detail: "the project has no *_test.hcl or *_test.rego file; see docs/language.md#tests"}), nil
+		return nil, p, append(diags, schema.Errorf(schema.CodeInvalidTest, nil, "No tests",
+			"the project has no *_test.hcl or *_test.rego file; see docs/language.md#tests")), nil
 	}
 	cases, cdiags := Prepare(out)
 	diags = append(diags, cdiags...)
-	rs, rdiags := PrepareRego(out)
+	rs, rdiags := prepareRego(out)
 	diags = append(diags, rdiags...)
 	if diags.HasErrors() {
 		return nil, p, diags, nil
@@ -99,7 +99,7 @@ func RunDir(ctx context.Context, dir string, opts Options, filter *regexp.Regexp
 		return nil, p, diags, nil
 	}
 	rep := &Report{Project: p, Rego: regoResults}
-	cases = Filter(cases, filter)
+	cases = filterCases(cases, filter)
 	if len(cases) > 0 || opts.Coverage {
 		b, err := out.BundleBytes()
 		if err != nil {
@@ -115,7 +115,7 @@ func RunDir(ctx context.Context, dir string, opts Options, filter *regexp.Regexp
 		return nil, p, diags, err
 	}
 	if opts.Coverage {
-		rep.Coverage = ComputeCoverage(out.Statements, rep.Results)
+		rep.Coverage = computeCoverage(out.Statements, rep.Results)
 	}
 	rep.Duration = time.Since(start)
 	return rep, p, diags, nil

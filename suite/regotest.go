@@ -18,6 +18,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/schema"
 )
 
 // RegoResult is the outcome of one test rule of a *_test.rego file, run by
@@ -40,18 +41,18 @@ type RegoResult struct {
 	Duration time.Duration
 }
 
-// RegoSuite is the *_test.rego files of a project, parsed, with the bundle
+// regoSuite is the *_test.rego files of a project, parsed, with the bundle
 // they run against.
-type RegoSuite struct {
+type regoSuite struct {
 	modules map[string]*ast.Module // bundle modules and test modules
 	tests   map[string]bool        // names of the test modules
 	data    map[string]any
 }
 
-// PrepareRego parses the project's *_test.rego files. Parse errors, and a
+// prepareRego parses the project's *_test.rego files. Parse errors, and a
 // test file that defines no test, are diagnostics.
-func PrepareRego(out *compiler.Output) (*RegoSuite, hcl.Diagnostics) {
-	s := &RegoSuite{modules: map[string]*ast.Module{}, tests: map[string]bool{}}
+func prepareRego(out *compiler.Output) (*regoSuite, hcl.Diagnostics) {
+	s := &regoSuite{modules: map[string]*ast.Module{}, tests: map[string]bool{}}
 	if len(out.Project.RegoTests) == 0 {
 		return s, nil
 	}
@@ -60,7 +61,7 @@ func PrepareRego(out *compiler.Output) (*RegoSuite, hcl.Diagnostics) {
 	for name, src := range out.Modules {
 		m, err := ast.ParseModuleWithOpts(name, string(src), opts)
 		if err != nil {
-			return nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot parse the bundle", Detail: err.Error()})
+			return nil, append(diags, schema.Errorf(schema.CodeInternalError, nil, "Cannot parse the bundle", "%s", err))
 		}
 		s.modules[name] = m
 	}
@@ -76,9 +77,8 @@ func PrepareRego(out *compiler.Output) (*RegoSuite, hcl.Diagnostics) {
 			continue
 		}
 		if !hasTestRule(m) {
-			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty suite",
-				Detail:  "this Rego test file defines no test_ rule; add a test or delete the file",
-				Subject: regoRange(m.Package.Location).Ptr()})
+			diags = append(diags, schema.Errorf(schema.CodeInvalidTest, regoRange(m.Package.Location).Ptr(),
+				"Empty suite", "this Rego test file defines no test_ rule; add a test or delete the file"))
 		}
 		s.modules[name] = m
 		s.tests[name] = true
@@ -88,7 +88,7 @@ func PrepareRego(out *compiler.Output) (*RegoSuite, hcl.Diagnostics) {
 	}
 	var data any
 	if err := json.Unmarshal(out.Data, &data); err != nil {
-		return nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read the bundle data", Detail: err.Error()})
+		return nil, append(diags, schema.Errorf(schema.CodeInternalError, nil, "Cannot read the bundle data", "%s", err))
 	}
 	s.data = map[string]any{}
 	// data.json sits at compiler.DataPath (iamc/model): data.iamc.model.
@@ -104,7 +104,7 @@ func PrepareRego(out *compiler.Output) (*RegoSuite, hcl.Diagnostics) {
 }
 
 // Len is the number of test files.
-func (s *RegoSuite) Len() int { return len(s.tests) }
+func (s *regoSuite) Len() int { return len(s.tests) }
 
 func hasTestRule(m *ast.Module) bool {
 	for _, r := range m.Rules {
@@ -119,7 +119,7 @@ func hasTestRule(m *ast.Module) bool {
 // Run runs the tests whose full name matches filter (all for nil), in
 // parallel, and returns their results ordered by file and position. A test
 // file that does not compile against the bundle gives diagnostics.
-func (s *RegoSuite) Run(ctx context.Context, filter *regexp.Regexp, parallel int) ([]RegoResult, hcl.Diagnostics, error) {
+func (s *regoSuite) Run(ctx context.Context, filter *regexp.Regexp, parallel int) ([]RegoResult, hcl.Diagnostics, error) {
 	if s == nil || len(s.tests) == 0 {
 		return nil, nil, nil
 	}
@@ -180,7 +180,7 @@ func (s *RegoSuite) Run(ctx context.Context, filter *regexp.Regexp, parallel int
 }
 
 // run runs the tests through OPA's tester and collects their results.
-func (s *RegoSuite) run(ctx context.Context, filter *regexp.Regexp, parallel int, trace bool) ([]*tester.Result, error) {
+func (s *regoSuite) run(ctx context.Context, filter *regexp.Regexp, parallel int, trace bool) ([]*tester.Result, error) {
 	store := inmem.NewFromObjectWithOpts(s.data, inmem.OptRoundTripOnWrite(false))
 	txn, err := store.NewTransaction(ctx, storage.TransactionParams{})
 	if err != nil {
@@ -337,16 +337,23 @@ func resolve(ev *topdown.Event, t *ast.Term) ast.Value {
 func regoDiags(err error) hcl.Diagnostics {
 	var errs ast.Errors
 	if !errors.As(err, &errs) {
-		return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Rego test error", Detail: err.Error()}}
+		return hcl.Diagnostics{schema.Errorf(schema.CodeInvalidTest, nil, "Rego test error", "%s", err)}
 	}
 	var diags hcl.Diagnostics
 	for _, e := range errs {
 		// rego_type_error reads "Rego type error".
 		summary := "Rego " + strings.ReplaceAll(strings.TrimPrefix(e.Code, "rego_"), "_", " ")
-		d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: e.Message}
-		if e.Location != nil {
-			d.Subject = regoRange(e.Location).Ptr()
+		// A test file that does not parse is a syntax error; one that does
+		// not compile against the bundle (types, unknown rules) an invalid test.
+		code := schema.CodeInvalidTest
+		if e.Code == ast.ParseErr {
+			code = schema.CodeSyntaxError
 		}
+		var subject *hcl.Range
+		if e.Location != nil {
+			subject = regoRange(e.Location).Ptr()
+		}
+		d := schema.Errorf(code, subject, summary, "%s", e.Message)
 		diags = append(diags, d)
 	}
 	return diags

@@ -69,11 +69,9 @@ func Prepare(out *compiler.Output) ([]*Case, hcl.Diagnostics) {
 				if s := closestRef(ref, all); s != "" {
 					detail += fmt.Sprintf("; did you mean %s?", s)
 				}
-				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown statement",
-					Detail: detail, Subject: t.ExpectStatement.Range.Ptr()})
+				diags = append(diags, schema.Errorf(schema.CodeInvalidReference, t.ExpectStatement.Range.Ptr(), "Unknown statement", "%s", detail))
 			} else if d := impossibleStatement(t, st); d != "" {
-				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Test cannot pass",
-					Detail: d, Subject: t.ExpectStatement.Range.Ptr()})
+				diags = append(diags, schema.Errorf(schema.CodeInvalidTest, t.ExpectStatement.Range.Ptr(), "Test cannot pass", "%s", d))
 			}
 			c.statement = ref
 		}
@@ -96,12 +94,12 @@ func Prepare(out *compiler.Output) ([]*Case, hcl.Diagnostics) {
 // none (the reasons of a decision, rego.Reason: "an Allow that granted, or
 // a Deny").
 func impossibleStatement(t *schema.Test, st compiler.StatementInfo) string {
-	switch want := t.Expect.Value; {
+	switch want := rego.Outcome(t.Expect.Value); {
 	case want == rego.ImplicitDeny:
 		return fmt.Sprintf("an implicit deny has no deciding statement, so expect_statement = %s never holds; expect \"explicit_deny\" or remove expect_statement", st.Ref())
 	case want == rego.Allow && st.Effect != "Allow":
 		return fmt.Sprintf("%s is a Deny statement; an allow is decided by Allow statements", st.Ref())
-	case (want == rego.ExplicitDeny || want == "deny") && st.Effect != "Deny":
+	case (want == rego.ExplicitDeny || want == anyDeny) && st.Effect != "Deny":
 		return fmt.Sprintf("%s is an Allow statement; a deny is decided by Deny statements", st.Ref())
 	}
 	return ""
@@ -123,9 +121,8 @@ func emptySuites(p *schema.Project) hcl.Diagnostics {
 	sort.Strings(names)
 	var diags hcl.Diagnostics
 	for _, name := range names {
-		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty suite",
-			Detail:  "this test file holds no test block; add a test or delete the file",
-			Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}})
+		diags = append(diags, schema.Errorf(schema.CodeInvalidTest, &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+			"Empty suite", "this test file holds no test block; add a test or delete the file"))
 	}
 	return diags
 }
@@ -157,8 +154,8 @@ type Options struct {
 	Coverage bool
 }
 
-// Filter returns the cases whose name matches re (all of them for a nil re).
-func Filter(cases []*Case, re *regexp.Regexp) []*Case {
+// filterCases returns the cases whose name matches re (all of them for a nil re).
+func filterCases(cases []*Case, re *regexp.Regexp) []*Case {
 	if re == nil {
 		return cases
 	}
@@ -290,28 +287,12 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 	}
 	if t.Federated {
 		fr := rego.FederationRequest{Principal: t.Principal.Value, Name: t.SessionName, Policy: c.sessionPolicy, Duration: t.Duration, Context: sessCtx, Time: sessAt}
-		key := stepKey{Op: "federate", Principal: fr.Principal, Name: fr.Name, Policy: fr.Policy, Duration: fr.Duration, Context: fr.Context, Time: sessAt}.String()
-		e := r.session(key, func(e *sessionEntry) {
-			e.sess, e.err = eng.GetFederationToken(ctx, fr)
-			if r.coverage {
-				e.matched = r.matched(ctx, federateRequest(fr))
-			}
+		sess = r.step(ctx, &res, &prev, &matched, sessionStep{
+			target:  "GetFederationToken",
+			key:     stepKey{Op: "federate", Principal: fr.Principal, Name: fr.Name, Policy: fr.Policy, Duration: fr.Duration, Context: fr.Context, Time: sessAt},
+			call:    func() (*rego.Session, error) { return eng.GetFederationToken(ctx, fr) },
+			request: func() rego.Request { return federateRequest(fr) },
 		})
-		next, err := e.sess, e.err
-		matched = append(matched, e.matched...)
-		prev = key
-		var denied *rego.AssumeRoleError
-		switch {
-		case errors.As(err, &denied):
-			res.FailedAssume = "GetFederationToken"
-			res.Decision = denied.Decision
-		case err != nil:
-			res.FailedAssume = "GetFederationToken"
-			res.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{err.Error()}}
-		default:
-			res.Assumed = append(res.Assumed, next)
-			sess = next
-		}
 	}
 	for i, role := range t.Assume {
 		if res.FailedAssume != "" {
@@ -324,30 +305,13 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 			ar.Policy = c.sessionPolicy
 			ar.Tags = t.SessionTags
 		}
-		key := stepKey{Prev: prev, Op: "assume", Principal: ar.Principal, Target: ar.Role, MFA: ar.MFA, Duration: ar.Duration,
-			Name: ar.SessionName, Policy: ar.Policy, Tags: ar.Tags, Context: ar.Context, Time: sessAt}.String()
-		e := r.session(key, func(e *sessionEntry) {
-			e.sess, e.err = eng.AssumeRole(ctx, ar)
-			if r.coverage {
-				e.matched = r.matched(ctx, assumeRequest(ar))
-			}
+		sess = r.step(ctx, &res, &prev, &matched, sessionStep{
+			target: role.Value,
+			key: stepKey{Op: "assume", Principal: ar.Principal, Target: ar.Role, MFA: ar.MFA, Duration: ar.Duration,
+				Name: ar.SessionName, Policy: ar.Policy, Tags: ar.Tags, Context: ar.Context, Time: sessAt},
+			call:    func() (*rego.Session, error) { return eng.AssumeRole(ctx, ar) },
+			request: func() rego.Request { return assumeRequest(ar) },
 		})
-		next, err := e.sess, e.err
-		matched = append(matched, e.matched...)
-		prev = key
-		var denied *rego.AssumeRoleError
-		if errors.As(err, &denied) {
-			res.FailedAssume = role.Value
-			res.Decision = denied.Decision
-			break
-		}
-		if err != nil {
-			res.FailedAssume = role.Value
-			res.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{err.Error()}}
-			break
-		}
-		res.Assumed = append(res.Assumed, next)
-		sess = next
 	}
 	if res.FailedAssume == "" {
 		// A request from a session names the session as its principal.
@@ -373,6 +337,45 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 	res.Passed = len(res.Failures) == 0
 	res.Duration = time.Since(start)
 	return res
+}
+
+// sessionStep is one call that makes a session: sts:GetFederationToken, or
+// sts:AssumeRole of one role of a chain.
+type sessionStep struct {
+	target  string  // what a failure names: "GetFederationToken" or the role
+	key     stepKey // without Prev, which step fills in
+	call    func() (*rego.Session, error)
+	request func() rego.Request // the request the call decides, for coverage
+}
+
+// step makes the session of s, once for every test that makes the same
+// chain of calls, and adds the statements the call matched. When the call is
+// denied or fails, it records that in res (the test's request is then never
+// made) and returns nil. prev is the key of the chain so far.
+func (r *runner) step(ctx context.Context, res *Result, prev *string, matched *[]string, s sessionStep) *rego.Session {
+	s.key.Prev = *prev
+	key := s.key.String()
+	e := r.session(key, func(e *sessionEntry) {
+		e.sess, e.err = s.call()
+		if r.coverage {
+			e.matched = r.matched(ctx, s.request())
+		}
+	})
+	*matched = append(*matched, e.matched...)
+	*prev = key
+	var denied *rego.AssumeRoleError
+	switch {
+	case errors.As(e.err, &denied):
+		res.FailedAssume = s.target
+		res.Decision = denied.Decision
+	case e.err != nil:
+		res.FailedAssume = s.target
+		res.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{e.err.Error()}}
+	default:
+		res.Assumed = append(res.Assumed, e.sess)
+		return e.sess
+	}
+	return nil
 }
 
 // matched returns the references of the statements that applied to a
@@ -441,18 +444,12 @@ func dedupe(l []string) []string {
 	return out
 }
 
-func hasKey(ctx map[string]any, key string) bool {
-	for k := range ctx {
-		if strings.EqualFold(k, key) {
-			return true
-		}
-	}
-	return false
-}
+// anyDeny is the expectation "deny": an explicit or an implicit deny.
+const anyDeny rego.Outcome = "deny"
 
 // Outcome is what the test saw: the decision of the request, or a deny when
 // a role could not be assumed (the request was never made).
-func (r Result) Outcome() string {
+func (r Result) Outcome() rego.Outcome {
 	if r.FailedAssume != "" {
 		if r.Decision.Decision == rego.ExplicitDeny {
 			return rego.ExplicitDeny
@@ -465,8 +462,8 @@ func (r Result) Outcome() string {
 func check(c *Case, r Result) []string {
 	var fails []string
 	got := r.Outcome()
-	want := c.Test.Expect.Value
-	ok := got == want || (want == "deny" && got != rego.Allow)
+	want := rego.Outcome(c.Test.Expect.Value)
+	ok := got == want || (want == anyDeny && got != rego.Allow)
 	if !ok {
 		msg := fmt.Sprintf("expected %s, got %s", want, got)
 		if r.FailedAssume != "" {

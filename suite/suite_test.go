@@ -116,14 +116,14 @@ func TestRunConcurrent(t *testing.T) {
 
 func TestFilter(t *testing.T) {
 	_, cases, _ := prepareDir(t, "../examples/coffee-shop")
-	assert.Equal(t, cases, Filter(cases, nil))
-	got := Filter(cases, regexp.MustCompile(`^a new user has no access\[`))
+	assert.Equal(t, cases, filterCases(cases, nil))
+	got := filterCases(cases, regexp.MustCompile(`^a new user has no access\[`))
 	var names []string
 	for _, c := range got {
 		names = append(names, c.Test.Name)
 	}
 	assert.Equal(t, []string{"a new user has no access[menu]", "a new user has no access[sell]", "a new user has no access[stock]"}, names)
-	assert.Empty(t, Filter(cases, regexp.MustCompile(`nothing matches this`)))
+	assert.Empty(t, filterCases(cases, regexp.MustCompile(`nothing matches this`)))
 }
 
 // Coverage by hand: a statement is covered when it applied to a request of
@@ -141,7 +141,7 @@ func TestCoverage(t *testing.T) {
 			require.Contains(t, byName, n)
 			sel = append(sel, byName[n])
 		}
-		cov := ComputeCoverage(out.Statements, Run(context.Background(), eng, sel, Options{Coverage: true}))
+		cov := computeCoverage(out.Statements, Run(context.Background(), eng, sel, Options{Coverage: true}))
 		assert.Equal(t, 7, cov.Total)
 		var refs []string
 		for _, s := range cov.Statements {
@@ -181,7 +181,7 @@ func TestCoverageOrder(t *testing.T) {
 		{Matched: []string{"policy.a.statement.AllowCovered", "policy.a.statement.DenyCovered"}},
 		{Matched: []string{"policy.a.statement.DenyCovered"}},
 	}
-	cov := ComputeCoverage(sts, results)
+	cov := computeCoverage(sts, results)
 	var order []string
 	var tests []int
 	for _, s := range cov.Statements {
@@ -202,7 +202,7 @@ func TestCoverageOrder(t *testing.T) {
 func TestRegoSuite(t *testing.T) {
 	out, _, diags := compiler.Build("../testdata/suites/failing")
 	require.False(t, diags.HasErrors(), "%s", diags)
-	rs, diags := PrepareRego(out)
+	rs, diags := prepareRego(out)
 	require.False(t, diags.HasErrors(), "%s", diags)
 	require.Equal(t, 1, rs.Len())
 	results, diags, err := rs.Run(context.Background(), nil, 0)

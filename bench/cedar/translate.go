@@ -41,6 +41,7 @@ import (
 	"github.com/cedar-policy/cedar-go/types"
 
 	"github.com/iamc/iamc/internal/gen"
+	"github.com/iamc/iamc/internal/wildcard"
 )
 
 // Entity types.
@@ -321,33 +322,7 @@ func (t *translator) entities() types.EntityMap {
 // ActionMatches matches an IAM action pattern (* and ? in the action name,
 // case-insensitive) against an action (SEMANTICS.md §2.1).
 func ActionMatches(pattern, action string) bool {
-	return glob(strings.ToLower(pattern), strings.ToLower(action))
-}
-
-func glob(p, s string) bool {
-	// Iterative wildcard matching with backtracking to the last star.
-	star, mark := -1, 0
-	i, j := 0, 0
-	for j < len(s) {
-		switch {
-		case i < len(p) && (p[i] == '?' || p[i] == s[j]):
-			i++
-			j++
-		case i < len(p) && p[i] == '*':
-			star, mark = i, j
-			i++
-		case star >= 0:
-			i = star + 1
-			mark++
-			j = mark
-		default:
-			return false
-		}
-	}
-	for i < len(p) && p[i] == '*' {
-		i++
-	}
-	return i == len(p)
+	return wildcard.Match(strings.ToLower(pattern), strings.ToLower(action))
 }
 
 // Request is a designed request in Cedar, with the entities to evaluate it

@@ -46,7 +46,7 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&p.format, "format", "pretty", "output format: "+strings.Join(check.Formats, ", "))
+	f.StringVar(&p.format, "format", "pretty", "output format: "+strings.Join(check.Names(), ", "))
 	f.StringVar(&p.failOn, "fail-on", "error", "exit 1 on findings at or above: error, security_warning, warning, suggestion, or none")
 	return cmd
 }

@@ -71,7 +71,11 @@ func writeDecision(w io.Writer, indent string, dec rego.Decision) {
 	} else if dec.Decision == rego.ImplicitDeny && len(dec.Errors) == 0 {
 		why := ""
 		if missing := dec.Layers.Implicit(); len(missing) > 0 {
-			why = " (no allow in: " + strings.Join(missing, ", ") + ")"
+			names := make([]string, len(missing))
+			for i, layer := range missing {
+				names[i] = string(layer)
+			}
+			why = " (no allow in: " + strings.Join(names, ", ") + ")"
 		}
 		fmt.Fprintf(w, "%s  because: no statement allows it%s\n", indent, why)
 	}

@@ -3,28 +3,15 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iamc/iamc/internal/golden"
 )
-
-var update = flag.Bool("update", false, "update golden files")
-
-// golden compares got with the file, or rewrites the file with -update.
-func golden(t *testing.T, file, got string) {
-	t.Helper()
-	if *update {
-		require.NoError(t, os.WriteFile(file, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(file)
-	require.NoError(t, err, "run go test ./cmd/iamc -update to create it")
-	assert.Equal(t, string(want), got, "%s differs; run go test ./cmd/iamc -run %s -update and review the diff", file, t.Name())
-}
 
 // TestTestGolden runs iamc test on the suites of testdata/suites, from the
 // repository root so that the reported paths read as a user sees them, and
@@ -55,10 +42,10 @@ func TestTestGolden(t *testing.T) {
 			assert.Equal(t, tc.code, code, "stderr: %s", stderr)
 			if tc.code == 2 {
 				assert.Empty(t, stdout, "no report when a suite does not compile")
-				golden(t, tc.want, stderr)
+				golden.Check(t, tc.want, []byte(stderr))
 				return
 			}
-			golden(t, tc.want, stdout)
+			golden.Check(t, tc.want, []byte(stdout))
 		})
 	}
 }

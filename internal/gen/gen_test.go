@@ -145,7 +145,7 @@ func TestDecisions(t *testing.T) {
 		}
 		dec, err := eng.Decide(ctx, req)
 		require.NoError(t, err)
-		require.Equal(t, r.Expect, dec.Decision, "%s: %+v", r, dec)
+		require.Equal(t, r.Expect, string(dec.Decision), "%s: %+v", r, dec)
 		seen[r.Expect]++
 		if r.Expect == gen.ExpectImplicit {
 			continue

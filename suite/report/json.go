@@ -43,7 +43,7 @@ type JSONTest struct {
 	Failures []string `json:"failures"`
 	// hcl tests
 	Expect       string         `json:"expect,omitempty"`
-	Got          string         `json:"got,omitempty"`
+	Got          rego.Outcome   `json:"got,omitempty"`
 	Request      *JSONRequest   `json:"request,omitempty"`
 	Sessions     []string       `json:"sessions,omitempty"`
 	FailedAssume string         `json:"failed_assume,omitempty"`

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/iamc/iamc/internal/output"
 	"github.com/iamc/iamc/rego"
 	"github.com/iamc/iamc/suite"
 )
@@ -37,21 +38,18 @@ type Options struct {
 	CoverageMin float64
 }
 
-// Names lists the formats, the default first.
-func Names() []string { return []string{"pretty", "json", "junit"} }
-
-// Get returns the formatter called name.
-func Get(name string, opts Options) (Formatter, error) {
-	switch name {
-	case "pretty", "":
-		return &pretty{opts}, nil
-	case "json":
-		return &jsonFormat{opts}, nil
-	case "junit":
-		return &junit{opts}, nil
-	}
-	return nil, fmt.Errorf("unknown format %q: use %s", name, strings.Join(Names(), ", "))
+var formats = output.Table[Formatter, Options]{
+	{Name: "pretty", New: func(o Options) Formatter { return &pretty{o} }},
+	{Name: "json", New: func(o Options) Formatter { return &jsonFormat{o} }},
+	{Name: "junit", New: func(o Options) Formatter { return &junit{o} }},
 }
+
+// Names lists the formats Get accepts, the default first: pretty, json and
+// junit.
+func Names() []string { return formats.Names() }
+
+// Get returns the formatter called name ("" is pretty).
+func Get(name string, opts Options) (Formatter, error) { return formats.Get(name, opts) }
 
 // path is a file name as the user can open it.
 func (o Options) path(name string) string {
@@ -93,7 +91,11 @@ func seconds(d time.Duration) string {
 // implicitWhy says why nothing allowed the request.
 func implicitWhy(l rego.Layers) string {
 	if missing := l.Implicit(); len(missing) > 0 {
-		return "no statement allows it (no allow in: " + strings.Join(missing, ", ") + ")"
+		names := make([]string, len(missing))
+		for i, layer := range missing {
+			names[i] = string(layer)
+		}
+		return "no statement allows it (no allow in: " + strings.Join(names, ", ") + ")"
 	}
 	return "no statement allows it"
 }
@@ -124,7 +126,7 @@ func (o Options) explain(b *strings.Builder, indent string, r suite.Result) {
 	for _, s := range r.Assumed {
 		line("session", "%s", s.ARN)
 	}
-	decision := r.Decision.Decision
+	decision := string(r.Decision.Decision)
 	if r.FailedAssume != "" {
 		what := "sts:AssumeRole on " + r.FailedAssume
 		if r.FailedAssume == "GetFederationToken" {

@@ -303,21 +303,10 @@ func DecodeIAM(data []byte) (*IAM, error) {
 		}
 		// An append past a counted capacity would move an array that
 		// earlier subslices still point into.
-		full := false
-		switch f[0] {
-		case "S":
-			full = len(services) == cap(services)
-		case "T":
-			full = len(types) == cap(types)
-		case "K":
-			full = len(keys) == cap(keys)
-		case "A":
-			full = len(actions) == cap(actions)
-		case "R":
-			full = len(refs) == cap(refs)
-		case "G":
-			full = len(globals) == cap(globals)
-		}
+		lens := [...]int{len(services), len(types), len(keys), len(actions), len(refs), len(globals)}
+		caps := [...]int{cap(services), cap(types), cap(keys), cap(actions), cap(refs), cap(globals)}
+		i := strings.IndexByte("STKARG", f[0][0])
+		full := lens[i] == caps[i]
 		if full {
 			return nil, errFormat(n, line, "more records than counted")
 		}

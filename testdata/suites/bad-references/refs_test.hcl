@@ -42,3 +42,12 @@ test "nothing at all" {
   resource  = "*"
   expect    = "allow"
 }
+
+# A mistake in a table is the same in every row: it is reported once.
+test "the clerk at each till" {
+  for_each  = ["till/1", "till/2", "till/3"]
+  principal = user.clrk
+  action    = "till:Sell"
+  resource  = "arn:aws:till:::${each.value}"
+  expect    = "allow"
+}
