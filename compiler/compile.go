@@ -143,7 +143,7 @@ type model struct {
 	Accounts   map[string]*mAccount   `json:"accounts"`
 	Resources  map[string]*mResource  `json:"resources"`
 	Psets      []*mPset               `json:"psets"`
-	CL         [][2][]int             `json:"cl"`           // candidate lists [allows, denies], shared by the policy sets
+	CL         []any                  `json:"cl"`           // candidate lists (candValue), shared by the policy sets
 	WL         []*bucket              `json:"wl"`           // wildcard buckets, shared by the policy sets
 	RB         bool                   `json:"rb,omitempty"` // the project has resource-based policies
 	// Layers holds the layer verdicts of a decision where only the identity
@@ -203,12 +203,11 @@ type mResource struct {
 }
 
 // mPset is the action index of a set of policies (§5 of DESIGN.md). Every
-// list of statements is a candidate list [allows, denies],
-// written once in the model's CL and referred to by its index there. X
-// maps each action named exactly in the set to every statement of the set
-// that matches it (wildcard, "*" and NotAction statements included); W, A
-// and N serve other actions: wildcard patterns by service prefix, "*"
-// statements, and NotAction statements.
+// list of statements is a candidate list, written once in the model's CL and
+// referred to by its index there. X maps each action named exactly in the
+// set to every statement of the set that matches it (wildcard, "*" and
+// NotAction statements included); W, A and N serve other actions: wildcard
+// patterns by service prefix, "*" statements, and NotAction statements.
 type mPset struct {
 	X map[string]*cands `json:"-"`
 	// XS is X as one string, ",action=NNNNNNN,action=NNNNNNN,", with the
@@ -222,27 +221,106 @@ type mPset struct {
 	N  *cands         `json:"n,omitempty"`
 }
 
-// cands is a candidate list: Allow statements and Deny statements. Many policy
-// sets share lists (a group's policies appear in the set of every member),
-// so each distinct list is written once, in the model's CL.
+// cands is a candidate list: the statements a policy set's action index
+// gives for an action. Many policy sets share lists (a group's policies
+// appear in the set of every member), so each distinct list is written
+// once, in the model's CL (see candValue for its form).
 type cands struct {
-	l   [2][]int
-	idx int // index in model.CL, set by intern
+	ids []int // statement ids, ascending
+	idx int   // index in model.CL, set by intern
 }
 
-func (c *cands) add(id int, st *mStmt) {
+func (c *cands) add(id int) { c.ids = appendUnique(c.ids, id) }
+
+// MarshalJSON writes the index of the list in CL.
+func (c *cands) MarshalJSON() ([]byte, error) { return json.Marshal(c.idx) }
+
+// indexThreshold is the length above which a candidate list is indexed by
+// resource: below it, checking each statement costs less than the lookups.
+const indexThreshold = 8
+
+// candPart is a candidate list as the core reads it, [A, D, a, d]: the
+// Allow and Deny statements that apply whatever the resource and the
+// context (no Resource, NotResource or Condition: nothing to check), then
+// the Allow and Deny statements the core must check.
+type candPart [4][]int
+
+func (p *candPart) add(id int, st *mStmt, sure bool) {
 	i := 0
 	if st.E == "Deny" {
 		i = 1
 	}
-	c.l[i] = appendUnique(c.l[i], id)
+	if !sure {
+		i += 2
+	}
+	p[i] = appendUnique(p[i], id)
 }
 
-// all returns the Allow and Deny statements.
-func (c *cands) all() []int { return append(append([]int{}, c.l[0]...), c.l[1]...) }
+func (p *candPart) value() [4][]int {
+	var out [4][]int
+	for i := range p {
+		out[i] = p[i]
+		if out[i] == nil {
+			out[i] = []int{}
+		}
+	}
+	return out
+}
 
-// MarshalJSON writes the index of the list in CL.
-func (c *cands) MarshalJSON() ([]byte, error) { return json.Marshal(c.idx) }
+// candValue is the form of a candidate list in CL. A short list is one
+// candPart. A longer one is indexed by resource, so that a request looks up
+// only the statements whose Resource can match its resource, however many
+// the list holds: {"e": {ARN: part}, "p": {prefix: part}, "u": part}, where
+// e holds the statements with an exact Resource pattern, p those whose
+// pattern starts with a literal prefix ending at a "/" or ":" of the
+// resource part (the core looks up every such prefix of the requested
+// ARN), and u the rest (Resource "*", NotResource, policy variables,
+// wildcards before the resource part). Under a key, a statement is sure
+// when the key decides its Resource (the ARN itself, or the prefix followed
+// by a lone "*") and it has no condition and no principal to match.
+func (b *builder) candValue(ids []int) any {
+	if len(ids) <= indexThreshold {
+		var p candPart
+		for _, id := range ids {
+			st := b.model.St[id]
+			p.add(id, st, st.always())
+		}
+		return p.value()
+	}
+	exact, prefix := map[string]*candPart{}, map[string]*candPart{}
+	var u candPart
+	for _, id := range ids {
+		st := b.model.St[id]
+		if !st.indexed {
+			u.add(id, st, st.always())
+			continue
+		}
+		for _, k := range st.rkeys {
+			m := exact
+			if k.prefix {
+				m = prefix
+			}
+			p := m[k.key]
+			if p == nil {
+				p = &candPart{}
+				m[k.key] = p
+			}
+			p.add(id, st, k.sure && st.noChecks())
+		}
+	}
+	out := map[string]any{"u": u.value()}
+	for name, m := range map[string]map[string]*candPart{"e": exact, "p": prefix} {
+		if len(m) == 0 {
+			continue
+		}
+		v := make(map[string][4][]int, len(m))
+		for k, p := range m {
+			v[k] = p.value()
+		}
+		out[name] = v
+	}
+	return out
+}
 
 // bucket holds the wildcard action patterns of one service in a policy set:
 // prefixes (a trailing *) and globs, each with its candidate list, so that
@@ -276,27 +354,17 @@ func (b *builder) intern() {
 			return
 		}
 		var k strings.Builder
-		for i := range c.l {
-			for _, id := range c.l[i] {
-				k.WriteString(strconv.Itoa(id))
-				k.WriteByte(',')
-			}
-			k.WriteByte('|')
+		for _, id := range c.ids {
+			k.WriteString(strconv.Itoa(id))
+			k.WriteByte(',')
 		}
 		if i, ok := seen[k.String()]; ok {
 			c.idx = i
 			return
 		}
-		l := [2][]int{}
-		for i := range c.l {
-			l[i] = c.l[i]
-			if l[i] == nil {
-				l[i] = []int{}
-			}
-		}
 		c.idx = len(b.model.CL)
 		seen[k.String()] = c.idx
-		b.model.CL = append(b.model.CL, l)
+		b.model.CL = append(b.model.CL, b.candValue(c.ids))
 	}
 	for _, ps := range b.model.Psets {
 		keys := make([]string, 0, len(ps.X))
@@ -439,7 +507,7 @@ func (b *builder) pset(pols []*schema.Policy) int {
 			if ps.N == nil {
 				ps.N = &cands{}
 			}
-			ps.N.add(id, st)
+			ps.N.add(id)
 			continue
 		}
 		for _, pat := range st.actions {
@@ -448,7 +516,7 @@ func (b *builder) pset(pols []*schema.Policy) int {
 				if ps.A == nil {
 					ps.A = &cands{}
 				}
-				ps.A.add(id, st)
+				ps.A.add(id)
 			case "=":
 				exact[pat[1].(string)] = true
 				exactIDs[pat[1].(string)] = append(exactIDs[pat[1].(string)], id)
@@ -463,7 +531,7 @@ func (b *builder) pset(pols []*schema.Policy) int {
 					w = &wild{pat: pat, c: &cands{}}
 					wilds[svc][string(k)] = w
 				}
-				w.c.add(id, st)
+				w.c.add(id)
 			}
 		}
 	}
@@ -487,19 +555,19 @@ func (b *builder) pset(pols []*schema.Policy) int {
 			set[id] = true
 		}
 		if ps.A != nil {
-			for _, id := range ps.A.all() {
+			for _, id := range ps.A.ids {
 				set[id] = true
 			}
 		}
 		for _, w := range wilds[svc] {
 			if matchAction(w.pat, a) {
-				for _, id := range w.c.all() {
+				for _, id := range w.c.ids {
 					set[id] = true
 				}
 			}
 		}
 		if ps.N != nil {
-			for _, id := range ps.N.all() {
+			for _, id := range ps.N.ids {
 				if !matchAny(b.model.St[id].NA, a) {
 					set[id] = true
 				}
@@ -510,10 +578,7 @@ func (b *builder) pset(pols []*schema.Policy) int {
 			list = append(list, id)
 		}
 		sort.Ints(list)
-		c := &cands{}
-		for _, id := range list {
-			c.add(id, b.model.St[id])
-		}
+		c := &cands{ids: list}
 		if ps.X == nil {
 			ps.X = map[string]*cands{}
 		}

@@ -25,13 +25,76 @@ type mStmt struct {
 	PR map[string]int `json:"pr,omitempty"` // Principal identifiers
 	NP map[string]int `json:"np,omitempty"` // NotPrincipal identifiers
 	// M is the statement's policy (an HCL reference), Sid (or [index]) and
-	// source (file:line:col), tab-separated: one string in place of three
-	// object entries, read only to explain a decision.
-	M string `json:"m"`
+	// source (file:line:col), read only to explain a decision.
+	M [3]string `json:"m"`
 
 	policy, sid, src string
 
 	actions [][]any // Action patterns, kept for the index only
+	// rkeys are the keys of the resource index (candValue) under which the
+	// statement is listed, when indexed: its Resource patterns all have a
+	// literal start.
+	rkeys   []rkey
+	indexed bool
+}
+
+// rkey is a key of the resource index: an exact ARN, or a prefix of the
+// resource part ending at a "/" or ":". sure: the key decides the pattern
+// (the ARN itself, or the prefix followed by a lone "*").
+type rkey struct {
+	key    string
+	prefix bool
+	sure   bool
+}
+
+// always: nothing to check once the action matched (no Resource other than
+// "*", no NotResource, no Condition, no Principal to match).
+func (m *mStmt) always() bool { return m.R == nil && m.NR == nil && m.noChecks() }
+
+// noChecks: no Condition and no Principal or NotPrincipal.
+func (m *mStmt) noChecks() bool { return m.C == nil && m.PR == nil && m.NP == nil }
+
+// resourceKeys returns the resource-index keys of a statement's Resource
+// patterns; ok is false when one of them cannot be indexed: "*", a policy
+// variable (with Version 2012-10-17), or a wildcard before the resource
+// part.
+func resourceKeys(list []schema.String, vars bool) ([]rkey, bool) {
+	if len(list) == 0 {
+		return nil, false
+	}
+	var out []rkey
+	for _, r := range list {
+		s := r.Value
+		if s == "*" || (vars && strings.Contains(s, "${")) {
+			return nil, false
+		}
+		w := strings.IndexAny(s, "*?")
+		if w < 0 {
+			out = append(out, rkey{key: s, sure: true})
+			continue
+		}
+		f := nthIndex(s, ':', 5)
+		if f < 0 || w <= f {
+			return nil, false
+		}
+		lit := s[:w]
+		cut := max(strings.LastIndexByte(lit, '/'), strings.LastIndexByte(lit, ':'))
+		key := lit[:cut+1]
+		out = append(out, rkey{key: key, prefix: true, sure: s == key+"*"})
+	}
+	return out, true
+}
+
+// nthIndex is the index of the nth occurrence of c in s (1-based), or -1.
+func nthIndex(s string, c byte, n int) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			if n--; n == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 type mCond struct {
@@ -361,7 +424,7 @@ func (lw *lowerer) statement(st *schema.Statement, idx int, doc *schema.Document
 	if m.sid == "" {
 		m.sid = fmt.Sprintf("[%d]", idx)
 	}
-	m.M = m.policy + "\t" + m.sid + "\t" + m.src
+	m.M = [3]string{m.policy, m.sid, m.src}
 	for _, a := range st.Actions {
 		m.actions = append(m.actions, actionPattern(a.Value))
 	}
@@ -373,6 +436,9 @@ func (lw *lowerer) statement(st *schema.Statement, idx int, doc *schema.Document
 		if r.Value == "*" {
 			m.R = nil // any resource: the core needs no pattern to check
 		}
+	}
+	if m.R != nil {
+		m.rkeys, m.indexed = resourceKeys(st.Resources, vars)
 	}
 	m.NR = lw.resources(st.NotResources, vars)
 	if st.Principals != nil {

@@ -3,6 +3,8 @@ package suite
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"sync/atomic"
 	"testing"
 
@@ -75,4 +77,23 @@ func TestGoAndJSONInputAgree(t *testing.T) {
 			t.Error("no request was compared")
 		}
 	})
+}
+
+// suiteDirs lists the examples and the conformance scenarios that have
+// *_test.hcl suites.
+func suiteDirs() []string {
+	var dirs []string
+	examples, _ := filepath.Glob("../examples/*")
+	_ = filepath.WalkDir("../testdata/conformance", func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			examples = append(examples, p)
+		}
+		return nil
+	})
+	for _, dir := range examples {
+		if m, _ := filepath.Glob(filepath.Join(dir, "*_test.hcl")); len(m) > 0 {
+			dirs = append(dirs, dir)
+		}
+	}
+	return dirs
 }

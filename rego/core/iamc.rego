@@ -1,43 +1,49 @@
-# iamc decision entrypoints.
-#
-#   data.iamc.decision  the decision object for one request
-#   data.iamc.allow     true only when the request is allowed
-#   data.iamc.assume    sts:AssumeRole: the decision and the new session
-#   data.iamc.federate  sts:GetFederationToken: the same for a federated user
-#
-# Anything malformed or unknown denies, with the reason in errors.
+# METADATA
+# title: iamc decisions
+# description: |
+#   The entrypoints of an iamc bundle. Every decision follows the AWS IAM
+#   evaluation logic (docs/semantics.md); anything malformed or unknown denies,
+#   with the reason in errors. The rules of iamc.core are their helpers.
 package iamc
 
 import data.iamc.core
 
-# (core.fast answers the common shapes of request; core.general_decision is
-# the reference it must agree with.)
+# METADATA
+# title: decision
+# description: The decision object for one request (README, "Decisions").
+# entrypoint: true
+decision := core._decision
 
+# METADATA
+# title: allow
+# description: True only when the request is allowed; stops at the answer.
+# entrypoint: true
 default allow := false
 
-allow := decision.allowed
+allow if core._allowed
 
-# The decision of the general path alone, for the test that checks the fast
-# path against it.
-general_decision := d if {
-	count(core.errors) == 0
-	d := {
-		"allowed": core.allowed == true,
-		"decision": core.outcome,
-		"reasons": core.reasons,
-		"layers": core.layers,
-		"missing_context": core.missing_context,
-		"errors": [],
-	}
-} else := core.error_decision(core.errors)
+# METADATA
+# title: batch
+# description: |
+#   The decisions of input.requests, an array of decision inputs, in their
+#   order: one evaluation for many requests.
+# entrypoint: true
+batch := [d | some r in input.requests; d := decision with input as r]
 
-decision := core.fast if {
-	core.fast
-} else := general_decision
+# METADATA
+# title: assume
+# description: sts:AssumeRole, its decision and the session it creates.
+# entrypoint: true
+assume := core._assume
 
-assume := core.assume
+# METADATA
+# title: federate
+# description: sts:GetFederationToken, its decision and the federated user session.
+# entrypoint: true
+federate := core._federate
 
-federate := core.federate
-
-# Every statement that applied, in every layer (for test coverage).
-matched := core.matched
+# METADATA
+# title: matched
+# description: Every statement that applied to the request, in every layer (test coverage).
+# entrypoint: true
+matched := core._matched

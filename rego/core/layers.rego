@@ -1,309 +1,398 @@
 # The layers of §3: identity policies, permissions boundary, SCPs,
 # resource-based policy and session policy, each with its applicable Allow and
-# Deny statements, and the verdict that combines them.
+# Deny statements, the verdict that combines them, and the decision object.
 package iamc.core
 
-# The indexed model (an import, so that lookups read only what they need).
 import data.iamc.model as m
 
-# ---------------------------------------------------------------- identity
+# ---------------------------------------------------------------- candidates
 
-id_cand := cand(m.psets[who.ps])
+# _cands(ps): the candidate statements of policy set ps for the request's
+# action and resource, as one part [A, D, a, d] (compiler/compile.go,
+# candValue): the Allows and Denies that apply whatever the resource and the
+# context, then the Allows and Denies to check.
+#
+# The compiler lists, under every action a policy set names exactly, every
+# statement of the set that matches it — wildcard, "*" and NotAction
+# statements included — so most requests need one lookup. Other actions go
+# through the wildcard patterns of their service, the "*" and the NotAction
+# statements; for a service with a catalog, such an action must be in it
+# (else the request is an error, errors.rego).
+_cands(psid) := _narrow(m.cl[i]) if {
+	i := _xindex(m.psets[psid].xs, _act)
+} else := _merge(_wild_parts(m.psets[psid])) if {
+	_catalog_ok(_svc, _act)
+}
 
-id_allow := hits(id_cand[0])
+# _xindex finds action a in a policy set's exact index, the string
+# ",action=NNNNNNN,…" (an OPA object of as many entries would cost hundreds
+# of bytes each in memory), and returns the index of its candidate list.
+# The action has passed the check of _act: no "," or "=" in it.
+_xindex(xs, a) := to_number(substring(xs, i + count(a) + 2, 7)) if {
+	i := indexof(xs, concat("", [",", a, "="]))
+	i >= 0
+}
 
-id_deny := hits(id_cand[1])
+# A long candidate list is indexed by resource: the statements whose
+# Resource is the requested ARN (e), those whose literal start is a prefix
+# of it ending at a "/" or ":" (p), and the rest (u).
+_narrow(c) := c if is_array(c)
 
-# The root user has no identity policies: it is allowed everything in its
-# own account (§4.4).
-identity_allowed if count(id_allow) > 0
+_narrow(c) := _merge(array.concat(
+	[object.get(c, ["e", _res], _none), c.u],
+	[p | some k in _res_keys; p := c.p[k]],
+)) if {
+	is_object(c)
+}
 
-identity_allowed if who.t == "Account"
+_none := [[], [], [], []]
 
-# ---------------------------------------------------------------- boundary
+# The prefixes of the requested ARN that the resource index is keyed by:
+# up to each ":" or "/" from the one that starts the resource part on.
+_res_keys := [substring(_res, 0, i + 1) | some i in _res_cuts]
 
-bd_cand := cand(m.psets[who.b])
+_res_cuts := array.concat(array.slice(colons, 4, count(colons)), [i | some i in indexof_n(_res, "/"); i > colons[4]]) if {
+	colons := indexof_n(_res, ":")
+	count(colons) >= 5
+}
 
-bd_allow := hits(bd_cand[0])
+_merge(parts) := parts[0] if {
+	count(parts) == 1
+} else := [
+	[id | some p in parts; some id in p[0]],
+	[id | some p in parts; some id in p[1]],
+	[id | some p in parts; some id in p[2]],
+	[id | some p in parts; some id in p[3]],
+]
 
-bd_deny := hits(bd_cand[1])
+# The lists of an action that the set does not name exactly: those of its
+# service's wildcard patterns that match (prefixes by startswith, the others
+# by glob), of its "*" statements, and of its NotAction statements that do
+# not list the action.
+_wild_parts(ps) := array.concat(
+	array.concat(
+		[_narrow(m.cl[e[1]]) | some e in _wild_bucket(ps).p; startswith(_act, e[0])],
+		[_narrow(m.cl[e[1]]) | some e in _wild_bucket(ps).g; glob.match(e[0], null, _act)],
+	),
+	array.concat(
+		[_narrow(m.cl[ps.a]) | ps.a != null],
+		[_not_listing(_narrow(m.cl[ps.n])) | ps.n != null],
+	),
+)
 
-boundary_ok if not who.b
+_wild_bucket(ps) := b if {
+	b := m.wl[ps.w[_svc]]
+} else := {}
 
-boundary_ok if count(bd_allow) > 0
+_not_listing(part) := [[id | some id in part[k]; not _any_pm(m.st[id].na, _act)] | some k in [0, 1, 2, 3]]
 
-# ---------------------------------------------------------------- SCPs (§3.3)
+_catalog_ok(s, _) if not data.iamc.project.catalog[s]
 
-# SCPs bind principals of member accounts (root included), but not the
-# management account, service-linked roles, anonymous or service principals:
-# the compiler records the SCP levels only on principals they bind.
-scp_cands := [cand(m.psets[l]) | some l in who.scp]
+_catalog_ok(s, a) if substring(a, count(s) + 1, -1) in data.iamc.project.catalog[s]
 
-scp_allows := [hits(c[0]) | some c in scp_cands]
+# The statements of a candidate part that apply to the request (§2).
+_allows(c) := [m.st[id] | some id in c[0]] if {
+	c[2] == []
+} else := array.concat([m.st[id] | some id in c[0]], [st | some id in c[2]; st := m.st[id]; _applies(st)])
 
-scp_deny := {id | some c in scp_cands; some id in hits(c[1])}
+_denies(c) := [m.st[id] | some id in c[1]] if {
+	c[3] == []
+} else := array.concat([m.st[id] | some id in c[1]], [st | some id in c[3]; st := m.st[id]; _applies(st)])
 
-# Every level (root, each unit, the account) needs an Allow of its own.
-scp_ok if not who.scp
+# The applicable statements of a resource-based policy, each with how its
+# Principal names the caller (§3.1 step 4).
+_rp_hits(ids) := [[st, kind] |
+	some id in ids
+	st := m.st[id]
+	kind := _pmatch(st)
+	_applies(st)
+]
 
-scp_ok if {
-	who.scp
-	every s in scp_allows {
-		count(s) > 0
+_pmatch(st) := "direct" if {
+	st.pr[_who.arn]
+} else := "role" if {
+	st.pr[_who.role]
+} else := "account" if {
+	st.pr[_who.a]
+} else := "any" if {
+	# "*" is everyone: a direct grant to whoever its conditions admit, even
+	# when they narrow it to an account or an organization (§3.1 step 4).
+	st.pr["*"]
+}
+
+# NotPrincipal (Deny only): applies unless every identity of the caller is
+# listed (§2.3, [P] NotPrincipal).
+_pmatch(st) := "not" if {
+	st.np
+	some i in _who_ids
+	not st.np[i]
+}
+
+# A Deny with NotPrincipal always denies a principal that has a permissions
+# boundary, whatever it lists ([B], §7).
+_pmatch(st) := "not" if {
+	st.np
+	_who.b
+}
+
+# ---------------------------------------------------------------- the verdict
+
+# The candidates of a principal's policy set, or none when it has no such
+# set (no boundary, say).
+_part(ps) := _none if ps == null
+
+_part(ps) := _cands(ps) if ps != null
+
+# The resource's entry, {} when it has none: most projects have no
+# resource-based policy, and most actions are not gatekept by a trust
+# policy, which the first body answers at once.
+_entry := {} if {
+	not m.rb
+	not _act in _trust_actions
+} else := e if {
+	e := _resource_entry
+} else := {}
+
+# Role sessions without a session policy keep the role's permissions; a
+# federated user session has only what its session policy allows (§3.1
+# step 7).
+default _session_ok := false
+
+_session_ok if not _sess
+
+_session_ok if {
+	_sess
+	not _has_session_policy
+	not _federated
+}
+
+_session_ok if {
+	_has_session_policy
+	count(_sp_allow) > 0
+}
+
+_sp_allow := [st | some i in _sp_set; st := _sp_stmts[i]; st.e == "Allow"]
+
+_sp_deny := [st | some i in _sp_set; st := _sp_stmts[i]; st.e == "Deny"]
+
+# _hits: the statements that apply in every layer, and what the decision
+# needs of them, computed in one body: OPA evaluates a local variable at a
+# fraction of the cost of a rule. Truth values are booleans (x := a > b),
+# combined with "in": any(l) is `true in l`, all(l) is `not false in l`,
+# written `(false in l) == false`.
+_hits := h if {
+	w := _who
+	e := _entry
+
+	# Identity policies (absent for the root user, anonymous and service
+	# callers), the permissions boundary and each SCP level (§3.3: the
+	# compiler records SCP levels only on the principals they bind: not the
+	# management account's, nor service-linked roles).
+	ic := _part(object.get(w, "ps", null))
+	bc := _part(object.get(w, "b", null))
+	sc := [_cands(l) | some l in object.get(w, "scp", [])]
+	rc := _part(object.get(e, "ps", null))
+
+	ia := _allows(ic)
+	id := _denies(ic)
+	ba := _allows(bc)
+	bd := _denies(bc)
+	sa := [_allows(c) | some c in sc]
+	sd := [st | some c in sc; some st in _denies(c)]
+
+	# The resource policy's applicable statements, each with how its
+	# Principal names the caller (§3.1 step 4).
+	ra := _rp_hits(array.concat(rc[0], rc[2]))
+	rd := [st | some [st, _] in _rp_hits(array.concat(rc[1], rc[3]))]
+	kinds := {kind | some [_, kind] in ra}
+
+	h := {
+		"w": w, "e": e,
+		"ic": ic, "bc": bc, "sc": sc, "rc": rc,
+		"ia": ia, "id": id, "ba": ba, "bd": bd, "sa": sa, "sd": sd, "ra": ra, "rd": rd,
+		"direct": true in ["direct" in kinds, "any" in kinds],
+		"role": "role" in kinds,
 	}
 }
 
-# ---------------------------------------------------------------- resource policy
+# The outcome (§3): explicit_deny, allow or implicit_deny, with the truths
+# the layers' verdicts are made of.
+_verdict := v if {
+	h := _hits
+	w := h.w
+	explicit := count(h.id) + count(h.bd) + count(h.sd) + count(h.rd) + count(_sp_deny) > 0
 
-rp_cand := cand(m.psets[resource_entry.ps])
+	# The root user has no identity policies: it is allowed everything in
+	# its own account (§4.4).
+	id_ok := true in [count(h.ia) > 0, w.t == "Account"]
+	bd_ok := true in [object.get(w, "b", null) == null, count(h.ba) > 0]
 
-rp_allow := rp_hits(rp_cand[0])
+	# Every SCP level (root, each unit, the account) needs an Allow of its
+	# own.
+	scp_ok := count([1 | some a in h.sa; count(a) == 0]) == 0
+	sess_ok := _session_ok
+	gate := object.get(h.e, "g", false) == true
+	same := _resource_account == w.a
+	iam := w.t in {"User", "Account", "AssumedRole", "FederatedUser"}
+	rp := count(h.ra) > 0
 
-rp_deny := {id | some [id, _] in rp_hits(rp_cand[1])}
-
-rp_kinds := {kind | some [_, kind] in rp_allow}
-
-# A grant that names the caller itself (user, session or federated session
-# ARN, a service, or everyone) bypasses implicit denies in the same account
-# (§3.1 step 4).
-direct_grant if "direct" in rp_kinds
-
-direct_grant if "any" in rp_kinds
-
-# Naming the role of a session counts as an identity allow, still limited by
-# the boundary and the session policy.
-role_grant if "role" in rp_kinds
-
-# ---------------------------------------------------------------- session policy
-
-sp_allow := {i | some i in sp_set; sp_stmts[i].e == "Allow"}
-
-sp_deny := {i | some i in sp_set; sp_stmts[i].e == "Deny"}
-
-# Role sessions without a session policy keep the role's permissions; a
-# federated user session has only what its session policy allows (§3.1 step 7).
-session_ok if not sess
-
-session_ok if {
-	sess
-	not has_session_policy
-	not federated
+	# A resource policy naming the caller itself (user, session, federated
+	# session, a service, or everyone) grants in the same account despite
+	# implicit denies; naming the session's role counts as an identity
+	# allow, still within the boundary and the session policy (§3.1 step
+	# 4). Trust and KMS key policies are gatekeepers: they must allow the
+	# caller in every case (§4.2). Cross-account, both accounts must allow
+	# (§3.2). Anonymous callers and services have only resource policies
+	# (§3.4).
+	pside := (false in [true in [id_ok, h.role], bd_ok, sess_ok]) == false
+	granted := true in [
+		(false in [gate == false, same, iam, true in [pside, h.direct]]) == false,
+		(false in [gate, same, rp, true in [pside, h.direct]]) == false,
+		(false in [same == false, iam, rp, id_ok, bd_ok, sess_ok]) == false,
+		(false in [w.t in {"Anonymous", "Service"}, h.direct]) == false,
+	]
+	allowed := (false in [explicit == false, scp_ok, granted]) == false
+	v := {
+		"outcome": _outcomes[explicit][allowed],
+		"id_ok": id_ok, "scp_ok": scp_ok,
+	}
 }
 
-session_ok if {
-	has_session_policy
-	count(sp_allow) > 0
+_outcomes := {true: {true: "explicit_deny", false: "explicit_deny"}, false: {true: "allow", false: "implicit_deny"}}
+
+# The answer alone, for data.iamc.allow: it stops there.
+_allowed if {
+	count(_errors) == 0
+	_verdict.outcome == "allow"
 }
 
-# ---------------------------------------------------------------- verdict
+# ---------------------------------------------------------------- the decision
 
-explicit_deny if count(id_deny) > 0
+# The decision object (DESIGN.md §3), with its explanation.
+_decision := d if {
+	count(_errors) == 0
+	v := _verdict
+	h := _hits
+	w := h.w
+	d := {
+		"allowed": v.outcome == "allow",
+		"decision": v.outcome,
+		"reasons": _reasons(v.outcome, h),
+		"layers": {
+			"scp": _layer_verdict[count(h.sc) > 0][count(h.sd) > 0][v.scp_ok],
+			"boundary": _layer_verdict[object.get(w, "b", null) != null][count(h.bd) > 0][count(h.ba) > 0],
+			"identity": _layer_verdict[(w.t in {"Anonymous", "Service"}) == false][count(h.id) > 0][v.id_ok],
+			"resource": _layer_verdict[object.get(h.e, "ps", null) != null][count(h.rd) > 0][count(h.ra) > 0],
+			"session": _session_verdict,
+		},
+		"missing_context": _missing_context,
+		"errors": [],
+	}
+} else := _error_decision(_errors)
 
-explicit_deny if count(bd_deny) > 0
-
-explicit_deny if count(scp_deny) > 0
-
-explicit_deny if count(rp_deny) > 0
-
-explicit_deny if count(sp_deny) > 0
-
-principal_side if {
-	identity_allowed
-	boundary_ok
-	session_ok
+# A layer's verdict by [takes part][a Deny applies][an Allow applies]:
+# absent, deny, allow or implicit (no statement applied).
+_layer_verdict := {
+	false: {false: {false: "absent", true: "absent"}, true: {false: "absent", true: "absent"}},
+	true: {false: {false: "implicit", true: "allow"}, true: {false: "deny", true: "deny"}},
 }
 
-principal_side if {
-	role_grant
-	boundary_ok
-	session_ok
-}
-
-principal_types := {"User", "Account", "AssumedRole", "FederatedUser"}
-
-# Same account: identity and resource policy are a union (§3.1). Role trust
-# policies are gatekeepers: they must allow the caller in every case (§4.2).
-granted if {
-	not resource_entry.g
-	same_account
-	who.t in principal_types
-	principal_side
-}
-
-granted if {
-	not resource_entry.g
-	same_account
-	who.t in principal_types
-	direct_grant
-}
-
-granted if {
-	resource_entry.g
-	same_account
-	count(rp_allow) > 0
-	direct_grant
-}
-
-granted if {
-	resource_entry.g
-	same_account
-	count(rp_allow) > 0
-	principal_side
-}
-
-# Cross-account: both accounts must allow; the resource policy must name the
-# caller, its role, its account or everyone (§3.2).
-granted if {
-	not same_account
-	who.t in principal_types
-	count(rp_allow) > 0
-	identity_allowed
-	boundary_ok
-	session_ok
-}
-
-# Anonymous callers and AWS services have no identity: only a resource
-# policy can allow them (§3.4).
-granted if {
-	who.t in {"Anonymous", "Service"}
-	direct_grant
-}
-
-allowed if {
-	not explicit_deny
-	scp_ok
-	granted
-}
-
-outcome := "explicit_deny" if explicit_deny
-else := "allow" if allowed
-else := "implicit_deny"
-
-# ---------------------------------------------------------------- layers and reasons
-
-verdict(allow_set, deny_set) := "deny" if count(deny_set) > 0
-else := "allow" if count(allow_set) > 0
-else := "implicit"
-
-layers := {
-	"scp": scp_verdict,
-	"boundary": boundary_verdict,
-	"identity": identity_verdict,
-	"resource": resource_verdict,
-	"session": session_verdict,
-}
-
-scp_verdict := "absent" if not who.scp
-else := "deny" if count(scp_deny) > 0
-else := "allow" if scp_ok
-else := "implicit"
-
-boundary_verdict := "absent" if not who.b
-else := verdict(bd_allow, bd_deny)
-
-identity_verdict := "absent" if who.t in {"Anonymous", "Service"}
-else := "deny" if count(id_deny) > 0
-else := "allow" if identity_allowed
-else := "implicit"
-
-resource_verdict := "absent" if not resource_entry.ps
-else := verdict(rp_allow, rp_deny)
-
-session_verdict := "implicit" if {
-	federated
-	not has_session_policy
+_session_verdict := "implicit" if {
+	_federated
+	not _has_session_policy
 } else := "absent" if {
-	not has_session_policy
-} else := verdict(sp_allow, sp_deny)
+	not _has_session_policy
+} else := "deny" if {
+	count(_sp_deny) > 0
+} else := "allow" if {
+	count(_sp_allow) > 0
+} else := "implicit"
 
-# (m is the statement's policy, Sid and source, tab-separated.)
-reason(layer, st) := {
+_reason(layer, st) := {
 	"layer": layer,
-	"policy": parts[0],
-	"statement": parts[1],
+	"policy": st.m[0],
+	"statement": st.m[1],
 	"effect": st.e,
-	"source": parts[2],
-} if {
-	parts := split(st.m, "\t")
+	"source": st.m[2],
 }
 
-deny_reasons := (((({reason("scp", m.st[id]) | some id in scp_deny} | {reason("resource", m.st[id]) | some id in rp_deny}) | {reason("identity", m.st[id]) | some id in id_deny}) | {reason("boundary", m.st[id]) | some id in bd_deny}) | {reason("session", sp_stmts[i]) | some i in sp_deny})
+# The statements that decided: every applicable Deny of an explicit deny,
+# every Allow that granted an allow, none for an implicit deny.
+_reasons(outcome, h) := _sort_reasons(_deny_reasons(h)) if outcome == "explicit_deny"
 
-allow_reasons := {reason("identity", m.st[id]) | some id in id_allow} | {reason("resource", m.st[id]) | some [id, _] in rp_allow}
+_reasons(outcome, h) := _sort_reasons(_allow_reasons(h)) if outcome == "allow"
 
-reasons := sort_reasons(deny_reasons) if explicit_deny
-else := sort_reasons(allow_reasons) if allowed
-else := []
+_reasons(outcome, _) := [] if outcome == "implicit_deny"
 
-layer_order := {"scp": 0, "resource": 1, "identity": 2, "boundary": 3, "session": 4}
+_deny_reasons(h) := (((({_reason("scp", st) | some st in h.sd} | {_reason("resource", st) | some st in h.rd}) | {_reason("identity", st) | some st in h.id}) | {_reason("boundary", st) | some st in h.bd}) | {_reason("session", st) | some st in _sp_deny})
+
+_allow_reasons(h) := {_reason("identity", st) | some st in h.ia} | {_reason("resource", st) | some [st, _] in h.ra}
+
+_layer_order := {"scp": 0, "resource": 1, "identity": 2, "boundary": 3, "session": 4}
 
 # Reasons in layer order, then by source. (A set of one needs no sorting.)
-sort_reasons(set) := [r | some r in set] if {
+_sort_reasons(set) := [r | some r in set] if {
 	count(set) < 2
-} else := [r | some [_, _, r] in sort([[layer_order[r.layer], r.source, r] | some r in set])]
+} else := [r | some [_, _, r] in sort([[_layer_order[r.layer], r.source, r] | some r in set])]
 
 # ---------------------------------------------------------------- missing context
 
-# Condition keys the request lacks, read by candidate statements whose
-# resource (and principal) matched: supplying them could change the
+# Condition keys the request lacks, read by checked candidate statements
+# whose resource (and principal) matched: supplying them could change the
 # decision, like the policy simulator's MissingContextValues.
-missing_in(cands) := {k |
-	some list in cands
-	some id in list
-	some k in missing_of(m.st[id])
+_missing_in(c) := {k |
+	some i in [2, 3]
+	some id in c[i]
+	some k in _missing_of(m.st[id])
 }
 
-missing_of(st) := {c.kn |
+_missing_of(st) := {c.kn |
 	st.c
-	rok(st)
+	_rok(st)
 	some c in st.c
 	c.o != "null"
-	not has_key(c.k)
+	not _has_key(c.k)
 }
 
-missing_sets contains missing_in(id_cand)
+_missing_sets contains _missing_in(_hits.ic)
 
-missing_sets contains missing_in(bd_cand)
+_missing_sets contains _missing_in(_hits.bc)
 
-missing_sets contains missing_in(c) if some c in scp_cands
+_missing_sets contains _missing_in(c) if some c in _hits.sc
 
-missing_sets contains missing_in(rp_cand)
+_missing_sets contains _missing_in(_hits.rc)
 
-missing_sets contains {c.kn |
-	some st in sp_stmts
+_missing_sets contains {c.kn |
+	some st in _sp_stmts
 	st.c
-	sp_action(st)
-	rok(st)
+	_sp_action(st)
+	_rok(st)
 	some c in st.c
 	c.o != "null"
-	not has_key(c.k)
+	not _has_key(c.k)
 }
 
-missing_context := sort({k | some s in missing_sets; some k in s})
+_missing_context := sort({k | some s in _missing_sets; some k in s})
 
 # ---------------------------------------------------------------- coverage
 
 # Every statement that applied to the request, in every layer, whatever the
 # outcome: what a test exercised (iamc test --coverage).
-matched := sort_reasons(matched_set)
+_matched := _sort_reasons(_matched_set)
 
-matched_set contains reason("identity", m.st[id]) if some id in id_allow
+_matched_set contains _reason("identity", st) if some st in array.concat(_hits.ia, _hits.id)
 
-matched_set contains reason("identity", m.st[id]) if some id in id_deny
+_matched_set contains _reason("boundary", st) if some st in array.concat(_hits.ba, _hits.bd)
 
-matched_set contains reason("boundary", m.st[id]) if some id in bd_allow
-
-matched_set contains reason("boundary", m.st[id]) if some id in bd_deny
-
-matched_set contains reason("scp", m.st[id]) if {
-	some s in scp_allows
-	some id in s
+_matched_set contains _reason("scp", st) if {
+	some a in _hits.sa
+	some st in a
 }
 
-matched_set contains reason("scp", m.st[id]) if some id in scp_deny
+_matched_set contains _reason("scp", st) if some st in _hits.sd
 
-matched_set contains reason("resource", m.st[id]) if some [id, _] in rp_allow
+_matched_set contains _reason("resource", st) if some [st, _] in _hits.ra
 
-matched_set contains reason("resource", m.st[id]) if some id in rp_deny
+_matched_set contains _reason("resource", st) if some st in _hits.rd
 
-matched_set contains reason("session", sp_stmts[i]) if some i in sp_set
+_matched_set contains _reason("session", _sp_stmts[i]) if some i in _sp_set

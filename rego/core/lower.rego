@@ -4,84 +4,84 @@
 # Policy variables are not resolved in session policies.
 package iamc.core
 
-as_list(x) := x if is_array(x)
+_as_list(x) := x if is_array(x)
 
-as_list(x) := [x] if not is_array(x)
+_as_list(x) := [x] if not is_array(x)
 
-lower_stmt(s, i, policy) := object.union_n([
-	{"e": s.Effect, "m": concat("\t", [policy, sid_of(s, i), "input"])},
-	lower_actions(s),
-	lower_resources(s),
-	lower_conditions(s),
+_lower_stmt(s, i, policy) := object.union_n([
+	{"e": s.Effect, "m": [policy, _sid_of(s, i), "input"]},
+	_lower_actions(s),
+	_lower_resources(s),
+	_lower_conditions(s),
 ])
 
-sid_of(s, i) := s.Sid if {
+_sid_of(s, i) := s.Sid if {
 	is_string(s.Sid)
 } else := sprintf("[%d]", [i])
 
-lower_actions(s) := {"a": [action_pattern(a) | some a in as_list(s.Action)]} if s.Action
+_lower_actions(s) := {"a": [_action_pattern(a) | some a in _as_list(s.Action)]} if s.Action
 
-lower_actions(s) := {"na": [action_pattern(a) | some a in as_list(s.NotAction)]} if s.NotAction
+_lower_actions(s) := {"na": [_action_pattern(a) | some a in _as_list(s.NotAction)]} if s.NotAction
 
-lower_resources(s) := {"r": [resource_pattern(r) | some r in as_list(s.Resource)]} if s.Resource
+_lower_resources(s) := {"r": [_resource_pattern(r) | some r in _as_list(s.Resource)]} if s.Resource
 
-lower_resources(s) := {"nr": [resource_pattern(r) | some r in as_list(s.NotResource)]} if s.NotResource
+_lower_resources(s) := {"nr": [_resource_pattern(r) | some r in _as_list(s.NotResource)]} if s.NotResource
 
-lower_resources(s) := {} if {
+_lower_resources(s) := {} if {
 	not s.Resource
 	not s.NotResource
 }
 
-lower_conditions(s) := {"c": [lower_cond(op, k, v) | some op, kv in s.Condition; some k, v in kv]} if {
+_lower_conditions(s) := {"c": [_lower_cond(op, k, v) | some op, kv in s.Condition; some k, v in kv]} if {
 	is_object(s.Condition)
 } else := {}
 
-has_wildcard(s) if contains(s, "*")
+_has_wildcard(s) if contains(s, "*")
 
-has_wildcard(s) if contains(s, "?")
+_has_wildcard(s) if contains(s, "?")
 
-action_pattern("*") := ["*"]
+_action_pattern(a) := ["*"] if a == "*"
 
-action_pattern(a) := ["=", lower(a)] if {
+_action_pattern(a) := ["=", lower(a)] if {
 	a != "*"
-	not has_wildcard(a)
+	not _has_wildcard(a)
 }
 
-action_pattern(a) := ["~", glob_of(lower(a), "*", "?")] if {
+_action_pattern(a) := ["~", _glob_of(lower(a), "*", "?")] if {
 	a != "*"
-	has_wildcard(a)
+	_has_wildcard(a)
 }
 
 # glob_of quotes the glob metacharacters of an IAM pattern, then turns its *
 # and ? back into the given wildcards.
-glob_of(s, star, one) := replace(replace(glob.quote_meta(s), `\*`, star), `\?`, one)
+_glob_of(s, star, one) := replace(replace(glob.quote_meta(s), `\*`, star), `\?`, one)
 
-resource_pattern("*") := ["*"]
+_resource_pattern(r) := ["*"] if r == "*"
 
-resource_pattern(r) := ["=", r] if {
+_resource_pattern(r) := ["=", r] if {
 	r != "*"
-	not has_wildcard(r)
+	not _has_wildcard(r)
 }
 
-resource_pattern(r) := [":", arn_glob(r)] if {
+_resource_pattern(r) := [":", _arn_glob(r)] if {
 	r != "*"
-	has_wildcard(r)
+	_has_wildcard(r)
 }
 
 # arn_glob: * and ? stay within one of the first five segments; in the
 # resource part they also span ':' and '/'.
-arn_glob(r) := g if {
+_arn_glob(r) := g if {
 	parts := split(r, ":")
 	count(parts) >= 6
-	head := [glob_of(p, "*", "?") | some p in array.slice(parts, 0, 5)]
-	tail := glob_of(concat(":", array.slice(parts, 5, count(parts))), "**", "{?,:}")
+	head := [_glob_of(p, "*", "?") | some p in array.slice(parts, 0, 5)]
+	tail := _glob_of(concat(":", array.slice(parts, 5, count(parts))), "**", "{?,:}")
 	g := concat(":", array.concat(head, [tail]))
-} else := glob_of(r, "*", "?")
+} else := _glob_of(r, "*", "?")
 
 # ---------------------------------------------------------------- conditions
 
 # Condition operators: base name (lower case) to [code, negated].
-operators := {
+_operators := {
 	"stringequals": ["s", false],
 	"stringnotequals": ["s", true],
 	"stringequalsignorecase": ["si", false],
@@ -113,22 +113,22 @@ operators := {
 
 # parse_op splits "ForAnyValue:StringLikeIfExists" into its set operator,
 # base operator and IfExists flag.
-parse_op(op) := [q, base, x] if {
+_parse_op(op) := [q, base, x] if {
 	l := lower(op)
-	q := set_op(l)
+	q := _set_op(l)
 	rest := trim_prefix(trim_prefix(l, "foranyvalue:"), "forallvalues:")
 	x := endswith(rest, "ifexists")
 	base := trim_suffix(rest, "ifexists")
 }
 
-set_op(l) := "any" if startswith(l, "foranyvalue:")
+_set_op(l) := "any" if startswith(l, "foranyvalue:")
 else := "all" if startswith(l, "forallvalues:")
 else := ""
 
-lower_cond(op, k, v) := c if {
-	[q, base, x] := parse_op(op)
-	[code, neg] := operators[base]
-	vals := [cond_value(code, pv) | some pv in as_list(v)]
+_lower_cond(op, k, v) := c if {
+	[q, base, x] := _parse_op(op)
+	[code, neg] := _operators[base]
+	vals := [_cond_value(code, pv) | some pv in _as_list(v)]
 	c := object.union_n([
 		{"o": code, "k": lower(k), "kn": k, "v": vals},
 		{"n": true | neg},
@@ -137,154 +137,164 @@ lower_cond(op, k, v) := c if {
 	])
 }
 
-cond_value(code, v) := ["=", scalar_string(v)] if code == "s"
+_cond_value(code, v) := ["=", _scalar_string(v)] if code == "s"
 
-cond_value("si", v) := ["=", lower(scalar_string(v))]
+_cond_value(code, v) := ["=", lower(_scalar_string(v))] if code == "si"
 
-cond_value("b", v) := ["=", lower(scalar_string(v))]
+_cond_value(code, v) := ["=", lower(_scalar_string(v))] if code == "b"
 
-cond_value("sl", v) := p if {
-	s := scalar_string(v)
-	p := like_pattern(s)
+_cond_value(code, v) := p if {
+	code == "sl"
+	s := _scalar_string(v)
+	p := _like_pattern(s)
 }
 
-cond_value("arn", v) := resource_pattern(scalar_string(v))
+_cond_value(code, v) := _resource_pattern(_scalar_string(v)) if code == "arn"
 
-cond_value("bin", v) := v
+_cond_value(code, v) := v if code == "bin"
 
-cond_value("ip", v) := v if contains(v, "/")
+_cond_value(code, v) := v if {
+	code == "ip"
+	contains(v, "/")
+}
 
-cond_value("ip", v) := concat("", [v, "/128"]) if {
+_cond_value(code, v) := concat("", [v, "/128"]) if {
+	code == "ip"
 	not contains(v, "/")
 	contains(v, ":")
 }
 
-cond_value("ip", v) := concat("", [v, "/32"]) if {
+_cond_value(code, v) := concat("", [v, "/32"]) if {
+	code == "ip"
 	not contains(v, "/")
 	not contains(v, ":")
 }
 
-cond_value(code, v) := to_number(v) if {
+_cond_value(code, v) := to_number(v) if {
 	startswith(code, "n")
 	code != "null"
 }
 
-cond_value(code, v) := date_ns(v) if startswith(code, "d")
+_cond_value(code, v) := _date_ns(v) if startswith(code, "d")
 
-cond_value("null", v) := lower(scalar_string(v)) == "true"
+_cond_value(code, v) := lower(_scalar_string(v)) == "true" if code == "null"
 
-like_pattern(s) := ["=", s] if not has_wildcard(s)
+_like_pattern(s) := ["=", s] if not _has_wildcard(s)
 
-like_pattern(s) := ["~", glob_of(s, "*", "?")] if has_wildcard(s)
+_like_pattern(s) := ["~", _glob_of(s, "*", "?")] if _has_wildcard(s)
 
 # A session policy passed in the input is checked as the compiler checks
 # policies (§7): anything it cannot lower exactly is an error, never a
 # statement that silently matches more or less.
-sp_statements := as_list(sess.policy.Statement)
+_sp_statements := _as_list(_sess.policy.Statement)
 
-lowering_errors contains "session policy: Statement is missing" if {
-	has_session_policy
-	not sess.policy.Statement
+_lowering_errors contains "session policy: Statement is missing" if {
+	_has_session_policy
+	not _sess.policy.Statement
 }
 
-lowering_errors contains sprintf("session policy: unknown element %q", [k]) if {
-	some k, _ in sess.policy
+_lowering_errors contains sprintf("session policy: unknown element %q", [k]) if {
+	some k, _ in _sess.policy
 	not k in {"Version", "Id", "Statement"}
 }
 
-lowering_errors contains sprintf("session policy: Version must be \"2012-10-17\" or \"2008-10-17\", not %v", [sess.policy.Version]) if {
-	not sess.policy.Version in {"2012-10-17", "2008-10-17"}
+_lowering_errors contains sprintf("session policy: Version must be \"2012-10-17\" or \"2008-10-17\", not %v", [_sess.policy.Version]) if {
+	not _sess.policy.Version in {"2012-10-17", "2008-10-17"}
 }
 
-lowering_errors contains "session policy: each statement is an object" if {
-	some s in sp_statements
+_lowering_errors contains "session policy: each statement is an object" if {
+	some s in _sp_statements
 	not is_object(s)
 }
 
-lowering_errors contains sprintf("session policy: unknown statement element %q", [k]) if {
-	some s in sp_statements
+_lowering_errors contains sprintf("session policy: unknown statement element %q", [k]) if {
+	some s in _sp_statements
 	some k, _ in s
 	not k in {"Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition"}
 }
 
-lowering_errors contains "session policy: a statement needs Effect Allow or Deny" if {
-	some s in sp_statements
+_lowering_errors contains "session policy: a statement needs Effect Allow or Deny" if {
+	some s in _sp_statements
 	not s.Effect in {"Allow", "Deny"}
 }
 
-lowering_errors contains "session policy: a statement needs exactly one of Action and NotAction" if {
-	some s in sp_statements
+_lowering_errors contains "session policy: a statement needs exactly one of Action and NotAction" if {
+	some s in _sp_statements
 	count([1 | s.Action]) + count([1 | s.NotAction]) != 1
 }
 
-lowering_errors contains "session policy: a statement needs exactly one of Resource and NotResource" if {
-	some s in sp_statements
+_lowering_errors contains "session policy: a statement needs exactly one of Resource and NotResource" if {
+	some s in _sp_statements
 	count([1 | s.Resource]) + count([1 | s.NotResource]) != 1
 }
 
-lowering_errors contains sprintf("session policy: %v is not an action (\"service:Action\" or \"*\")", [a]) if {
-	some s in sp_statements
+_lowering_errors contains sprintf("session policy: %v is not an action (\"service:Action\" or \"*\")", [a]) if {
+	some s in _sp_statements
 	some f in ["Action", "NotAction"]
-	some a in as_list(object.get(s, f, []))
-	not valid_policy_action(a)
+	some a in _as_list(object.get(s, f, []))
+	not _valid_policy_action(a)
 }
 
-valid_policy_action("*")
+_valid_policy_action(a) if a == "*"
 
-valid_policy_action(a) if regex.match(`^[A-Za-z0-9-]+:[A-Za-z0-9_.*?-]+$`, a)
+_valid_policy_action(a) if regex.match(`^[A-Za-z0-9-]+:[A-Za-z0-9_.*?-]+$`, a)
 
-lowering_errors contains sprintf("session policy: %v is not a resource (an ARN or \"*\")", [r]) if {
-	some s in sp_statements
+_lowering_errors contains sprintf("session policy: %v is not a resource (an ARN or \"*\")", [r]) if {
+	some s in _sp_statements
 	some f in ["Resource", "NotResource"]
-	some r in as_list(object.get(s, f, []))
-	not valid_policy_resource(r)
+	some r in _as_list(object.get(s, f, []))
+	not _valid_policy_resource(r)
 }
 
-valid_policy_resource("*")
+_valid_policy_resource(r) if r == "*"
 
-valid_policy_resource(r) if {
+_valid_policy_resource(r) if {
 	is_string(r)
 	count(split(r, ":")) >= 6
 	startswith(r, "arn:")
 }
 
-lowering_errors contains "session policy: Condition must be an object of operators, each an object of condition keys" if {
-	some s in sp_statements
+_lowering_errors contains "session policy: Condition must be an object of operators, each an object of condition keys" if {
+	some s in _sp_statements
 	s.Condition
-	not condition_shape_ok(s.Condition)
+	not _condition_shape_ok(s.Condition)
 }
 
-condition_shape_ok(c) if {
+_condition_shape_ok(c) if {
 	is_object(c)
 	every _, kv in c {
 		is_object(kv)
 	}
 }
 
-lowering_errors contains sprintf("session policy: unknown condition operator %q", [op]) if {
-	some s in sp_statements
+_lowering_errors contains sprintf("session policy: unknown condition operator %q", [op]) if {
+	some s in _sp_statements
 	some op, _ in s.Condition
-	[_, base, _] := parse_op(op)
-	not operators[base]
+	[_, base, _] := _parse_op(op)
+	not _operators[base]
 }
 
-lowering_errors contains sprintf("session policy: %s %s has a value that is not valid for the operator", [op, k]) if {
-	some s in sp_statements
+_lowering_errors contains sprintf("session policy: %s %s has a value that is not valid for the operator", [op, k]) if {
+	some s in _sp_statements
 	some op, kv in s.Condition
-	[_, base, _] := parse_op(op)
-	[code, _] := operators[base]
+	[_, base, _] := _parse_op(op)
+	[code, _] := _operators[base]
 	some k, v in kv
-	some pv in as_list(v)
-	not valid_cond_value(code, pv)
+	some pv in _as_list(v)
+	not _valid_cond_value(code, pv)
 }
 
-valid_cond_value("null", v) if lower(scalar_string(v)) in {"true", "false"}
+_valid_cond_value(code, v) if {
+	code in {"null", "b"}
+	lower(_scalar_string(v)) in {"true", "false"}
+}
 
-valid_cond_value("b", v) if lower(scalar_string(v)) in {"true", "false"}
+_valid_cond_value(code, v) if {
+	code == "ip"
+	net.cidr_is_valid(_cond_value("ip", v))
+}
 
-valid_cond_value("ip", v) if net.cidr_is_valid(cond_value("ip", v))
-
-valid_cond_value(code, v) if {
+_valid_cond_value(code, v) if {
 	not code in {"null", "b", "ip"}
-	cond_value(code, v)
+	_cond_value(code, v)
 }

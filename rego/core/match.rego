@@ -1,10 +1,10 @@
-# Statement matching: actions, resources, principals and conditions, over the
-# lowered statement form that the compiler writes to data.iamc.model.st (and
-# that session.rego builds for session policies passed in the input).
+# Statement matching: resources, principals and conditions, over the lowered
+# statement form that the compiler writes to data.iamc.model.st (and that
+# lower.rego builds for session policies passed in the input).
 #
 # Patterns are strings (an exact value) or arrays [kind, value]:
 #   ["*"]            matches everything
-#   ["=", s]         equals s
+#   ["=", s]         equals s (lower.rego writes exact patterns so)
 #   ["^", p]         starts with p (a trailing * in the last ARN segment)
 #   ["~", g]         glob g, no separators (actions, StringLike)
 #   [":", g]         glob g with ':' as separator (ARNs: * and ? stay within
@@ -13,258 +13,348 @@
 #                    request context; mode is "=", "i" (lower-cased equality),
 #                    "~" or ":"; parts are literal strings (already in the
 #                    mode's syntax) and {"k": key, "d": default} variables.
+#
+# Every multi-body function tests its constant in the body (p[0] == "^"),
+# where OPA's rule index selects the one body that can match.
 package iamc.core
 
-# A bare string is an exact pattern (the compiler writes ["=", s] so).
-pm(s, x) if {
-	is_string(s)
-	s == x
+_pm(p, x) if {
+	is_string(p)
+	p == x
 }
 
-pm(["*"], _) := true
+_pm(p, _) if p[0] == "*"
 
-pm(["=", v], x) if v == x
+_pm(p, x) if {
+	p[0] == "="
+	p[1] == x
+}
 
-pm(["^", v], x) if startswith(x, v)
+_pm(p, x) if {
+	p[0] == "^"
+	startswith(x, p[1])
+}
 
-pm(["~", g], x) if glob.match(g, null, x)
+_pm(p, x) if {
+	p[0] == "~"
+	glob.match(p[1], null, x)
+}
 
-pm([":", g], x) if glob.match(g, [":"], x)
+_pm(p, x) if {
+	p[0] == ":"
+	glob.match(p[1], [":"], x)
+}
 
-pm(["v", "=", parts], x) if tmpl(parts, false) == x
+_pm(p, x) if {
+	p[0] == "v"
+	_vpm(p[1], p[2], x)
+}
 
-pm(["v", "i", parts], x) if lower(tmpl(parts, false)) == x
+_vpm(mode, parts, x) if {
+	mode == "="
+	_tmpl(parts, false) == x
+}
 
-pm(["v", "~", parts], x) if glob.match(tmpl(parts, true), null, x)
+_vpm(mode, parts, x) if {
+	mode == "i"
+	lower(_tmpl(parts, false)) == x
+}
 
-pm(["v", ":", parts], x) if glob.match(tmpl(parts, true), [":"], x)
+_vpm(mode, parts, x) if {
+	mode == "~"
+	glob.match(_tmpl(parts, true), null, x)
+}
 
-any_pm(list, x) if {
+_vpm(mode, parts, x) if {
+	mode == ":"
+	glob.match(_tmpl(parts, true), [":"], x)
+}
+
+_any_pm(list, x) if {
 	some p in list
-	pm(p, x)
+	_pm(p, x)
 }
 
-# tmpl resolves a template; undefined when a variable has no value and no
+# _tmpl resolves a template; undefined when a variable has no value and no
 # default, so that the pattern matches nothing.
-tmpl(parts, quote) := s if {
-	strs := [v | some p in parts; v := tpart(p, quote)]
+_tmpl(parts, quote) := s if {
+	strs := [v | some p in parts; v := _tpart(p, quote)]
 	count(strs) == count(parts)
 	s := concat("", strs)
 }
 
-tpart(p, _) := p if is_string(p)
+_tpart(p, _) := p if is_string(p)
 
-tpart(p, quote) := v if {
+_tpart(p, quote) := v if {
 	is_object(p)
-	raw := tvalue(p)
-	v := tquote(raw, quote)
+	raw := _tvalue(p)
+	v := _tquote(raw, quote)
 }
 
-tvalue(p) := s if {
-	s := scalar_string(ctxv(p.k))
+_tvalue(p) := s if {
+	s := _scalar_string(_ctxv(p.k))
 } else := p.d if {
 	is_string(p.d)
 }
 
-tquote(s, true) := glob.quote_meta(s)
+_tquote(s, quote) := glob.quote_meta(s) if quote
 
-tquote(s, false) := s
+_tquote(s, quote) := s if not quote
 
-scalar_string(v) := v if is_string(v)
+_scalar_string(v) := v if is_string(v)
 
-scalar_string(v) := "true" if v == true
+_scalar_string(v) := "true" if v == true
 
-scalar_string(v) := "false" if v == false
+_scalar_string(v) := "false" if v == false
 
-scalar_string(v) := format_int(v, 10) if {
+_scalar_string(v) := format_int(v, 10) if {
 	is_number(v)
 	v == round(v)
 }
 
-scalar_string(v) := sprintf("%v", [v]) if {
+_scalar_string(v) := sprintf("%v", [v]) if {
 	is_number(v)
 	v != round(v)
 }
 
-# ---------------------------------------------------------------- resources
+# ---------------------------------------------------------------- statements
 
-# rok: the statement's Resource or NotResource admits the request resource. A
-# statement with neither (a trust policy) applies to its own resource.
-rok(st) if {
+# A statement of a checked candidate list applies when its Resource or
+# NotResource admits the resource and its conditions hold (§2). (A statement
+# with neither has nothing to check and is listed as sure by the compiler.)
+_applies(st) if {
+	_rok(st)
+	_cok(st)
+}
+
+# _rok: the Resource or NotResource admits the request resource; a statement
+# with neither (a trust policy) applies to its own resource.
+_rok(st) if {
 	not st.r
 	not st.nr
 }
 
-rok(st) if {
+_rok(st) if {
 	some p in st.r
-	pm(p, res)
+	_pm(p, _res)
 }
 
-rok(st) if {
+_rok(st) if {
 	st.nr
-	not any_pm(st.nr, res)
+	not _any_pm(st.nr, _res)
+}
+
+_cok(st) if not st.c
+
+_cok(st) if {
+	st.c
+	every c in st.c {
+		_cond(c)
+	}
 }
 
 # ---------------------------------------------------------------- conditions
 
-cok(st) if not st.c
+_has_key(k) if _ctxv(k) != null
 
-cok(st) if {
-	st.c
-	every c in st.c {
-		cond(c)
-	}
-}
-
-has_key(k) if ctxv(k) != null
-
-# A plain (single-valued) operator.
-cond(c) if {
+# A plain (single-valued) operator. A key's value is checked against its
+# type before any condition reads it (errors.rego), so a plain operator never
+# meets a list here.
+_cond(c) if {
 	not c.q
-	not has_key(c.k)
-	absent_true(c)
+	not _has_key(c.k)
+	_absent_true(c)
 }
 
-cond(c) if {
+_cond(c) if {
 	not c.q
 	c.o != "null"
-	v := ctxv(c.k)
+	v := _ctxv(c.k)
 	v != null
-	not is_array(v)
-	value_true(c, v)
+	_value_true(c, v)
 }
 
-cond(c) if {
+_cond(c) if {
 	not c.q
 	c.o == "null"
-	has_key(c.k)
+	_has_key(c.k)
 	false in c.v
 }
 
 # ForAnyValue: at least one request value satisfies the operator; false when
 # the key is absent or empty (true with …IfExists when absent).
-cond(c) if {
+_cond(c) if {
 	c.q == "any"
-	vals := as_array(ctxv(c.k))
-	some v in vals
-	value_true(c, v)
+	some v in _as_array(_ctxv(c.k))
+	_value_true(c, v)
 }
 
-cond(c) if {
+_cond(c) if {
 	c.q == "any"
-	not has_key(c.k)
+	not _has_key(c.k)
 	c.x
 }
 
 # ForAllValues: every request value satisfies the operator; true when the key
 # is absent or the set is empty.
-cond(c) if {
+_cond(c) if {
 	c.q == "all"
-	not has_key(c.k)
+	not _has_key(c.k)
 }
 
-cond(c) if {
+_cond(c) if {
 	c.q == "all"
-	vals := as_array(ctxv(c.k))
+	vals := _as_array(_ctxv(c.k))
 	every v in vals {
-		value_true(c, v)
+		_value_true(c, v)
 	}
 }
 
-absent_true(c) if c.x
+_absent_true(c) if c.x
 
-absent_true(c) if {
+_absent_true(c) if {
 	c.o == "null"
 	true in c.v
 }
 
-absent_true(c) if {
+_absent_true(c) if {
 	c.n
 	c.o != "null"
 }
 
-as_array(v) := v if is_array(v)
+_as_array(v) := v if is_array(v)
 
-as_array(v) := [v] if {
+_as_array(v) := [v] if {
 	v != null
 	not is_array(v)
 }
 
-# value_true: positive operators hold if the value matches any policy value
+# _value_true: positive operators hold if the value matches any policy value
 # (OR); negated operators if it matches none (NOR).
-value_true(c, v) if {
+_value_true(c, v) if {
 	not c.n
 	some pv in c.v
-	op(c.o, pv, v)
+	_op(c.o, pv, v)
 }
 
-value_true(c, v) if {
+_value_true(c, v) if {
 	c.n
-	not op_any(c, v)
+	not _op_any(c, v)
 }
 
-op_any(c, v) if {
+_op_any(c, v) if {
 	some pv in c.v
-	op(c.o, pv, v)
+	_op(c.o, pv, v)
 }
 
-op("s", pv, v) if pm(pv, scalar_string(v))
+_op(o, pv, v) if {
+	o == "s"
+	_pm(pv, _scalar_string(v))
+}
 
-op("si", pv, v) if pm(pv, lower(scalar_string(v)))
+_op(o, pv, v) if {
+	o == "si"
+	_pm(pv, lower(_scalar_string(v)))
+}
 
-op("sl", pv, v) if pm(pv, scalar_string(v))
+_op(o, pv, v) if {
+	o == "sl"
+	_pm(pv, _scalar_string(v))
+}
 
-op("arn", pv, v) if pm(pv, scalar_string(v))
+_op(o, pv, v) if {
+	o == "arn"
+	_pm(pv, _scalar_string(v))
+}
 
-op("b", pv, v) if pm(pv, lower(scalar_string(v)))
+_op(o, pv, v) if {
+	o == "b"
+	_pm(pv, lower(_scalar_string(v)))
+}
 
-op("bin", pv, v) if pv == v
+_op(o, pv, v) if {
+	o == "bin"
+	pv == v
+}
 
-op("ip", pv, v) if net.cidr_contains(pv, v)
+_op(o, pv, v) if {
+	o == "ip"
+	net.cidr_contains(pv, v)
+}
 
-op("n=", pv, v) if to_number(v) == pv
+_op(o, pv, v) if {
+	o == "n="
+	to_number(v) == pv
+}
 
-op("n<", pv, v) if to_number(v) < pv
+_op(o, pv, v) if {
+	o == "n<"
+	to_number(v) < pv
+}
 
-op("n<=", pv, v) if to_number(v) <= pv
+_op(o, pv, v) if {
+	o == "n<="
+	to_number(v) <= pv
+}
 
-op("n>", pv, v) if to_number(v) > pv
+_op(o, pv, v) if {
+	o == "n>"
+	to_number(v) > pv
+}
 
-op("n>=", pv, v) if to_number(v) >= pv
+_op(o, pv, v) if {
+	o == "n>="
+	to_number(v) >= pv
+}
 
-op("d=", pv, v) if date_ns(v) == pv
+_op(o, pv, v) if {
+	o == "d="
+	_date_ns(v) == pv
+}
 
-op("d<", pv, v) if date_ns(v) < pv
+_op(o, pv, v) if {
+	o == "d<"
+	_date_ns(v) < pv
+}
 
-op("d<=", pv, v) if date_ns(v) <= pv
+_op(o, pv, v) if {
+	o == "d<="
+	_date_ns(v) <= pv
+}
 
-op("d>", pv, v) if date_ns(v) > pv
+_op(o, pv, v) if {
+	o == "d>"
+	_date_ns(v) > pv
+}
 
-op("d>=", pv, v) if date_ns(v) >= pv
+_op(o, pv, v) if {
+	o == "d>="
+	_date_ns(v) >= pv
+}
 
-# date_ns reads a request date: an ISO 8601 date-time, a date, or epoch
+# _date_ns reads a request date: an ISO 8601 date-time, a date, or epoch
 # seconds (as a number or a string of digits).
-date_ns(v) := v * 1000000000 if is_number(v)
+_date_ns(v) := v * 1000000000 if is_number(v)
 
-date_ns(v) := ns if {
+_date_ns(v) := ns if {
 	is_string(v)
-	ns := parse_date(v)
+	ns := _parse_date(v)
 }
 
-parse_date(s) := ns if {
+_parse_date(s) := ns if {
 	regex.match(`^\d{4}-\d{2}-\d{2}T`, s)
-	ns := date_time_ns(s)
+	ns := _date_time_ns(s)
 }
+
+_parse_date(s) := time.parse_ns("2006-01-02", s) if regex.match(`^\d{4}-\d{2}-\d{2}$`, s)
+
+_parse_date(s) := to_number(s) * 1000000000 if regex.match(`^-?\d+(\.\d+)?$`, s)
 
 # The W3C date-time forms AWS accepts (as the compiler parses policy dates).
-date_time_ns(s) := time.parse_rfc3339_ns(s) if {
+_date_time_ns(s) := time.parse_rfc3339_ns(s) if {
 	time.parse_rfc3339_ns(s)
 } else := time.parse_ns("2006-01-02T15:04:05Z0700", s) if {
 	time.parse_ns("2006-01-02T15:04:05Z0700", s)
 } else := time.parse_ns("2006-01-02T15:04Z07:00", s) if {
 	time.parse_ns("2006-01-02T15:04Z07:00", s)
 } else := time.parse_ns("2006-01-02T15:04:05", s)
-
-parse_date(s) := time.parse_ns("2006-01-02", s) if regex.match(`^\d{4}-\d{2}-\d{2}$`, s)
-
-parse_date(s) := to_number(s) * 1000000000 if regex.match(`^-?\d+(\.\d+)?$`, s)
