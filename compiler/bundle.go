@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-
 )
 
 // Manifest is the bundle's .manifest.
