@@ -157,6 +157,9 @@ type model struct {
 	// KR are the keys a request context cannot give, with who sets them
 	// (principal, credentials, resource, clock).
 	KR map[string]string `json:"kr"`
+	// Endpoints are the VPC endpoints by ID (endpoint.go); absent when the
+	// project declares none.
+	Endpoints map[string]*mEndpoint `json:"endpoints,omitempty"`
 }
 
 // mPrincipal is a user or an account root user, in the shape the core
@@ -723,6 +726,7 @@ func (b *builder) build() {
 		}
 		b.model.Resources[res.ARN] = mr
 	}
+	b.endpoints()
 	// Policies attached to no one are still compiled, so that their
 	// statements can be reported (and covered) like any other.
 	for _, pol := range AllPolicies(b.p) {
