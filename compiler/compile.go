@@ -159,6 +159,9 @@ type model struct {
 	// Cat holds the actions (lower case) of each service with a service
 	// block: a request for any other action of the service is an error.
 	Cat map[string]map[string]int `json:"cat,omitempty"`
+	// Endpoints are the VPC endpoints by ID (endpoint.go); absent when the
+	// project declares none.
+	Endpoints map[string]*mEndpoint `json:"endpoints,omitempty"`
 }
 
 // mPrincipal is a user or an account root user, in the shape the core
@@ -745,6 +748,7 @@ func (b *builder) build() {
 		}
 		b.model.Resources[res.ARN] = mr
 	}
+	b.endpoints()
 	// Policies attached to no one are still compiled, so that their
 	// statements can be reported (and covered) like any other.
 	for _, pol := range AllPolicies(b.p) {
