@@ -162,6 +162,10 @@ type model struct {
 	// Endpoints are the VPC endpoints by ID (endpoint.go); absent when the
 	// project declares none.
 	Endpoints map[string]*mEndpoint `json:"endpoints,omitempty"`
+	// OR are the rules AWS enforces on the resources it owns (awsrules.go)
+	// and OA, by action, the indexes of the rules that refuse it.
+	OR []awsRule        `json:"or"`
+	OA map[string][]int `json:"oa"`
 }
 
 // mPrincipal is a user or an account root user, in the shape the core
@@ -763,6 +767,7 @@ func (b *builder) build() {
 	b.model.KT = keyTypes(b.model.St)
 	b.model.KTF = keyFamilyTypes
 	b.model.KR = refusedKeys()
+	b.model.OR, b.model.OA = ownedModel()
 	b.intern()
 }
 
