@@ -172,8 +172,6 @@ _rp := [c, allows, [st | some [st, _] in _rp_hits(array.concat(c[1], c[3]))]] if
 # step 7).
 default _session_ok := false
 
-default _session_ok := false
-
 _session_ok if not _sess
 
 _session_ok if {
