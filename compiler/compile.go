@@ -157,6 +157,11 @@ type model struct {
 	// KR are the keys a request context cannot give, with who sets them
 	// (principal, credentials, resource, clock).
 	KR map[string]string `json:"kr"`
+	// RCPs are the service prefixes (lower case) that resource control
+	// policies apply to; Defaults the context values of a request that does
+	// not give them (rcp.go).
+	RCPs     []string       `json:"rcps"`
+	Defaults map[string]any `json:"defaults"`
 }
 
 // mPrincipal is a user or an account root user, in the shape the core
@@ -192,6 +197,7 @@ type mRole struct {
 type mAccount struct {
 	N    string         `json:"n"`             // the account block's name
 	SCP  []int          `json:"scp,omitempty"` // policy set per level: root, units, account
+	RCP  []int          `json:"rcp,omitempty"` // RCP policy set per level, as SCP (rcp.go)
 	Keys map[string]any `json:"keys,omitempty"`
 }
 
@@ -421,6 +427,7 @@ type builder struct {
 	// catalog lists the actions (lower case) of services with a service block.
 	catalog map[string][]string
 	scps    map[string]*schema.Policy
+	rcps    map[string]*schema.Policy
 	accts   map[string]*schema.Account
 	full    *schema.Policy // FullAWSAccess, made when a level needs it
 }
@@ -436,6 +443,9 @@ func newBuilder(p *schema.Project) *builder {
 	for _, pol := range p.Policies {
 		b.byName[pol.Name] = pol
 	}
+	for _, pol := range p.AWSPolicies {
+		b.byName[awsKey(pol.IAMName)] = pol
+	}
 	b.catalog = map[string][]string{}
 	for _, s := range p.Services {
 		for _, a := range s.Actions {
@@ -444,6 +454,10 @@ func newBuilder(p *schema.Project) *builder {
 	}
 	for _, pol := range p.SCPs {
 		b.scps[pol.Name] = pol
+	}
+	b.rcps = map[string]*schema.Policy{}
+	for _, pol := range p.RCPs {
+		b.rcps[pol.Name] = pol
 	}
 	for _, a := range p.Accounts {
 		b.accts[a.Name] = a
@@ -644,7 +658,11 @@ func intp(i int) *int { return &i }
 func (b *builder) policies(refs []schema.Ref) []*schema.Policy {
 	out := make([]*schema.Policy, 0, len(refs))
 	for _, r := range refs {
-		if pol := b.byName[r.Name]; pol != nil {
+		name := r.Name
+		if r.Kind == schema.KindAWSPolicy {
+			name = awsKey(name)
+		}
+		if pol := b.byName[name]; pol != nil {
 			out = append(out, pol)
 		}
 	}
@@ -678,7 +696,7 @@ func (b *builder) build() {
 			}
 		}
 		acct := b.accts[u.Account]
-		mp := &mPrincipal{T: "User", ARN: u.ARN, A: acct.ID, N: u.Name, ID: u.UniqueID, PS: intp(b.pset(pols)),
+		mp := &mPrincipal{T: "User", ARN: u.ARN, A: acct.ID, N: u.IAMName, ID: u.UniqueID, PS: intp(b.pset(pols)),
 			SCP: b.model.Accounts[acct.ID].SCP, Tags: principalTags(u.Tags)}
 		if u.Boundary != nil {
 			mp.B = intp(b.pset(b.policies([]schema.Ref{*u.Boundary})))
@@ -687,7 +705,7 @@ func (b *builder) build() {
 	}
 	for _, r := range b.p.Roles {
 		acct := b.accts[r.Account]
-		mr := &mRole{T: "AssumedRole", A: acct.ID, N: r.Name, ID: r.UniqueID, PS: b.pset(append(b.policies(r.Policies), r.Inline...)),
+		mr := &mRole{T: "AssumedRole", A: acct.ID, N: r.IAMName, ID: r.UniqueID, PS: b.pset(append(b.policies(r.Policies), r.Inline...)),
 			Max: int(r.MaxSessionDuration.Seconds()), SL: r.ServiceLinked, Tags: principalTags(r.Tags)}
 		if !r.ServiceLinked {
 			// Service-linked roles are not bound by SCPs (§3.3).
@@ -731,6 +749,8 @@ func (b *builder) build() {
 	b.model.KT = keyTypes(b.model.St)
 	b.model.KTF = keyFamilyTypes
 	b.model.KR = refusedKeys()
+	b.model.RCPs = rcpServices()
+	b.model.Defaults = requestDefaults(b.p)
 	b.intern()
 }
 
@@ -794,8 +814,9 @@ func (b *builder) accounts() {
 		}
 		ma.Keys = map[string]any{"aws:principalorgid": org.ID, "aws:principalorgpaths": []string{orgPath}}
 		if org.Management != nil && org.Management.Name == a.Name {
-			continue // the management account is not bound by SCPs
+			continue // the management account is bound by neither SCPs nor RCPs
 		}
+		ma.RCP = b.rcpLevels(a, org, units)
 		levels = append(levels, org.Policies)
 		nilLevels = append(nilLevels, org.Policies == nil)
 		for i := len(levels) - 1; i >= 0; i-- {

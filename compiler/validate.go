@@ -58,17 +58,24 @@ func validate(p *schema.Project) hcl.Diagnostics {
 	v.identities()
 	for _, pol := range AllPolicies(p) {
 		v.document(pol)
+		if !pol.AWSManaged || !schema.IsAWSSource(pol.DeclRange.Filename) {
+			// iamc's copies of AWS managed policies are AWS's: iamc check
+			// reports what the catalog says of them apart (awscatalog.go).
+			v.diags = append(v.diags, CatalogDiagnostics(p, pol, true)...)
+		}
 	}
 	v.sizes()
 	return v.diags
 }
 
 // AllPolicies lists every policy of the project in a stable order: managed
-// policies, SCPs, inline policies, trust policies, resource policies.
+// policies, SCPs, RCPs, inline policies, trust policies, resource policies,
+// and the AWS managed policies attached by ARN (iamc's copies).
 func AllPolicies(p *schema.Project) []*schema.Policy {
 	var out []*schema.Policy
 	out = append(out, p.Policies...)
 	out = append(out, p.SCPs...)
+	out = append(out, p.RCPs...)
 	for _, u := range p.Users {
 		out = append(out, u.Inline...)
 	}
@@ -86,15 +93,20 @@ func AllPolicies(p *schema.Project) []*schema.Policy {
 			out = append(out, r.Policy)
 		}
 	}
-	return out
+	return append(out, p.AWSPolicies...)
 }
 
 // PolicyRef is the HCL reference of a policy, used in decision reasons:
 // policy.x, scp.x, user.u.policy.x, role.r.trust, resource.b.policy.
 func PolicyRef(pol *schema.Policy) string {
+	if pol.AWSManaged {
+		return awsKey(pol.IAMName)
+	}
 	switch pol.Kind {
 	case schema.PolicySCP:
 		return "scp." + pol.Name
+	case schema.PolicyRCP:
+		return "rcp." + pol.Name
 	case schema.PolicyTrust:
 		return pol.Owner + ".trust"
 	case schema.PolicyResource:
@@ -185,6 +197,9 @@ func (v *validator) identities() {
 	}
 	attach := func(owner, account string, refs []schema.Ref, limit int, what string, decl hcl.Range) {
 		for _, r := range refs {
+			if r.Kind != schema.KindPolicy {
+				continue // an AWS managed policy: attachable in every account
+			}
 			if pol := policies[r.Name]; pol != nil && pol.Account != "" && account != "" && pol.Account != account {
 				v.errorf(schema.CodeCrossAccountAttachment, r.Range, "Policy of another account", "policy %q belongs to account %q; %s is in account %q", pol.Name, pol.Account, owner, account)
 			}
@@ -231,6 +246,8 @@ func kindName(k schema.PolicyKind) string {
 	switch k {
 	case schema.PolicySCP:
 		return "an SCP"
+	case schema.PolicyRCP:
+		return "an RCP"
 	case schema.PolicyTrust:
 		return "a trust policy"
 	case schema.PolicyResource:
@@ -249,6 +266,12 @@ func (v *validator) document(pol *schema.Policy) {
 	sids := map[string]hcl.Range{}
 	for _, st := range doc.Statements {
 		v.statement(pol, doc, st, sids)
+		if pol.Kind == schema.PolicyRCP && st != nil {
+			v.rcpStatement(st)
+		}
+	}
+	if pol.Kind == schema.PolicyRCP {
+		v.rcpDocument(pol)
 	}
 }
 
@@ -649,10 +672,15 @@ func (v *validator) sizes() {
 		}
 	}
 	for _, pol := range v.p.Policies {
-		check(pol, 6144, false, fmt.Sprintf("managed policy %q", pol.Name))
+		if !pol.AWSManaged { // AWS's own size limit is not the customer managed one
+			check(pol, 6144, false, fmt.Sprintf("managed policy %q", pol.Name))
+		}
 	}
 	for _, pol := range v.p.SCPs {
 		check(pol, 5120, true, fmt.Sprintf("SCP %q", pol.Name))
+	}
+	for _, pol := range v.p.RCPs {
+		check(pol, 5120, true, fmt.Sprintf("RCP %q", pol.Name))
 	}
 	for _, r := range v.p.Roles {
 		if r.Trust != nil {
