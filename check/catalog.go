@@ -17,16 +17,23 @@ import (
 // awsOwned reports whether a policy is iamc's copy of an AWS managed
 // policy. A policy block that supplies its own document for one is the
 // project's.
-func (a *analyzer) awsOwned(pol *schema.Policy) bool {
-	return pol.AWSManaged && schema.IsAWSSource(pol.DeclRange.Filename)
-}
+func (a *analyzer) awsOwned(pol *schema.Policy) bool { return compiler.EmbeddedAWS(pol) }
 
-// catalog adds the catalog's warnings on a policy as findings.
+// catalog adds the catalog's warnings on a policy as findings, and for an
+// AWS-owned one what validation says of it too (a build does not).
 func (a *analyzer) catalog(pol *schema.Policy) {
-	for _, d := range compiler.CatalogDiagnostics(a.p, pol, false) {
-		code := schema.CodeOf(d)
+	diags := compiler.CatalogDiagnostics(a.p, pol, false)
+	if a.awsOwned(pol) {
+		diags = compiler.AWSPolicyDiagnostics(a.p, pol)
+	}
+	for _, d := range diags {
+		code := codeOf(d)
 		rule := rulesByCode[code]
-		a.findings = append(a.findings, Finding{Code: code, Severity: rule.Severity, Message: d.Summary + ": " + d.Detail,
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + d.Detail
+		}
+		a.findings = append(a.findings, Finding{Code: code, Severity: rule.Severity, Message: msg,
 			Hint: rule.Hint, Range: d.Subject, Policy: compiler.PolicyRef(pol)})
 	}
 }

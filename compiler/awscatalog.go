@@ -275,7 +275,7 @@ func (c *catalogCheck) resources(st *schema.Statement) {
 	for _, r := range named {
 		fits := false
 		for _, a := range actions {
-			if _, ok := catalog.MatchResourceType(a, r.Value); ok {
+			if fitsType(a, r.Value) {
 				fits = true
 				break
 			}
@@ -292,7 +292,7 @@ func (c *catalogCheck) resources(st *schema.Statement) {
 	for _, a := range exact {
 		fits := false
 		for _, r := range named {
-			if _, ok := catalog.MatchResourceType(a.Value, r.Value); ok {
+			if fitsType(a.Value, r.Value) {
 				fits = true
 				break
 			}
@@ -302,6 +302,27 @@ func (c *catalogCheck) resources(st *schema.Statement) {
 				"%s acts on %s, and no resource of the statement is one: the statement never applies to it", a.Value, actionTypes([]string{a.Value}))
 		}
 	}
+}
+
+// fitsType reports whether a Resource can name a resource the action acts
+// on. An empty region or account segment fits any: resources AWS owns have
+// none (arn:aws:ssm:us-east-1::document/AWS-RunShellScript, public AMIs and
+// snapshots), though the reference's ARN formats always name one.
+func fitsType(action, resource string) bool {
+	if _, ok := catalog.MatchResourceType(action, resource); ok {
+		return true
+	}
+	parts := strings.SplitN(resource, ":", 6)
+	if len(parts) != 6 || (parts[3] != "" && parts[4] != "") {
+		return false
+	}
+	for i := 3; i <= 4; i++ {
+		if parts[i] == "" {
+			parts[i] = "*"
+		}
+	}
+	_, ok := catalog.MatchResourceType(action, strings.Join(parts, ":"))
+	return ok
 }
 
 // maxResourceCheck bounds the actions whose resource types are compared
@@ -356,4 +377,22 @@ func catalogKeyType(key string) (string, bool) {
 		t += multi
 	}
 	return t, true
+}
+
+// EmbeddedAWS reports whether a policy is iamc's copy of an AWS managed
+// policy (a policy block that supplies one is the project's).
+func EmbeddedAWS(pol *schema.Policy) bool {
+	return pol.AWSManaged && schema.IsAWSSource(pol.DeclRange.Filename)
+}
+
+// AWSPolicyDiagnostics is what validation says of iamc's copy of an AWS
+// managed policy. A build never reports it: AWS wrote and accepted the
+// document, and iamc reads it as written (one AWS policy puts a policy
+// variable in the account segment of an ARN, which IAM refuses in a
+// customer's policy). iamc check reports it apart, with the catalog's
+// warnings.
+func AWSPolicyDiagnostics(p *schema.Project, pol *schema.Policy) hcl.Diagnostics {
+	v := &validator{p: p, catalog: map[string]map[string]string{}}
+	v.document(pol)
+	return append(v.diags, CatalogDiagnostics(p, pol, false)...)
 }

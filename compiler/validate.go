@@ -57,12 +57,13 @@ func validate(p *schema.Project) hcl.Diagnostics {
 	v.organizations()
 	v.identities()
 	for _, pol := range AllPolicies(p) {
-		v.document(pol)
-		if !pol.AWSManaged || !schema.IsAWSSource(pol.DeclRange.Filename) {
+		if EmbeddedAWS(pol) {
 			// iamc's copies of AWS managed policies are AWS's: iamc check
-			// reports what the catalog says of them apart (awscatalog.go).
-			v.diags = append(v.diags, CatalogDiagnostics(p, pol, true)...)
+			// reports what iamc says of them apart (AWSPolicyDiagnostics).
+			continue
 		}
+		v.document(pol)
+		v.diags = append(v.diags, CatalogDiagnostics(p, pol, true)...)
 	}
 	v.sizes()
 	return v.diags

@@ -189,3 +189,7 @@ func (s *Suppression) Covers(rng *hcl.Range) bool {
 func (s *Suppression) String() string {
 	return fmt.Sprintf("suppress %s at %s", s.Code.Value, posString(s.Code.Range))
 }
+
+// IsRegion reports whether s has the shape of an AWS Region code, like
+// "eu-west-1".
+func IsRegion(s string) bool { return regionRE.MatchString(s) }
