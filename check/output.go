@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -67,14 +68,7 @@ func (pretty) Write(w io.Writer, r *Report) error {
 			fmt.Fprintf(&b, "  hint: %s\n", f.Hint)
 		}
 	}
-	if len(r.AWS.Findings) > 0 {
-		// One line each: AWS owns these documents.
-		fmt.Fprintf(&b, "AWS managed policies (owned by AWS: not counted, not suppressible):\n")
-		for _, f := range r.AWS.Findings {
-			fmt.Fprintf(&b, "  %s:%d:%d: %s %s %s: %s\n", f.Range.Filename, f.Range.Start.Line, f.Range.Start.Column,
-				f.Policy, f.Severity.Words(), f.Code, f.Message)
-		}
-	}
+	b.WriteString(awsSummary(r))
 	b.WriteString(summaryLine(r))
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -105,6 +99,56 @@ func summaryLine(r *Report) string {
 		line += "; the project does not compile"
 	}
 	return line + "\n"
+}
+
+// awsSummary is one line per AWS managed policy with findings: how many
+// of each code. AWS owns these documents; --format json lists each.
+func awsSummary(r *Report) string {
+	if len(r.AWS.Findings) == 0 {
+		return ""
+	}
+	type count struct {
+		sev  Severity
+		code schema.Code
+		n    int
+	}
+	per := map[string][]*count{}
+	var names []string
+	for _, f := range r.AWS.Findings {
+		list := per[f.Policy]
+		if list == nil {
+			names = append(names, f.Policy)
+		}
+		var c *count
+		for _, x := range list {
+			if x.code == f.Code {
+				c = x
+			}
+		}
+		if c == nil {
+			c = &count{sev: f.Severity, code: f.Code}
+			per[f.Policy] = append(list, c)
+		}
+		c.n++
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString("AWS managed policies (AWS owns them: not counted, not suppressible; --format json lists each finding):\n")
+	for _, name := range names {
+		list := per[name]
+		sort.SliceStable(list, func(i, j int) bool {
+			if list[i].sev != list[j].sev {
+				return list[i].sev > list[j].sev
+			}
+			return list[i].code < list[j].code
+		})
+		parts := make([]string, len(list))
+		for i, c := range list {
+			parts[i] = fmt.Sprintf("%d %s %s", c.n, c.sev.Words(), c.code)
+		}
+		fmt.Fprintf(&b, "  %s: %s\n", name, strings.Join(parts, ", "))
+	}
+	return b.String()
 }
 
 // extraCounts says how many findings the project excuses and what was

@@ -81,7 +81,7 @@ func (c *catalogCheck) action(a schema.String) bool {
 		return false
 	}
 	if _, known := catalog.LookupService(prefix); !known {
-		detail := fmt.Sprintf("%q is not an AWS service prefix (iamc knows %s) and no service block declares it", prefix, catalog.Version())
+		detail := fmt.Sprintf("%q is no service prefix of the AWS catalog iamc embeds, and no service block declares it", prefix)
 		if sug, found := catalog.SuggestService(prefix); found {
 			detail = fmt.Sprintf("did you mean %q? %s", sug+":"+name, detail)
 		} else if c.build {

@@ -53,11 +53,12 @@ type StatementInfo struct {
 }
 
 // ProjectStatements counts the statements written in the project, without
-// the default FullAWSAccess SCP that iamc adds where no SCP is attached.
+// the default FullAWSAccess SCP that iamc adds where no SCP is attached and
+// the AWS managed policies attached by ARN.
 func (o *Output) ProjectStatements() int {
 	n := 0
 	for _, s := range o.Statements {
-		if !s.Default() {
+		if !s.Default() && !s.AWSOwned() {
 			n++
 		}
 	}
@@ -66,6 +67,10 @@ func (o *Output) ProjectStatements() int {
 
 // Default reports whether the statement is iamc's own FullAWSAccess SCP.
 func (s StatementInfo) Default() bool { return s.Range.Filename == DefaultSource }
+
+// AWSOwned reports whether the statement is of iamc's copy of an AWS
+// managed policy: AWS's, not the project's (coverage leaves it out).
+func (s StatementInfo) AWSOwned() bool { return schema.IsAWSSource(s.Range.Filename) }
 
 // DefaultSource is the file name of the statements iamc adds itself.
 const DefaultSource = "(default)"

@@ -61,8 +61,8 @@ the reasons in its errors.`,
       --action register:Sell --resource arn:aws:register:::till/1
   iamc eval coffee.tar.gz --principal user.owner --action register:Refund \
       --resource arn:aws:register:::till/1 --context aws:SourceIp=203.0.113.9 --format json
-  iamc eval examples/two-accounts --principal user.dev_alice --mfa --action ec2:RunInstances \
-      --resource '*' --region us-east-1
+  iamc eval examples/northwind --principal user.alice_dev --mfa --action ec2:RunInstances \
+      --resource 'arn:aws:ec2:us-east-1:333300003333:instance/*' --region us-east-1
   iamc eval coffee.tar.gz --input request.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -128,7 +128,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 	if p.input == "" && (p.principal == "" || p.action == "" || p.resource == "") {
 		return usageError{errors.New("give --principal, --action and --resource, or --input")}
 	}
-	eng, _, err := openEngine(ctx, s, p.path)
+	eng, out, err := openEngine(ctx, s, p.path)
 	if err != nil {
 		return err
 	}
@@ -162,7 +162,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		}
 		req.Time = at
 	}
-	if req.Principal, err = eng.Resolve(p.principal); err != nil {
+	if req.Principal, err = resolve(eng, out, p.principal); err != nil {
 		return usageError{err}
 	}
 	var sessionPolicy map[string]any
@@ -200,7 +200,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		sess = &rego.Session{Type: "user", MFA: p.mfa, IssuedAt: at, ExpiresAt: at.Add(12 * time.Hour)}
 	}
 	for i, role := range p.assume {
-		arn, err := eng.Resolve(role)
+		arn, err := resolve(eng, out, role)
 		if err != nil {
 			return usageError{err}
 		}
@@ -276,6 +276,36 @@ func readBounded(r io.Reader, name string, limit int) ([]byte, error) {
 		return nil, fmt.Errorf("%s is larger than %d bytes", name, limit)
 	}
 	return data, nil
+}
+
+// resolve turns user.<name>, role.<name> or account.<name> into an ARN.
+// A project names its blocks by label (the IAM name may differ, and two
+// accounts may share one); a bundle knows the IAM names only.
+func resolve(eng *rego.Engine, out *compiler.Output, ref string) (string, error) {
+	if out != nil && out.Project != nil {
+		kind, label, _ := strings.Cut(ref, ".")
+		switch kind {
+		case "user":
+			for _, u := range out.Project.Users {
+				if u.Name == label {
+					return u.ARN, nil
+				}
+			}
+		case "role":
+			for _, r := range out.Project.Roles {
+				if r.Name == label {
+					return r.ARN, nil
+				}
+			}
+		case "account":
+			for _, a := range out.Project.Accounts {
+				if a.Name == label {
+					return a.RootARN(), nil
+				}
+			}
+		}
+	}
+	return eng.Resolve(ref)
 }
 
 // requestContext is the request context of --context and --region.
