@@ -70,12 +70,12 @@ func (l *loader) duplicateIAMNames() {
 		if p.nameRange.Filename != "" {
 			rng = p.nameRange
 		}
-		same := "the name"
+		names := fmt.Sprintf("the name %q", p.iamName)
 		if f.iamName != p.iamName {
-			same = fmt.Sprintf("the name %q (IAM names do not differ by case)", f.iamName)
+			names = fmt.Sprintf("the names %q and %q, which IAM does not tell apart (names do not differ by case)", p.iamName, f.iamName)
 		}
 		l.errorf(CodeDuplicateDeclaration, rng, fmt.Sprintf("Duplicate IAM %s name", p.kind),
-			"%s.%s and %s.%s (%s) have %s %q in account %q; an account holds one %s of a name", p.kind, p.name, f.kind, f.name,
-			posString(f.block.LabelRanges[0]), same, p.iamName, p.account, p.kind)
+			"%s.%s and %s.%s (%s) have %s in account %q; an account holds one %s of a name", p.kind, p.name, f.kind, f.name,
+			posString(f.block.LabelRanges[0]), names, p.account, p.kind)
 	}
 }
