@@ -25,6 +25,7 @@ type analyzer struct {
 	// awsPolicies and awsStatements count the AWS managed policies
 	// checked (catalog.go).
 	awsPolicies, awsStatements int
+	cat                        *compiler.CatalogChecker
 }
 
 func (a *analyzer) add(code schema.Code, rng hcl.Range, pol *schema.Policy, format string, args ...any) {

@@ -22,9 +22,12 @@ func (a *analyzer) awsOwned(pol *schema.Policy) bool { return compiler.EmbeddedA
 // catalog adds the catalog's warnings on a policy as findings, and for an
 // AWS-owned one what validation says of it too (a build does not).
 func (a *analyzer) catalog(pol *schema.Policy) {
-	diags := compiler.CatalogDiagnostics(a.p, pol, false)
+	if a.cat == nil {
+		a.cat = compiler.NewCatalogChecker(a.p, false)
+	}
+	diags := a.cat.Diagnostics(pol)
 	if a.awsOwned(pol) {
-		diags = compiler.AWSPolicyDiagnostics(a.p, pol)
+		diags = append(compiler.AWSPolicyDiagnostics(a.p, pol), diags...)
 	}
 	for _, d := range diags {
 		code := codeOf(d)

@@ -28,15 +28,41 @@ func awsKey(name string) string { return string(schema.KindAWSPolicy) + "." + na
 // diagnostics are warnings with the codes of schema/code.go (CatalogCodes).
 // iamc check reports all of them; iamc build (build true) leaves out an
 // unknown service prefix that is not a likely typo of an AWS one, which is
-// usually a service of the project's own without a service block.
+// usually a service of the project's own without a service block, and the
+// resource types, which cost a build of many statements a fifth of its
+// time.
 func CatalogDiagnostics(p *schema.Project, pol *schema.Policy, build bool) hcl.Diagnostics {
-	if pol == nil || pol.Document == nil {
-		return nil
-	}
-	c := &catalogCheck{custom: map[string]bool{}, build: build}
+	return NewCatalogChecker(p, build).Diagnostics(pol)
+}
+
+// CatalogChecker checks the policies of one project against the AWS service
+// catalog, remembering what it looked up: projects repeat their actions and
+// resources, and a large one would otherwise pay for each again.
+type CatalogChecker struct {
+	custom map[string]bool // service prefixes with a service block
+	build  bool
+	// expand caches the expansion of action wildcards; fits whether a
+	// resource fits an action's resource types, by action and resource.
+	expand map[string][]string
+	fits   map[[2]string]bool
+}
+
+// NewCatalogChecker returns a checker for the policies of p; build is as for
+// CatalogDiagnostics.
+func NewCatalogChecker(p *schema.Project, build bool) *CatalogChecker {
+	c := &CatalogChecker{custom: map[string]bool{}, build: build, expand: map[string][]string{}, fits: map[[2]string]bool{}}
 	for _, s := range p.Services {
 		c.custom[s.Name] = true
 	}
+	return c
+}
+
+// Diagnostics checks one policy.
+func (k *CatalogChecker) Diagnostics(pol *schema.Policy) hcl.Diagnostics {
+	if pol == nil || pol.Document == nil {
+		return nil
+	}
+	c := &catalogCheck{CatalogChecker: k}
 	for _, st := range pol.Document.Statements {
 		if st == nil {
 			continue
@@ -48,17 +74,39 @@ func CatalogDiagnostics(p *schema.Project, pol *schema.Policy, build bool) hcl.D
 		for _, cond := range st.Conditions {
 			c.condition(cond)
 		}
-		if known && pol.Kind != schema.PolicyTrust && st.NotActions == nil && st.NotResources == nil {
+		if known && !c.build && pol.Kind != schema.PolicyTrust && st.NotActions == nil && st.NotResources == nil {
 			c.resources(st)
 		}
 	}
 	return c.diags
 }
 
+// catalogCheck checks one policy.
 type catalogCheck struct {
-	custom map[string]bool // service prefixes with a service block
-	build  bool
-	diags  hcl.Diagnostics
+	*CatalogChecker
+	diags hcl.Diagnostics
+}
+
+// expandAction is catalog.ExpandAction, remembered.
+func (k *CatalogChecker) expandAction(pattern string) []string {
+	key := strings.ToLower(pattern)
+	if out, ok := k.expand[key]; ok {
+		return out
+	}
+	out := catalog.ExpandAction(pattern)
+	k.expand[key] = out
+	return out
+}
+
+// fitsType is fitsType, remembered.
+func (k *CatalogChecker) fitsType(action, resource string) bool {
+	key := [2]string{strings.ToLower(action), resource}
+	if ok, seen := k.fits[key]; seen {
+		return ok
+	}
+	ok := fitsType(action, resource)
+	k.fits[key] = ok
+	return ok
 }
 
 // CatalogCodes are the codes of CatalogDiagnostics.
@@ -93,7 +141,7 @@ func (c *catalogCheck) action(a schema.String) bool {
 		return false
 	}
 	if hasWildcard(name) {
-		if len(catalog.ExpandAction(a.Value)) == 0 {
+		if len(c.expandAction(a.Value)) == 0 {
 			c.warnf(schema.CodeWildcardMatchesNone, a.Range, "Action pattern matches no action", "%q matches none of the actions of %s", a.Value, prefix)
 			return false
 		}
@@ -249,7 +297,7 @@ func (c *catalogCheck) resources(st *schema.Statement) {
 			return
 		}
 		if hasWildcard(a.Value) {
-			actions = append(actions, catalog.ExpandAction(a.Value)...)
+			actions = append(actions, c.expandAction(a.Value)...)
 			continue
 		}
 		actions = append(actions, a.Value)
@@ -275,7 +323,7 @@ func (c *catalogCheck) resources(st *schema.Statement) {
 	for _, r := range named {
 		fits := false
 		for _, a := range actions {
-			if fitsType(a, r.Value) {
+			if c.fitsType(a, r.Value) {
 				fits = true
 				break
 			}
@@ -292,7 +340,7 @@ func (c *catalogCheck) resources(st *schema.Statement) {
 	for _, a := range exact {
 		fits := false
 		for _, r := range named {
-			if fitsType(a.Value, r.Value) {
+			if c.fitsType(a.Value, r.Value) {
 				fits = true
 				break
 			}
@@ -389,10 +437,33 @@ func EmbeddedAWS(pol *schema.Policy) bool {
 // managed policy. A build never reports it: AWS wrote and accepted the
 // document, and iamc reads it as written (one AWS policy puts a policy
 // variable in the account segment of an ARN, which IAM refuses in a
-// customer's policy). iamc check reports it apart, with the catalog's
-// warnings.
+// customer's policy). iamc check reports it apart.
 func AWSPolicyDiagnostics(p *schema.Project, pol *schema.Policy) hcl.Diagnostics {
 	v := &validator{p: p, catalog: map[string]map[string]string{}}
 	v.document(pol)
-	return append(v.diags, CatalogDiagnostics(p, pol, false)...)
+	return v.diags
+}
+
+// maxCatalogWarnings is how many warnings of each catalog code a build
+// prints; iamc check lists them all.
+const maxCatalogWarnings = 10
+
+// capCatalogWarnings keeps the first maxCatalogWarnings warnings of each
+// code and says how many more there are.
+func capCatalogWarnings(diags hcl.Diagnostics) hcl.Diagnostics {
+	count := map[schema.Code]int{}
+	var out hcl.Diagnostics
+	for _, d := range diags {
+		code := schema.CodeOf(d)
+		count[code]++
+		if count[code] <= maxCatalogWarnings {
+			out = append(out, d)
+		}
+	}
+	for _, code := range CatalogCodes {
+		if n := count[code] - maxCatalogWarnings; n > 0 {
+			out = append(out, schema.Warnf(code, nil, "More warnings of the AWS catalog", "%d more %s warnings; iamc check lists them all", n, code))
+		}
+	}
+	return out
 }

@@ -56,6 +56,8 @@ func validate(p *schema.Project) hcl.Diagnostics {
 	}
 	v.organizations()
 	v.identities()
+	cat := NewCatalogChecker(p, true)
+	var warnings hcl.Diagnostics
 	for _, pol := range AllPolicies(p) {
 		if EmbeddedAWS(pol) {
 			// iamc's copies of AWS managed policies are AWS's: iamc check
@@ -63,8 +65,9 @@ func validate(p *schema.Project) hcl.Diagnostics {
 			continue
 		}
 		v.document(pol)
-		v.diags = append(v.diags, CatalogDiagnostics(p, pol, true)...)
+		warnings = append(warnings, cat.Diagnostics(pol)...)
 	}
+	v.diags = append(v.diags, capCatalogWarnings(warnings)...)
 	v.sizes()
 	return v.diags
 }
