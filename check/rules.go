@@ -41,6 +41,8 @@ const (
 	CodeRoleNotAssumable                  schema.Code = "ROLE_NOT_ASSUMABLE"
 	CodeExternalAccess                    schema.Code = "EXTERNAL_ACCESS"
 	CodeUnusedSuppression                 schema.Code = "UNUSED_SUPPRESSION"
+	CodeAllowWithNotPrincipal             schema.Code = "ALLOW_WITH_NOT_PRINCIPAL"
+	CodeUndeclaredKMSKey                  schema.Code = "UNDECLARED_KMS_KEY"
 )
 
 // rules is the catalog of codes. Codes are stable: they may be added, never
@@ -70,7 +72,7 @@ var rules = []Rule{
 	{Code: schema.CodeInvalidConditionOperator, Severity: Error, Title: "Unknown condition operator", Hint: "use a condition operator of the IAM User Guide"},
 	{Code: schema.CodeNullWithIfExists, Severity: Error, Title: "Null with IfExists or a set operator", Hint: "use plain Null"},
 	{Code: schema.CodeInvalidConditionDataType, Severity: Error, Title: "Condition value of the wrong type", Hint: "give a value of the operator's type: a number, a date, an IP address, true or false"},
-	{Code: schema.CodeMissingQualifier, Severity: Error, Title: "Multivalued key without a set operator", Hint: "prefix the operator with ForAnyValue: or ForAllValues:"},
+	{Code: schema.CodeMissingQualifier, Severity: Warning, Title: "Multivalued key without a set operator", Hint: "prefix the operator with ForAnyValue: or ForAllValues:"},
 	{Code: schema.CodeInvalidCondition, Severity: Error, Title: "Incomplete condition", Hint: "give the condition an operator, a key and at least one value"},
 	{Code: schema.CodeInvalidVariable, Severity: Error, Title: "Invalid policy variable", Hint: "write ${key} in the resource part of an ARN or in a String, ARN or Bool condition value"},
 	{Code: schema.CodeUniqueSidsRequired, Severity: Error, Title: "Duplicate Sid", Hint: "give every statement of a policy its own Sid"},
@@ -123,6 +125,8 @@ var rules = []Rule{
 	{Code: CodeRoleNotAssumable, Severity: Suggestion, Analysis: true, Title: "Role no one can assume", Hint: "add a trust statement allowing sts:AssumeRole to a principal"},
 	{Code: CodeExternalAccess, Severity: SecurityWarning, Analysis: true, Title: "Access granted outside the organization", Hint: "check that the other account is meant to have it; narrow it with a condition, or suppress the finding with the reason"},
 	{Code: CodeUnusedSuppression, Severity: Warning, Analysis: true, Title: "Suppression that excuses nothing", Hint: "remove the suppression, or correct its code"},
+	{Code: CodeAllowWithNotPrincipal, Severity: SecurityWarning, Analysis: true, Title: "Allow with NotPrincipal", Hint: `name who may act in Principal; to exclude principals, use "Principal": "*" with an ArnNotEquals condition on aws:PrincipalArn`},
+	{Code: CodeUndeclaredKMSKey, Severity: Suggestion, Analysis: true, Title: "Grant on a KMS key the project does not declare", Hint: "declare the key as a resource with its key policy, so that iamc decides requests on it as AWS KMS does"},
 }
 
 var rulesByCode = func() map[schema.Code]Rule {

@@ -99,7 +99,6 @@ func Compile(p *schema.Project) (*Output, hcl.Diagnostics) {
 	for name, src := range rego.CoreModules() {
 		out.Modules[name] = src
 	}
-	out.Modules["iamc/project.rego"] = generateProject(p)
 	out.Revision = revision(out)
 	return out, diags
 }
@@ -167,6 +166,16 @@ type model struct {
 	// not give them (rcp.go).
 	RCPs     []string       `json:"rcps"`
 	Defaults map[string]any `json:"defaults"`
+	// Cat holds the actions (lower case) of each service with a service
+	// block: a request for any other action of the service is an error.
+	Cat map[string]map[string]int `json:"cat,omitempty"`
+	// Endpoints are the VPC endpoints by ID (endpoint.go); absent when the
+	// project declares none.
+	Endpoints map[string]*mEndpoint `json:"endpoints,omitempty"`
+	// OR are the rules AWS enforces on the resources it owns (awsrules.go)
+	// and OA, by action, the indexes of the rules that refuse it.
+	OR []awsRule        `json:"or"`
+	OA map[string][]int `json:"oa"`
 }
 
 // mPrincipal is a user or an account root user, in the shape the core
@@ -182,6 +191,8 @@ type mPrincipal struct {
 	SCP []int  `json:"scp,omitempty"` // the SCP levels that bind it
 	// Tags are its tags as context keys (aws:principaltag/<key>).
 	Tags map[string]string `json:"tags,omitempty"`
+	// P is its principal-side policy sets (sideOf).
+	P [][2]any `json:"p,omitempty"`
 }
 
 // mRole is a role, in the shape of who for its sessions.
@@ -197,6 +208,7 @@ type mRole struct {
 	SL   bool              `json:"sl,omitempty"`
 	SCP  []int             `json:"scp,omitempty"`
 	Tags map[string]string `json:"tags,omitempty"`
+	P    [][2]any          `json:"p,omitempty"` // its sessions' principal-side policy sets (sideOf)
 }
 
 type mAccount struct {
@@ -230,6 +242,11 @@ type mPset struct {
 	WI map[string]int `json:"w,omitempty"`
 	A  *cands         `json:"a,omitempty"`
 	N  *cands         `json:"n,omitempty"`
+	// O is the candidate list of every action the set does not name
+	// exactly, when that needs no pattern matching: a set without wildcard
+	// patterns and NotAction statements gives such an action its "*"
+	// statements, or none.
+	O *cands `json:"o,omitempty"`
 }
 
 // cands is a candidate list: the statements a policy set's action index
@@ -418,6 +435,13 @@ func (b *builder) intern() {
 		}
 		one(ps.A)
 		one(ps.N)
+		if len(ps.W) == 0 && ps.N == nil {
+			ps.O = ps.A
+			if ps.O == nil {
+				ps.O = &cands{}
+			}
+			one(ps.O)
+		}
 	}
 }
 
@@ -453,8 +477,13 @@ func newBuilder(p *schema.Project) *builder {
 	}
 	b.catalog = map[string][]string{}
 	for _, s := range p.Services {
+		if b.model.Cat == nil {
+			b.model.Cat = map[string]map[string]int{}
+		}
+		b.model.Cat[s.Name] = map[string]int{}
 		for _, a := range s.Actions {
 			b.catalog[s.Name] = append(b.catalog[s.Name], strings.ToLower(a.Value))
+			b.model.Cat[s.Name][strings.ToLower(a.Value)] = 1
 		}
 	}
 	for _, pol := range p.SCPs {
@@ -746,17 +775,44 @@ func (b *builder) build() {
 		}
 		b.model.Resources[res.ARN] = mr
 	}
+	b.endpoints()
 	// Policies attached to no one are still compiled, so that their
 	// statements can be reported (and covered) like any other.
 	for _, pol := range AllPolicies(b.p) {
 		b.statementsOf(pol)
+	}
+	for _, p := range b.model.Principals {
+		p.P = sideOf(p.PS, p.B, p.SCP)
+	}
+	for _, r := range b.model.Roles {
+		r.P = sideOf(&r.PS, r.B, r.SCP)
 	}
 	b.model.KT = keyTypes(b.model.St)
 	b.model.KTF = keyFamilyTypes
 	b.model.KR = refusedKeys()
 	b.model.RCPs = rcpServices()
 	b.model.Defaults = requestDefaults(b.p)
+	b.model.OR, b.model.OA = ownedModel()
 	b.intern()
+}
+
+// sideOf lists the policy sets of a principal's own side, each with what it
+// is: "i" its identity policies, "b" its permissions boundary, "s" an SCP
+// level. Each must allow a request (§3: an identity allow, or a grant of a
+// resource policy in its stead, the boundary, every SCP level), so the core
+// reads them in one list.
+func sideOf(ps, bd *int, scp []int) [][2]any {
+	var out [][2]any
+	if ps != nil {
+		out = append(out, [2]any{"i", *ps})
+	}
+	if bd != nil {
+		out = append(out, [2]any{"b", *bd})
+	}
+	for _, l := range scp {
+		out = append(out, [2]any{"s", l})
+	}
+	return out
 }
 
 // accounts records every account's root user, its organization keys and the

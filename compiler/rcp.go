@@ -16,7 +16,9 @@ import (
 // organization root down through each unit to the account itself, each
 // holding the custom RCPs attached there. RCPFullAWSAccess, attached
 // everywhere and impossible to detach, allows everything: it is implicit,
-// and a level with no custom RCP is the empty policy set 0.
+// and a level with no custom RCP is the empty policy set 0. An account with
+// no custom RCP on its path has none (nil): RCPFullAWSAccess alone changes
+// no decision, and the core's lean body serves its requests.
 func (b *builder) rcpLevels(a *schema.Account, org *schema.Organization, units map[string]*schema.Unit) []int {
 	levels := [][]schema.Ref{a.RCPs}
 	for parent := a.Parent; parent != nil && parent.Kind == schema.KindUnit; {
@@ -29,6 +31,7 @@ func (b *builder) rcpLevels(a *schema.Account, org *schema.Organization, units m
 	}
 	levels = append(levels, org.RCPs)
 	out := make([]int, 0, len(levels))
+	custom := false
 	for i := len(levels) - 1; i >= 0; i-- {
 		var pols []*schema.Policy
 		for _, r := range levels[i] {
@@ -36,7 +39,11 @@ func (b *builder) rcpLevels(a *schema.Account, org *schema.Organization, units m
 				pols = append(pols, pol)
 			}
 		}
+		custom = custom || len(pols) > 0
 		out = append(out, b.pset(pols))
+	}
+	if !custom {
+		return nil
 	}
 	return out
 }

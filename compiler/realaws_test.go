@@ -85,7 +85,8 @@ rcp "acct" {
 	pset := func(level any) map[string]any { return psets[int(level.(float64))].(map[string]any) }
 	assert.Contains(t, pset(levels[0])["xs"], ",s3:deletebucket=", "the root holds rcp.root")
 	assert.Equal(t, float64(0), levels[1], "the unit holds no custom RCP: the empty set")
-	assert.Empty(t, pset(levels[1]))
+	assert.NotContains(t, pset(levels[1]), "xs", "no statement")
+	assert.NotContains(t, pset(levels[1]), "w")
 	assert.Contains(t, pset(levels[2])["w"], "sqs", "the account holds rcp.acct")
 	assert.NotContains(t, accounts["100000000000"], "rcp", "RCPs do not apply to the management account")
 	assert.NotContains(t, accounts["222222222222"], "rcp", "nor outside an organization")
@@ -225,4 +226,19 @@ user "u" { policies = [policy.admin] }
 policy "admin" { arn = "arn:aws:iam::aws:policy/AdministratorAccess" }
 `)
 	assert.Contains(t, statementRefs(out), "aws_policy.AdministratorAccess.statement[0]")
+}
+
+// An account of an organization with no custom RCP on its path has no RCP
+// levels: RCPFullAWSAccess alone changes no decision.
+func TestModelNoRCPLevels(t *testing.T) {
+	_, m := buildModel(t, `
+organization "o" { id = "o-abcdefghij" }
+account "app" {
+  id     = "111111111111"
+  parent = organization.o
+}
+`)
+	app := m["accounts"].(map[string]any)["111111111111"].(map[string]any)
+	assert.NotContains(t, app, "rcp")
+	assert.Contains(t, app, "scp")
 }

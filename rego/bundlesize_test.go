@@ -138,10 +138,10 @@ func TestBundleExhaustion(t *testing.T) {
 	require.True(t, errors.As(err, &se), "%v", err)
 	assert.Contains(t, err.Error(), "iamc/evil.rego not included in bundle signature")
 	changed := signedCoffee(t, priv)
-	changed.Modules["iamc/project.rego"] = append(changed.Modules["iamc/project.rego"], []byte("\n# changed\n")...)
+	changed.Modules["iamc/core/iamc.rego"] = append(changed.Modules["iamc/core/iamc.rego"], []byte("\n# changed\n")...)
 	changedBytes, err := changed.BundleBytes()
 	require.NoError(t, err)
 	_, err = rego.Load(ctx, rego.FromBytes(changedBytes), key)
 	require.True(t, errors.As(err, &se), "%v", err)
-	assert.Contains(t, err.Error(), "iamc/project.rego: digest mismatch")
+	assert.Contains(t, err.Error(), "iamc/core/iamc.rego: digest mismatch")
 }

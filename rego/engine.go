@@ -15,7 +15,6 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
-	"github.com/open-policy-agent/opa/v1/metrics"
 	opa "github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
@@ -26,6 +25,8 @@ import (
 // concurrent use.
 type Engine struct {
 	decide   opa.PreparedEvalQuery
+	allow    opa.PreparedEvalQuery
+	batch    opa.PreparedEvalQuery
 	assume   opa.PreparedEvalQuery
 	federate opa.PreparedEvalQuery
 	matched  opa.PreparedEvalQuery
@@ -236,16 +237,22 @@ func loadBundle(ctx context.Context, b *bundle.Bundle, cfg loadConfig) (*Engine,
 	e := &Engine{store: store, compiler: compiler, manifest: b.Manifest, bundle: b,
 		cache: cache.NewInterQueryValueCache(ctx, ccfg), requestTime: cfg.requestTime}
 	var err error
-	if e.decide, err = e.prepare(ctx, "data.iamc.decision"); err != nil {
+	if e.decide, err = e.prepare(ctx, "data.iamc.decision", opa.GenerateJSON(rawTerms)); err != nil {
 		return nil, err
 	}
-	if e.assume, err = e.prepare(ctx, "data.iamc.assume"); err != nil {
+	if e.allow, err = e.prepare(ctx, "data.iamc.allow", opa.GenerateJSON(rawTerms)); err != nil {
 		return nil, err
 	}
-	if e.federate, err = e.prepare(ctx, "data.iamc.federate"); err != nil {
+	if e.batch, err = e.prepare(ctx, "data.iamc.batch", opa.GenerateJSON(rawTerms)); err != nil {
 		return nil, err
 	}
-	if e.matched, err = e.prepare(ctx, "data.iamc.matched"); err != nil {
+	if e.assume, err = e.prepare(ctx, "data.iamc.assume", opa.GenerateJSON(rawTerms)); err != nil {
+		return nil, err
+	}
+	if e.federate, err = e.prepare(ctx, "data.iamc.federate", opa.GenerateJSON(rawTerms)); err != nil {
+		return nil, err
+	}
+	if e.matched, err = e.prepare(ctx, "data.iamc.matched", opa.GenerateJSON(rawTerms)); err != nil {
 		return nil, err
 	}
 	// Loading a large model leaves behind garbage several times its size;
@@ -270,12 +277,12 @@ func manifestRoots(m bundle.Manifest) []string {
 	return *m.Roots
 }
 
-func (e *Engine) prepare(ctx context.Context, query string) (opa.PreparedEvalQuery, error) {
-	pq, err := opa.New(
+func (e *Engine) prepare(ctx context.Context, query string, opts ...func(*opa.Rego)) (opa.PreparedEvalQuery, error) {
+	pq, err := opa.New(append([]func(*opa.Rego){
 		opa.Query(query),
 		opa.Compiler(e.compiler),
 		opa.Store(e.store),
-	).PrepareForEval(ctx)
+	}, opts...)...).PrepareForEval(ctx)
 	if err != nil {
 		return pq, fmt.Errorf("prepare %s: %w", query, err)
 	}
@@ -319,46 +326,6 @@ func (e *Engine) DecideInput(ctx context.Context, input []byte) (Decision, error
 	return e.DecideValue(ctx, v)
 }
 
-// DecideValue answers a request given as a parsed input value.
-func (e *Engine) DecideValue(ctx context.Context, input ast.Value) (Decision, error) {
-	input, at, err := e.requestClock(input)
-	if err != nil {
-		return denied(err.Error()), nil
-	}
-	rs, err := e.decide.Eval(ctx,
-		opa.EvalParsedInput(input),
-		opa.EvalMetrics(metrics.NoOp()),
-		opa.EvalInterQueryBuiltinValueCache(e.cache),
-		opa.EvalTime(at),
-	)
-	if err != nil {
-		return denied("evaluation failed: " + err.Error()), fmt.Errorf("decide: %w", err)
-	}
-	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return denied("evaluation produced no decision"), errors.New("decide: no decision")
-	}
-	d, err := decisionFrom(rs[0].Expressions[0].Value)
-	if err != nil {
-		return denied("evaluation produced a malformed decision: " + err.Error()), fmt.Errorf("decide: %w", err)
-	}
-	return d, nil
-}
-
-// DecideBatch answers many requests. The decisions are in the order of the
-// requests; each follows the error contract of Decide.
-func (e *Engine) DecideBatch(ctx context.Context, reqs []Request) ([]Decision, error) {
-	out := make([]Decision, len(reqs))
-	var first error
-	for i, r := range reqs {
-		d, err := e.Decide(ctx, r)
-		out[i] = d
-		if err != nil && first == nil {
-			first = err
-		}
-	}
-	return out, first
-}
-
 // Matched returns every statement that applied to the request, in every
 // layer, whether or not it decided: what a test exercised.
 func (e *Engine) Matched(ctx context.Context, req Request) ([]Reason, error) {
@@ -366,22 +333,11 @@ func (e *Engine) Matched(ctx context.Context, req Request) ([]Reason, error) {
 	if err != nil {
 		return nil, err
 	}
-	input, at, err := e.requestClock(input)
-	if err != nil {
-		return nil, err
-	}
-	rs, err := e.matched.Eval(ctx, opa.EvalParsedInput(input), opa.EvalInterQueryBuiltinValueCache(e.cache), opa.EvalTime(at))
+	t, err := e.evalTerm(ctx, e.matched, input)
 	if err != nil {
 		return nil, fmt.Errorf("matched: %w", err)
 	}
-	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return []Reason{}, nil
-	}
-	d, err := decisionFrom(map[string]any{"allowed": false, "decision": string(ImplicitDeny), "reasons": rs[0].Expressions[0].Value})
-	if err != nil {
-		return nil, err
-	}
-	return d.Reasons, nil
+	return reasonsOf(t.Value), nil
 }
 
 // ---------------------------------------------------------------- assume
@@ -489,29 +445,26 @@ func (e *Engine) newSession(ctx context.Context, pq opa.PreparedEvalQuery, v ast
 		err = fmt.Errorf("input: %w", err)
 		return nil, &AssumeRoleError{Role: what, Decision: denied(err.Error()), Errors: []string{err.Error()}}
 	}
-	v, at, err := e.requestClock(v)
-	if err != nil {
-		return nil, &AssumeRoleError{Role: what, Decision: denied(err.Error()), Errors: []string{err.Error()}}
-	}
-	rs, err := pq.Eval(ctx, opa.EvalParsedInput(v), opa.EvalInterQueryBuiltinValueCache(e.cache), opa.EvalTime(at))
-	if err != nil {
+	t, err := e.evalTerm(ctx, pq, v)
+	var r *refused
+	switch {
+	case errors.As(err, &r):
+		return nil, &AssumeRoleError{Role: what, Decision: denied(r.reason), Errors: []string{r.reason}}
+	case err != nil:
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
-	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return nil, fmt.Errorf("%s: no result", what)
-	}
-	out, ok := rs[0].Expressions[0].Value.(map[string]any)
+	out, ok := t.Value.(ast.Object)
 	if !ok {
 		return nil, fmt.Errorf("%s: malformed result", what)
 	}
-	dec, err := decisionFrom(out["decision"])
+	dec, err := decisionOf(field(out, "decision"))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
-	if allowed, _ := out["allowed"].(bool); !allowed {
-		return nil, &AssumeRoleError{Role: what, Decision: dec, Errors: stringList(out["errors"])}
+	if allowed, _ := field(out, "allowed").(ast.Boolean); !allowed {
+		return nil, &AssumeRoleError{Role: what, Decision: dec, Errors: stringsOf(out.Get(ast.InternedTerm("errors")))}
 	}
-	s, err := sessionFrom(out["session"])
+	s, err := sessionOf(field(out, "session"))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
@@ -606,74 +559,38 @@ func RequestInput(req Request) map[string]any {
 	return in
 }
 
-func decisionFrom(v any) (Decision, error) {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return Decision{}, fmt.Errorf("decision is %T, not an object", v)
-	}
-	d := Decision{Reasons: []Reason{}, MissingContext: stringList(m["missing_context"]), Errors: stringList(m["errors"])}
-	d.Allowed, _ = m["allowed"].(bool)
-	d.Decision = Outcome(str(m["decision"]))
-	if d.Allowed != (d.Decision == Allow) || d.Decision == "" {
-		return Decision{}, fmt.Errorf("inconsistent decision %v/%q", d.Allowed, d.Decision)
-	}
-	if rs, ok := m["reasons"].([]any); ok {
-		for _, r := range rs {
-			rm, _ := r.(map[string]any)
-			d.Reasons = append(d.Reasons, Reason{
-				Layer: Layer(str(rm["layer"])), Policy: str(rm["policy"]), Statement: str(rm["statement"]),
-				Effect: Effect(str(rm["effect"])), Source: str(rm["source"]),
-			})
-		}
-	}
-	if l, ok := m["layers"].(map[string]any); ok {
-		d.Layers = Layers{SCP: Verdict(str(l["scp"])), Boundary: Verdict(str(l["boundary"])), Identity: Verdict(str(l["identity"])),
-			Resource: Verdict(str(l["resource"])), Session: Verdict(str(l["session"]))}
-	}
-	return d, nil
-}
-
-func str(v any) string {
-	s, _ := v.(string)
-	return s
-}
-
-func stringList(v any) []string {
-	out := []string{}
-	if l, ok := v.([]any); ok {
-		for _, x := range l {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sessionFrom(v any) (*Session, error) {
-	m, ok := v.(map[string]any)
+// sessionOf reads a session as data.iamc.assume and data.iamc.federate
+// return it.
+func sessionOf(v ast.Value) (*Session, error) {
+	m, ok := v.(ast.Object)
 	if !ok {
 		return nil, errors.New("no session in the result")
 	}
-	s := &Session{Type: str(m["type"]), Role: str(m["role"]), Name: str(m["name"]), ARN: str(m["arn"]), Source: str(m["source"])}
-	s.MFA, _ = m["mfa"].(bool)
-	s.Chained, _ = m["chained"].(bool)
+	s := &Session{Type: text(field(m, "type")), Role: text(field(m, "role")), Name: text(field(m, "name")),
+		ARN: text(field(m, "arn")), Source: text(field(m, "source"))}
+	if b, ok := field(m, "mfa").(ast.Boolean); ok {
+		s.MFA = bool(b)
+	}
+	if b, ok := field(m, "chained").(ast.Boolean); ok {
+		s.Chained = bool(b)
+	}
 	var err error
-	if s.IssuedAt, err = time.Parse(time.RFC3339, str(m["issued_at"])); err != nil {
+	if s.IssuedAt, err = time.Parse(time.RFC3339, text(field(m, "issued_at"))); err != nil {
 		return nil, fmt.Errorf("session issued_at: %w", err)
 	}
-	if s.ExpiresAt, err = time.Parse(time.RFC3339, str(m["expires_at"])); err != nil {
+	if s.ExpiresAt, err = time.Parse(time.RFC3339, text(field(m, "expires_at"))); err != nil {
 		return nil, fmt.Errorf("session expires_at: %w", err)
 	}
-	if p, ok := m["policy"].(map[string]any); ok {
-		s.Policy = p
-	}
-	if t, ok := m["tags"].(map[string]any); ok {
-		s.Tags = map[string]string{}
-		for k, v := range t {
-			s.Tags[k] = str(v)
+	if p := field(m, "policy"); p != nil {
+		g, err := ast.JSON(p)
+		if err != nil {
+			return nil, fmt.Errorf("session policy: %w", err)
 		}
+		s.Policy, _ = g.(map[string]any)
+	}
+	if t, ok := field(m, "tags").(ast.Object); ok {
+		s.Tags = map[string]string{}
+		t.Foreach(func(k, v *ast.Term) { s.Tags[text(k.Value)] = text(v.Value) })
 	}
 	return s, nil
 }
@@ -758,4 +675,9 @@ func (e *Engine) Resolve(ref string) (string, error) {
 		return found[0], nil
 	}
 	return "", fmt.Errorf("%s is ambiguous: %s; give the ARN", ref, strings.Join(found, ", "))
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
 }

@@ -18,12 +18,6 @@ func TestCoreStrict(t *testing.T) {
 		}
 		modules[name] = m
 	}
-	// The project module the compiler generates, with one catalog.
-	m, err := ast.ParseModuleWithOpts("iamc/project.rego", "package iamc.project\n\ncatalog := {\"s\": {\"a\"}}\n", ast.ParserOptions{RegoVersion: ast.RegoV1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	modules["iamc/project.rego"] = m
 	c := ast.NewCompiler().WithStrict(true)
 	if c.Compile(modules); c.Failed() {
 		t.Fatal(c.Errors)

@@ -32,10 +32,11 @@ type Project struct {
 	AWSPolicies []*Policy
 	Resources   []*Resource
 	Services    []*Service
+	Endpoints   []*VPCEndpoint // vpc_endpoint blocks (endpoint.go)
 	// Defaults is the project's defaults block, nil when it has none.
 	Defaults *Defaults
 	// Suppressions are the findings of iamc check the project excuses
-	// (suppress.go).
+	// (project.go).
 	Suppressions []*Suppression
 
 	// Tests are the test blocks of *_test.hcl files, in file then source order.
@@ -59,6 +60,7 @@ const (
 	KindRCP          Kind = "rcp"
 	KindResource     Kind = "resource"
 	KindService      Kind = "service"
+	KindVPCEndpoint  Kind = "vpc_endpoint"
 )
 
 // Ref is a reference to another block, such as policy.register.
@@ -171,6 +173,7 @@ const (
 	PolicyResource PolicyKind = "resource"
 	PolicySession  PolicyKind = "session"
 	PolicyRCP      PolicyKind = "rcp"
+	PolicyEndpoint PolicyKind = "endpoint" // the policy of a VPC endpoint
 )
 
 // Policy is a named policy document: a managed policy, an inline policy, an

@@ -282,6 +282,9 @@ func readBounded(r io.Reader, name string, limit int) ([]byte, error) {
 // A project names its blocks by label (the IAM name may differ, and two
 // accounts may share one); a bundle knows the IAM names only.
 func resolve(eng *rego.Engine, out *compiler.Output, ref string) (string, error) {
+	if strings.HasSuffix(ref, ".amazonaws.com") || strings.HasSuffix(ref, ".amazonaws.com.cn") {
+		return ref, nil // a service principal
+	}
 	if out != nil && out.Project != nil {
 		kind, label, _ := strings.Cut(ref, ".")
 		switch kind {

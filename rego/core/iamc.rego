@@ -12,7 +12,9 @@ import data.iamc.core
 # title: decision
 # description: The decision object for one request (README, "Decisions").
 # entrypoint: true
-decision := core._decision
+decision := d if {
+	d := core._quick
+} else := core._decision
 
 # METADATA
 # title: allow
@@ -20,7 +22,12 @@ decision := core._decision
 # entrypoint: true
 default allow := false
 
-allow if core._allowed
+allow if core._quick_verdict[0] == "allow"
+
+allow if {
+	not core._quick_verdict
+	core._allowed
+}
 
 # METADATA
 # title: batch

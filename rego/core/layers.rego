@@ -86,9 +86,10 @@ _wild_bucket(ps) := b if {
 
 _not_listing(part) := [[id | some id in part[k]; not _any_pm(m.st[id].na, _act)] | some k in [0, 1, 2, 3]]
 
-_catalog_ok(s, _) if not data.iamc.project.catalog[s]
+# A service with a catalog (a service block) has only the actions it lists.
+_catalog_ok(s, _) if not m.cat[s]
 
-_catalog_ok(s, a) if substring(a, count(s) + 1, -1) in data.iamc.project.catalog[s]
+_catalog_ok(s, a) if m.cat[s][substring(a, count(s) + 1, -1)]
 
 # The statements of a candidate part that apply to the request (§2).
 _allows(c) := [m.st[id] | some id in c[0]] if {
@@ -137,11 +138,15 @@ _pmatch(st) := "not" if {
 
 # ---------------------------------------------------------------- the verdict
 
-# The candidates of a principal's policy set, or none when it has no such
-# set (no boundary, say).
-_part(ps) := _none if ps == null
-
-_part(ps) := _cands(ps) if ps != null
+# The principal's own side: each of its policy sets (compiler/compile.go,
+# sideOf: "i" its identity policies, "b" its permissions boundary, "s" an
+# SCP level; none for anonymous and service callers), with its candidates
+# and the Allows and Denies that apply. Each must allow a request (§3.1):
+# the identity policies (or a resource policy in their stead), the
+# boundary, and every SCP level (§3.3: the compiler lists SCP levels only on
+# the principals they bind: not the management account's, nor service-linked
+# roles).
+_side := [[code, c, _allows(c), _denies(c)] | some [code, ps] in _who.p; c := _cands(ps)]
 
 # The resource's entry, {} when it has none: most projects have no
 # resource-based policy, and most actions are not gatekept by a trust
@@ -152,6 +157,13 @@ _entry := {} if {
 } else := e if {
 	e := _resource_entry
 } else := {}
+
+# The resource-based policy: its candidates, its applicable Allows (each
+# with how its Principal names the caller, §3.1 step 4) and Denies.
+_rp := [c, allows, [st | some [st, _] in _rp_hits(array.concat(c[1], c[3]))]] if {
+	c := _cands(_entry.ps)
+	allows := _rp_hits(array.concat(c[0], c[2]))
+} else := [_none, [], []]
 
 # Role sessions without a session policy keep the role's permissions; a
 # federated user session has only what its session policy allows (§3.1
@@ -175,87 +187,49 @@ _sp_allow := [st | some i in _sp_set; st := _sp_stmts[i]; st.e == "Allow"]
 
 _sp_deny := [st | some i in _sp_set; st := _sp_stmts[i]; st.e == "Deny"]
 
-# _hits: the statements that apply in every layer, and what the decision
-# needs of them, computed in one body: OPA evaluates a local variable at a
-# fraction of the cost of a rule. Truth values are booleans (x := a > b),
-# combined with "in": any(l) is `true in l`, all(l) is `not false in l`,
-# written `(false in l) == false`.
-_hits := h if {
-	w := _who
-	e := _entry
-
-	# Identity policies (absent for the root user, anonymous and service
-	# callers), the permissions boundary and each SCP level (§3.3: the
-	# compiler records SCP levels only on the principals they bind: not the
-	# management account's, nor service-linked roles).
-	ic := _part(object.get(w, "ps", null))
-	bc := _part(object.get(w, "b", null))
-	sc := [_cands(l) | some l in object.get(w, "scp", [])]
-	rc := _part(object.get(e, "ps", null))
-
-	ia := _allows(ic)
-	id := _denies(ic)
-	ba := _allows(bc)
-	bd := _denies(bc)
-	sa := [_allows(c) | some c in sc]
-	sd := [st | some c in sc; some st in _denies(c)]
-
-	# The resource policy's applicable statements, each with how its
-	# Principal names the caller (§3.1 step 4).
-	ra := _rp_hits(array.concat(rc[0], rc[2]))
-	rd := [st | some [st, _] in _rp_hits(array.concat(rc[1], rc[3]))]
-	kinds := {kind | some [_, kind] in ra}
-
-	h := {
-		"w": w, "e": e,
-		"ic": ic, "bc": bc, "sc": sc, "rc": rc,
-		"ia": ia, "id": id, "ba": ba, "bd": bd, "sa": sa, "sd": sd, "ra": ra, "rd": rd,
-		"direct": true in ["direct" in kinds, "any" in kinds],
-		"role": "role" in kinds,
-	}
-}
-
-# The outcome (§3): explicit_deny, allow or implicit_deny, with the truths
-# the layers' verdicts are made of.
+# _verdict: the outcome (§3), computed in one body: OPA evaluates a local
+# variable at a fraction of the cost of a rule. Truth values are booleans
+# (x := a > b), combined with "in": any(l) is `true in l`, all(l) is
+# `(false in l) == false`.
+#   lacking  the principal-side codes with a policy set that allows nothing
+#   denied   the principal-side codes with a Deny that applies
 _verdict := v if {
-	h := _hits
-	w := h.w
-	explicit := count(h.id) + count(h.bd) + count(h.sd) + count(h.rd) + count(_sp_deny) > 0
+	w := _who
+	lacking := {code | some [code, _, a, _] in _side; count(a) == 0}
+	denied := {code | some [code, _, _, d] in _side; count(d) > 0}
+	rp := _rp
+	kinds := {kind | some [_, kind] in rp[1]}
+	explicit := true in [count(denied) > 0, count(rp[2]) > 0, count(_sp_deny) > 0, count(_rcp_denies) > 0, count(_endpoint_hits[1]) > 0]
 
 	# The root user has no identity policies: it is allowed everything in
-	# its own account (§4.4).
-	id_ok := true in [count(h.ia) > 0, w.t == "Account"]
-	bd_ok := true in [object.get(w, "b", null) == null, count(h.ba) > 0]
-
-	# Every SCP level (root, each unit, the account) needs an Allow of its
-	# own.
-	scp_ok := count([1 | some a in h.sa; count(a) == 0]) == 0
+	# its own account (§4.4), and has no "i" set to lack an allow.
+	id_ok := ("i" in lacking) == false
+	bd_ok := ("b" in lacking) == false
+	scp_ok := ("s" in lacking) == false
 	sess_ok := _session_ok
-	gate := object.get(h.e, "g", false) == true
 	same := _resource_account == w.a
 	iam := w.t in {"User", "Account", "AssumedRole", "FederatedUser"}
-	rp := count(h.ra) > 0
+	rp_ok := count(rp[1]) > 0
+	gate := object.get(_entry, "g", false)
 
 	# A resource policy naming the caller itself (user, session, federated
-	# session, a service, or everyone) grants in the same account despite
+	# session, a service, everyone, or everyone but a NotPrincipal list) grants in the same account despite
 	# implicit denies; naming the session's role counts as an identity
 	# allow, still within the boundary and the session policy (§3.1 step
 	# 4). Trust and KMS key policies are gatekeepers: they must allow the
 	# caller in every case (§4.2). Cross-account, both accounts must allow
 	# (§3.2). Anonymous callers and services have only resource policies
 	# (§3.4).
-	pside := (false in [true in [id_ok, h.role], bd_ok, sess_ok]) == false
+	direct := true in ["direct" in kinds, "any" in kinds, "not" in kinds]
+	pside := (false in [true in [id_ok, "role" in kinds], bd_ok, sess_ok]) == false
 	granted := true in [
-		(false in [gate == false, same, iam, true in [pside, h.direct]]) == false,
-		(false in [gate, same, rp, true in [pside, h.direct]]) == false,
-		(false in [same == false, iam, rp, id_ok, bd_ok, sess_ok]) == false,
-		(false in [w.t in {"Anonymous", "Service"}, h.direct]) == false,
+		(false in [gate == false, same, iam, true in [pside, direct]]) == false,
+		(false in [gate, same, rp_ok, true in [pside, direct]]) == false,
+		(false in [same == false, iam, rp_ok, id_ok, bd_ok, sess_ok]) == false,
+		(false in [iam == false, direct]) == false,
 	]
-	allowed := (false in [explicit == false, scp_ok, granted]) == false
-	v := {
-		"outcome": _outcomes[explicit][allowed],
-		"id_ok": id_ok, "scp_ok": scp_ok,
-	}
+	allowed := (false in [explicit == false, scp_ok, granted, _endpoint_ok]) == false
+	v := [_outcomes[explicit][allowed], lacking, denied, rp]
 }
 
 _outcomes := {true: {true: "explicit_deny", false: "explicit_deny"}, false: {true: "allow", false: "implicit_deny"}}
@@ -263,7 +237,16 @@ _outcomes := {true: {true: "explicit_deny", false: "explicit_deny"}, false: {tru
 # The answer alone, for data.iamc.allow: it stops there.
 _allowed if {
 	count(_errors) == 0
-	_verdict.outcome == "allow"
+	_verdict[0] == "allow"
+	count(_aws_refusals) == 0
+}
+
+_allowed if {
+	count(_errors) == 0
+	_free_rule
+	count(_aws_refusals) == 0
+	_endpoint_ok
+	count(_endpoint_hits[1]) == 0
 }
 
 # ---------------------------------------------------------------- the decision
@@ -271,31 +254,38 @@ _allowed if {
 # The decision object (DESIGN.md §3), with its explanation.
 _decision := d if {
 	count(_errors) == 0
-	v := _verdict
-	h := _hits
-	w := h.w
-	d := {
-		"allowed": v.outcome == "allow",
-		"decision": v.outcome,
-		"reasons": _reasons(v.outcome, h),
+	[outcome, lacking, denied, rp] := _verdict
+	present := {code | some [code, _, _, _] in _side}
+	d := _aws_ruled({
+		"allowed": outcome == "allow",
+		"decision": outcome,
+		"reasons": _reasons(outcome, rp),
 		"layers": {
-			"scp": _layer_verdict[count(h.sc) > 0][count(h.sd) > 0][v.scp_ok],
-			"boundary": _layer_verdict[object.get(w, "b", null) != null][count(h.bd) > 0][count(h.ba) > 0],
-			"identity": _layer_verdict[(w.t in {"Anonymous", "Service"}) == false][count(h.id) > 0][v.id_ok],
-			"resource": _layer_verdict[object.get(h.e, "ps", null) != null][count(h.rd) > 0][count(h.ra) > 0],
+			"scp": _layer_verdict["s" in present]["s" in denied][("s" in lacking) == false],
+			"boundary": _layer_verdict["b" in present]["b" in denied][("b" in lacking) == false],
+			"identity": _identity_verdict(denied, lacking),
+			"resource": _layer_verdict[object.get(_entry, "ps", null) != null][count(rp[2]) > 0][count(rp[1]) > 0],
 			"session": _session_verdict,
+			"rcp": _layer_verdict[_rcp_present][count(_rcp_denies) > 0][true],
+			"endpoint": _endpoint_verdict,
 		},
 		"missing_context": _missing_context,
 		"errors": [],
-	}
+	})
 } else := _error_decision(_errors)
 
-# A layer's verdict by [takes part][a Deny applies][an Allow applies]:
+# A layer's verdict by [takes part][a Deny applies][its Allows suffice]:
 # absent, deny, allow or implicit (no statement applied).
 _layer_verdict := {
 	false: {false: {false: "absent", true: "absent"}, true: {false: "absent", true: "absent"}},
 	true: {false: {false: "implicit", true: "allow"}, true: {false: "deny", true: "deny"}},
 }
+
+# The identity layer takes part for every IAM principal, the root user
+# included, who has no identity policies and is allowed (§4.4).
+_identity_verdict(denied, lacking) := _layer_verdict[true]["i" in denied][("i" in lacking) == false] if {
+	_who.t in {"User", "Account", "AssumedRole", "FederatedUser"}
+} else := "absent"
 
 _session_verdict := "implicit" if {
 	_federated
@@ -316,19 +306,21 @@ _reason(layer, st) := {
 	"source": st.m[2],
 }
 
+_layer_names := {"i": "identity", "b": "boundary", "s": "scp"}
+
 # The statements that decided: every applicable Deny of an explicit deny,
 # every Allow that granted an allow, none for an implicit deny.
-_reasons(outcome, h) := _sort_reasons(_deny_reasons(h)) if outcome == "explicit_deny"
+_reasons(outcome, rp) := _sort_reasons(_deny_reasons(rp)) if outcome == "explicit_deny"
 
-_reasons(outcome, h) := _sort_reasons(_allow_reasons(h)) if outcome == "allow"
+_reasons(outcome, rp) := _sort_reasons(_allow_reasons(rp)) if outcome == "allow"
 
 _reasons(outcome, _) := [] if outcome == "implicit_deny"
 
-_deny_reasons(h) := (((({_reason("scp", st) | some st in h.sd} | {_reason("resource", st) | some st in h.rd}) | {_reason("identity", st) | some st in h.id}) | {_reason("boundary", st) | some st in h.bd}) | {_reason("session", st) | some st in _sp_deny})
+_deny_reasons(rp) := (((({_reason(_layer_names[code], st) | some [code, _, _, d] in _side; some st in d} | {_reason("resource", st) | some st in rp[2]}) | {_reason("session", st) | some st in _sp_deny}) | {_reason("rcp", st) | some st in _rcp_denies}) | {_reason("endpoint", st) | some st in _endpoint_reasons})
 
-_allow_reasons(h) := {_reason("identity", st) | some st in h.ia} | {_reason("resource", st) | some [st, _] in h.ra}
+_allow_reasons(rp) := {_reason("identity", st) | some [code, _, a, _] in _side; code == "i"; some st in a} | {_reason("resource", st) | some [st, _] in rp[1]}
 
-_layer_order := {"scp": 0, "resource": 1, "identity": 2, "boundary": 3, "session": 4}
+_layer_order := {"rcp": 0, "scp": 1, "endpoint": 2, "resource": 3, "identity": 4, "boundary": 5, "session": 6}
 
 # Reasons in layer order, then by source. (A set of one needs no sorting.)
 _sort_reasons(set) := [r | some r in set] if {
@@ -354,13 +346,9 @@ _missing_of(st) := {c.kn |
 	not _has_key(c.k)
 }
 
-_missing_sets contains _missing_in(_hits.ic)
+_missing_sets contains _missing_in(c) if some [_, c, _, _] in _side
 
-_missing_sets contains _missing_in(_hits.bc)
-
-_missing_sets contains _missing_in(c) if some c in _hits.sc
-
-_missing_sets contains _missing_in(_hits.rc)
+_missing_sets contains _missing_in(_rp[0])
 
 _missing_sets contains {c.kn |
 	some st in _sp_stmts
@@ -380,19 +368,21 @@ _missing_context := sort({k | some s in _missing_sets; some k in s})
 # outcome: what a test exercised (iamc test --coverage).
 _matched := _sort_reasons(_matched_set)
 
-_matched_set contains _reason("identity", st) if some st in array.concat(_hits.ia, _hits.id)
-
-_matched_set contains _reason("boundary", st) if some st in array.concat(_hits.ba, _hits.bd)
-
-_matched_set contains _reason("scp", st) if {
-	some a in _hits.sa
-	some st in a
+_matched_set contains _reason(_layer_names[code], st) if {
+	some [code, _, a, d] in _side
+	some st in array.concat(a, d)
 }
 
-_matched_set contains _reason("scp", st) if some st in _hits.sd
+_matched_set contains _reason("resource", st) if some [st, _] in _rp[1]
 
-_matched_set contains _reason("resource", st) if some [st, _] in _hits.ra
+_matched_set contains _reason("resource", st) if some st in _rp[2]
 
-_matched_set contains _reason("resource", st) if some st in _hits.rd
+_matched_set contains _reason("rcp", st) if some st in _rcp_denies
+
+_matched_set contains _reason("endpoint", st) if {
+	some l in _endpoint_hits
+	some st in l
+	is_object(st)
+}
 
 _matched_set contains _reason("session", _sp_stmts[i]) if some i in _sp_set

@@ -97,7 +97,7 @@ _federated_who := {
 }
 
 # A federated session keeps its user's boundary and SCPs.
-_federated_extra := object.filter(_fuser, ["b", "scp"])
+_federated_extra := object.filter(_fuser, ["b", "scp", "p"])
 
 # ---------------------------------------------------------------- validity
 
