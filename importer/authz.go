@@ -77,6 +77,24 @@ type accountExport struct {
 	truncated []string
 }
 
+var (
+	iamNameRE = regexp.MustCompile(`^[\w+=,.@-]+$`)
+	iamPathRE = regexp.MustCompile(`^(/|/[\x21-\x7E]+/)$`)
+)
+
+// maxName is the longest IAM name of a kind: 64 characters for users and
+// roles, 128 for groups and policies.
+func maxName(typ string) int {
+	if typ == "user" || typ == "role" {
+		return 64
+	}
+	return 128
+}
+
+func validIAMName(name, typ string) bool {
+	return len(name) <= maxName(typ) && iamNameRE.MatchString(name)
+}
+
 var iamARN = regexp.MustCompile(`^arn:([a-z-]+):iam::(\d{12}|aws):([a-z-]+)(/.*)$`)
 
 // splitIAMARN splits an IAM ARN into its account and the path and name of
@@ -101,6 +119,9 @@ type authzFile struct {
 	awsPols   []*managedPolicy // AWS managed, with the account's default version
 	accounts  map[string]val   // account IDs of the ARNs, with the first place each is named
 	truncated bool
+	// faulty is set when the file has mistakes: an account it fails to
+	// name is then no mistake of its own.
+	faulty bool
 }
 
 var authzLists = []string{"UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"}
@@ -121,6 +142,8 @@ func decodeAuthz(in *input, root *node) *authzFile {
 		return nil
 	}
 	f := &authzFile{name: in.name, accounts: map[string]val{}}
+	before := len(*in.errs)
+	defer func() { f.faulty = len(*in.errs) > before }()
 	f.truncated = r.field("IsTruncated").boolean()
 	for _, u := range r.field("UserDetailList").objects() {
 		if x := f.user(u); x != nil {
@@ -156,9 +179,17 @@ func (f *authzFile) identity(v val, nameKey, typ string) (name, path, arn string
 		v.field("Arn").errorf("%q is not the ARN of an IAM %s (arn:aws:iam::<account>:%s/<path><name>; iamc models the aws partition)", arn, typ, typ)
 		return "", "", "", false
 	}
+	if !validIAMName(name, typ) {
+		v.field(nameKey).errorf("%q is not an IAM %s name (1 to %d letters, digits and +=,.@_-)", name, typ, maxName(typ))
+		return "", "", "", false
+	}
 	path = arnPath
 	if p, ok := v.field("Path").str(); ok {
 		path = p
+	}
+	if !iamPathRE.MatchString(path) || len(path) > 512 {
+		v.field("Path").errorf("%q is not an IAM path (\"/\", or up to 512 characters between slashes, like \"/staff/\")", path)
+		return "", "", "", false
 	}
 	if arnName != name || arnPath != path {
 		v.field("Arn").errorf("%q does not name the %s %q with path %q of this entry", arn, typ, name, path)
@@ -172,10 +203,20 @@ func (f *authzFile) identity(v val, nameKey, typ string) (name, path, arn string
 
 func (f *authzFile) inline(v val) []inlinePolicy {
 	var out []inlinePolicy
+	seen := map[string]bool{}
 	for _, p := range v.objects() {
 		name, ok := p.field("PolicyName").reqStr()
+		if ok && !validIAMName(name, "policy") {
+			p.field("PolicyName").errorf("%q is not an IAM policy name (1 to 128 letters, digits and +=,.@_-)", name)
+			ok = false
+		}
+		if ok && seen[strings.ToLower(name)] {
+			p.field("PolicyName").errorf("inline policy %q is given twice", name)
+			ok = false
+		}
 		d := p.field("PolicyDocument").doc()
 		if ok && d != nil {
+			seen[strings.ToLower(name)] = true
 			out = append(out, inlinePolicy{name: name, doc: d})
 		}
 	}
@@ -278,7 +319,11 @@ func (f *authzFile) policy(v val) {
 		return
 	}
 	acct, path, arnName, ok := splitIAMARN(arn, "policy")
-	if !ok || arnName != name {
+	if !validIAMName(name, "policy") {
+		v.field("PolicyName").errorf("%q is not an IAM policy name (1 to 128 letters, digits and +=,.@_-)", name)
+		return
+	}
+	if !ok || arnName != name || !iamPathRE.MatchString(path) {
 		v.field("Arn").errorf("%q is not the ARN of the policy %q (arn:aws:iam::<account or aws>:policy/<path><name>)", arn, name)
 		return
 	}
@@ -341,6 +386,9 @@ func mergeAccounts(files []*authzFile, inputs map[string]*input) []*accountExpor
 		var id string
 		switch len(f.accounts) {
 		case 0:
+			if f.faulty {
+				continue
+			}
 			var ok bool
 			if id, ok = accountFromName(f.name); !ok {
 				in.errorAt(0, "$", "names no IAM entity of any account, so the account it describes is unknown; put the 12-digit account ID in the file name, like authz-111122223333.json")
@@ -374,6 +422,10 @@ func mergeAccounts(files []*authzFile, inputs map[string]*input) []*accountExpor
 	out := make([]*accountExport, 0, len(order))
 	for _, id := range order {
 		a := byID[id]
+		uniqueNames(a.users, func(u *iamUser) (string, val) { return u.name, u.at.field("UserName") })
+		uniqueNames(a.groups, func(g *iamGroup) (string, val) { return g.name, g.at.field("GroupName") })
+		uniqueNames(a.roles, func(r *iamRole) (string, val) { return r.name, r.at.field("RoleName") })
+		uniqueNames(a.policies, func(p *managedPolicy) (string, val) { return p.name, p.at.field("PolicyName") })
 		if len(a.truncated) < len(a.files) {
 			// Pages of one export: every page but the last says
 			// IsTruncated.
@@ -407,6 +459,20 @@ func mergeEntities[T any](have, more []T, key func(T) (string, val)) []T {
 		have = append(have, x)
 	}
 	return have
+}
+
+// uniqueNames reports two entities of one kind and account whose names
+// differ only in case, which IAM does not allow.
+func uniqueNames[T any](xs []T, name func(T) (string, val)) {
+	seen := map[string]string{}
+	for _, x := range xs {
+		n, v := name(x)
+		if first, dup := seen[strings.ToLower(n)]; dup {
+			v.errorf("%q and %q are one name to IAM, which does not tell names apart by case", n, first)
+			continue
+		}
+		seen[strings.ToLower(n)] = n
+	}
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -50,7 +50,9 @@ func snakeLabel(name string) string {
 			// digit, or before a lower-case letter in a run of capitals.
 			if unicode.IsUpper(r) && i > 0 && !lastUnderscore {
 				prev := runes[i-1]
-				nextLower := i+1 < len(runes) && unicode.IsLower(runes[i+1])
+				// "AWSAccess" splits before "Access"; "SCPs" stays one
+				// word (a plural of capitals).
+				nextLower := i+2 < len(runes) && unicode.IsLower(runes[i+1]) && unicode.IsLower(runes[i+2])
 				if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
 					b.WriteByte('_')
 				}

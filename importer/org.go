@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -110,6 +111,9 @@ func readOrg(dir string, errs *InputErrors) *orgData {
 		return nil
 	}
 	r.tree()
+	if len(*errs) > 0 {
+		return nil // the targets of the policies name what is missing
+	}
 	for _, typ := range []string{policySCP, policyRCP} {
 		if r.org.enabled[typ] {
 			r.policies(typ)
@@ -125,13 +129,13 @@ func readOrg(dir string, errs *InputErrors) *orgData {
 // that writes it.
 func (r *orgReader) open(command, arg string) (val, bool) {
 	name := filepath.Join(r.dir, orgFileName(command, arg))
+	if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
+		*r.errs = append(*r.errs, &InputError{File: name, Message: "is missing; write it with: " + orgCommand(command, arg)})
+		return val{}, false
+	}
 	in, root, err := readInput(name, r.errs)
 	if err != nil {
-		var ie *InputError
-		if errors.As(err, &ie) && errors.Is(unwrapOpen(name), os.ErrNotExist) {
-			ie.Message = "is missing; write it with: " + orgCommand(command, arg)
-		}
-		*r.errs = append(*r.errs, ie)
+		*r.errs = append(*r.errs, err.(*InputError))
 		return val{}, false
 	}
 	v := in.root(root)
@@ -142,11 +146,6 @@ func (r *orgReader) open(command, arg string) (val, bool) {
 		r.org.truncated = append(r.org.truncated, name)
 	}
 	return v, true
-}
-
-func unwrapOpen(name string) error {
-	_, err := os.Stat(name)
-	return err
 }
 
 // want checks a required member of a listing.

@@ -29,15 +29,18 @@ func readInput(name string, errs *InputErrors) (*input, *node, error) {
 		return nil, nil, &InputError{File: name, Message: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
 	}
 	defer f.Close()
+	tooLarge := &InputError{File: name, Message: fmt.Sprintf("is larger than %d MiB; split the export by entity type (aws iam get-account-authorization-details --filter User, then Role, …) and give every file", MaxInputSize>>20)}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, nil, &InputError{File: name, Message: "is a directory, not an export file"}
+	} else if err == nil && st.Size() > MaxInputSize {
+		return nil, nil, tooLarge
 	}
 	src, err := io.ReadAll(io.LimitReader(f, MaxInputSize+1))
 	if err != nil {
 		return nil, nil, &InputError{File: name, Message: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
 	}
 	if len(src) > MaxInputSize {
-		return nil, nil, &InputError{File: name, Message: fmt.Sprintf("is larger than %d MiB; split the export by entity type (aws iam get-account-authorization-details --filter User, then Role, …) and give every file", MaxInputSize>>20)}
+		return nil, nil, tooLarge
 	}
 	in := &input{name: name, src: src, errs: errs}
 	root, serr := parseTree(src)
