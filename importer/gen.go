@@ -41,13 +41,13 @@ type gen struct {
 }
 
 type acctPlan struct {
-	id, label string
-	exp       *accountExport // nil: the organization lists it, no export describes it
-	orgAcct   *orgAccount
-	users     []*userPlan
-	groups    []*groupPlan
-	roles     []*rolePlan
-	policies  []*policyPlan
+	id, label   string
+	exp         *accountExport // nil: the organization lists it, no export describes it
+	orgAcct     *orgAccount
+	users       []*userPlan
+	groups      []*groupPlan
+	roles       []*rolePlan
+	policies    []*policyPlan
 	groupByName map[string]*groupPlan
 	policyByARN map[string]*policyPlan
 }
@@ -161,7 +161,9 @@ func (g *gen) planAccounts(exports []*accountExport) {
 		}
 		a.label = l.take(want)
 	}
-	sort.Slice(g.accounts, func(i, j int) bool { return strings.ToLower(g.accounts[i].label) < strings.ToLower(g.accounts[j].label) })
+	sort.Slice(g.accounts, func(i, j int) bool {
+		return strings.ToLower(g.accounts[i].label) < strings.ToLower(g.accounts[j].label)
+	})
 	g.multi = len(g.accounts) > 1
 }
 

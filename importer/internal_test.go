@@ -31,7 +31,7 @@ func TestLabels(t *testing.T) {
 		"2024 sandbox":           "_2024_sandbox",
 		"Équipe":                 "quipe",
 		"***":                    "",
-		"ARNs and IDs":            "arns_and_ids",
+		"ARNs and IDs":           "arns_and_ids",
 	} {
 		assert.Equal(t, want, snakeLabel(name), name)
 	}

@@ -50,6 +50,8 @@ type Skipped struct {
 	Why  string
 }
 
-func (s *Summary) skip(what, why string) { s.Skipped = append(s.Skipped, Skipped{What: what, Why: why}) }
+func (s *Summary) skip(what, why string) {
+	s.Skipped = append(s.Skipped, Skipped{What: what, Why: why})
+}
 
 func (s *Summary) note(text string) { s.Notes = append(s.Notes, text) }
