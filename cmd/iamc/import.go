@@ -71,7 +71,7 @@ the exit status is then 2.`,
 	f.StringVar(&p.opts.OrgDir, "org", "", "directory of AWS Organizations listings (see docs/import.md)")
 	f.StringVarP(&p.opts.Dir, "output", "o", "", "the project directory to write (required)")
 	f.StringVar(&p.opts.Documents, "documents", importer.DocumentsHCL, "policy documents as hcl (statement blocks where exact, else JSON files) or json (all JSON files)")
-	f.StringVar(&p.opts.Split, "split", "", "one file per kind, or a directory per account (default: kind for one account, account for several)")
+	f.StringVar(&p.opts.Split, "split", "", "kind: one file per kind; account: a directory per account (default: kind for one account, account for several)")
 	f.BoolVar(&p.opts.Force, "force", false, "replace the files of an earlier import that this one changes")
 	f.BoolVarP(&p.quiet, "quiet", "q", false, "print only errors and the diff")
 	_ = cmd.MarkFlagRequired("output")
