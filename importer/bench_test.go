@@ -26,7 +26,7 @@ func syntheticExport(users, roles, policies int) []byte {
 			map[string]any{"Sid": "Read", "Effect": "Allow", "Action": []any{"s3:GetObject", "s3:ListBucket"},
 				"Resource": []any{fmt.Sprintf("arn:aws:s3:::bucket-%d", i), fmt.Sprintf("arn:aws:s3:::bucket-%d/*", i)}},
 			map[string]any{"Sid": "Write", "Effect": "Allow", "Action": fmt.Sprintf("dynamodb:PutItem"),
-				"Resource": fmt.Sprintf("arn:aws:dynamodb:eu-west-1:%s:table/t%d", acct, i),
+				"Resource":  fmt.Sprintf("arn:aws:dynamodb:eu-west-1:%s:table/t%d", acct, i),
 				"Condition": map[string]any{"StringEquals": map[string]any{"aws:PrincipalTag/team": fmt.Sprintf("team-%d", i%20)}}},
 			map[string]any{"Sid": "NoDelete", "Effect": "Deny", "Action": []any{"s3:DeleteObject", "dynamodb:DeleteTable"}, "Resource": "*",
 				"Condition": map[string]any{"BoolIfExists": map[string]any{"aws:MultiFactorAuthPresent": "false"}}},
