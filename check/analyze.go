@@ -22,6 +22,10 @@ type analyzer struct {
 	findings     []Finding
 	policies     int
 	statements   int
+	// awsPolicies and awsStatements count the AWS managed policies
+	// checked (catalog.go).
+	awsPolicies, awsStatements int
+	cat                        *compiler.CatalogChecker
 }
 
 func (a *analyzer) add(code schema.Code, rng hcl.Range, pol *schema.Policy, format string, args ...any) {
@@ -38,7 +42,14 @@ func (a *analyzer) run() {
 		if pol == nil || pol.Document == nil {
 			continue
 		}
-		a.policies++
+		if a.awsOwned(pol) {
+			a.awsPolicies++
+			a.awsStatements += len(pol.Document.Statements)
+		} else {
+			a.policies++
+			a.statements += len(pol.Document.Statements)
+		}
+		a.catalog(pol)
 		doc := pol.Document
 		if doc.JSON && doc.Version == "" {
 			a.add(CodeMissingVersion, doc.Range, pol, "the JSON document of %s has no Version: policy variables in it are literal text", compiler.PolicyRef(pol))
@@ -47,7 +58,6 @@ func (a *analyzer) run() {
 			if st == nil {
 				continue
 			}
-			a.statements++
 			a.statement(pol, st)
 		}
 		a.redundantStatements(pol)
@@ -60,6 +70,8 @@ func (a *analyzer) run() {
 	a.unattached()
 	a.idleUsers()
 	a.unassumableRoles()
+	a.externalAccess()
+	a.undeclaredKMSKeys()
 	// Analyses may visit one range twice (a JSON document given inline has
 	// one range for all its values); report each finding once.
 	seen := map[string]bool{}
@@ -91,6 +103,7 @@ func (a *analyzer) statement(pol *schema.Policy, st *schema.Statement) {
 	a.redundantValues(pol, st.Resources, CodeRedundantResource, "resource", false)
 	a.redundantValues(pol, st.NotResources, CodeRedundantResource, "resource", false)
 	a.conditions(pol, st)
+	a.allowWithNotPrincipal(pol, st)
 	if st.Effect != schema.Allow {
 		return
 	}

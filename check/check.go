@@ -47,6 +47,9 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 	singleValued := map[hcl.Range]bool{}
 	for _, d := range diags {
 		code := codeOf(d)
+		if catalogCode(code) {
+			continue // the analyzer reports every policy's (catalog.go)
+		}
 		rule := rulesByCode[code]
 		sev := rule.Severity
 		if d.Severity == hcl.DiagError {
@@ -56,7 +59,7 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 		if d.Detail != "" {
 			msg += ": " + d.Detail
 		}
-		r.Findings = append(r.Findings, Finding{Code: code, Severity: sev, Message: msg, Hint: rule.Hint, Range: d.Subject})
+		r.Findings = append(r.Findings, Finding{Code: code, Severity: sev, Message: msg, Hint: rule.Hint, Range: d.Subject, blocking: d.Severity == hcl.DiagError})
 		if (code == schema.CodeForAllValuesWithSingleValuedKey || code == schema.CodeForAnyValueWithSingleValuedKey) && d.Subject != nil {
 			singleValued[*d.Subject] = true
 		}
@@ -66,8 +69,13 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 		a.run()
 		r.Findings = append(r.Findings, a.findings...)
 		r.Policies, r.Statements = a.policies, a.statements
+		r.AWS.Policies, r.AWS.Statements = a.awsPolicies, a.awsStatements
+		r.Findings = dropCascades(r.Findings)
+		r.Findings, r.AWS.Findings = splitAWS(r.Findings)
+		r.suppress(p.Suppressions)
 	}
 	sortFindings(r.Findings)
+	sortFindings(r.AWS.Findings)
 	return r
 }
 

@@ -39,6 +39,10 @@ const (
 	CodeUnattachedPolicy                  schema.Code = "UNATTACHED_POLICY"
 	CodeUserWithoutPermissions            schema.Code = "USER_WITHOUT_PERMISSIONS"
 	CodeRoleNotAssumable                  schema.Code = "ROLE_NOT_ASSUMABLE"
+	CodeExternalAccess                    schema.Code = "EXTERNAL_ACCESS"
+	CodeUnusedSuppression                 schema.Code = "UNUSED_SUPPRESSION"
+	CodeAllowWithNotPrincipal             schema.Code = "ALLOW_WITH_NOT_PRINCIPAL"
+	CodeUndeclaredKMSKey                  schema.Code = "UNDECLARED_KMS_KEY"
 )
 
 // rules is the catalog of codes. Codes are stable: they may be added, never
@@ -68,7 +72,7 @@ var rules = []Rule{
 	{Code: schema.CodeInvalidConditionOperator, Severity: Error, Title: "Unknown condition operator", Hint: "use a condition operator of the IAM User Guide"},
 	{Code: schema.CodeNullWithIfExists, Severity: Error, Title: "Null with IfExists or a set operator", Hint: "use plain Null"},
 	{Code: schema.CodeInvalidConditionDataType, Severity: Error, Title: "Condition value of the wrong type", Hint: "give a value of the operator's type: a number, a date, an IP address, true or false"},
-	{Code: schema.CodeMissingQualifier, Severity: Error, Title: "Multivalued key without a set operator", Hint: "prefix the operator with ForAnyValue: or ForAllValues:"},
+	{Code: schema.CodeMissingQualifier, Severity: Warning, Title: "Multivalued key without a set operator", Hint: "prefix the operator with ForAnyValue: or ForAllValues:"},
 	{Code: schema.CodeInvalidCondition, Severity: Error, Title: "Incomplete condition", Hint: "give the condition an operator, a key and at least one value"},
 	{Code: schema.CodeInvalidVariable, Severity: Error, Title: "Invalid policy variable", Hint: "write ${key} in the resource part of an ARN or in a String, ARN or Bool condition value"},
 	{Code: schema.CodeUniqueSidsRequired, Severity: Error, Title: "Duplicate Sid", Hint: "give every statement of a policy its own Sid"},
@@ -94,6 +98,13 @@ var rules = []Rule{
 	{Code: schema.CodeForAllValuesWithSingleValuedKey, Severity: SecurityWarning, Title: "ForAllValues with a single-valued key", Hint: "remove ForAllValues: (it is true when the key is absent)"},
 	{Code: schema.CodeForAnyValueWithSingleValuedKey, Severity: Warning, Title: "ForAnyValue with a single-valued key", Hint: "remove ForAnyValue: and use the plain operator"},
 	{Code: schema.CodeCompilerWarning, Severity: Warning, Title: "Compiler warning", Hint: "see the message"},
+	{Code: schema.CodeRCPCountLimit, Severity: Warning, Title: "More RCPs than AWS allows", Hint: "merge RCPs; AWS allows 5 per root, unit or account"},
+	{Code: schema.CodeUnknownService, Severity: Warning, Title: "Service prefix AWS does not have", Hint: "correct the prefix, or declare a service block for a service of your own"},
+	{Code: schema.CodeUnknownAWSAction, Severity: Error, Title: "Action the AWS service does not have", Hint: "correct the action (see did you mean); if AWS added it after iamc's catalog, suppress the finding with the reason"},
+	{Code: schema.CodeWildcardMatchesNone, Severity: Warning, Title: "Action wildcard that matches no AWS action", Hint: "correct the pattern so that it matches the actions you mean"},
+	{Code: schema.CodeUnknownConditionKey, Severity: Warning, Title: "Condition key AWS does not have", Hint: "correct the key (see did you mean): a request never carries an unknown key"},
+	{Code: schema.CodeConditionTypeMismatch, Severity: Warning, Title: "Condition operator of the wrong type for its key", Hint: "use an operator of the key's type (the message names it)"},
+	{Code: schema.CodeResourceTypeMismatch, Severity: Warning, Title: "Resource that the statement's actions do not act on", Hint: "give each action an ARN of a resource type it acts on (the message lists them)"},
 
 	// ------------------------------------------------ analyses
 	{Code: CodeInvalidARNSegment, Severity: Error, Analysis: true, Title: "Malformed ARN segment", Hint: "correct the partition, service, region or account of the ARN"},
@@ -112,6 +123,10 @@ var rules = []Rule{
 	{Code: CodeUnattachedPolicy, Severity: Suggestion, Analysis: true, Title: "Policy attached to no one", Hint: "attach the policy, or delete it"},
 	{Code: CodeUserWithoutPermissions, Severity: Suggestion, Analysis: true, Title: "User with no group and no policy", Hint: "add the user to a group or attach a policy, or delete the user"},
 	{Code: CodeRoleNotAssumable, Severity: Suggestion, Analysis: true, Title: "Role no one can assume", Hint: "add a trust statement allowing sts:AssumeRole to a principal"},
+	{Code: CodeExternalAccess, Severity: SecurityWarning, Analysis: true, Title: "Access granted outside the organization", Hint: "check that the other account is meant to have it; narrow it with a condition, or suppress the finding with the reason"},
+	{Code: CodeUnusedSuppression, Severity: Warning, Analysis: true, Title: "Suppression that excuses nothing", Hint: "remove the suppression, or correct its code"},
+	{Code: CodeAllowWithNotPrincipal, Severity: SecurityWarning, Analysis: true, Title: "Allow with NotPrincipal", Hint: `name who may act in Principal; to exclude principals, use "Principal": "*" with an ArnNotEquals condition on aws:PrincipalArn`},
+	{Code: CodeUndeclaredKMSKey, Severity: Suggestion, Analysis: true, Title: "Grant on a KMS key the project does not declare", Hint: "declare the key as a resource with its key policy, so that iamc decides requests on it as AWS KMS does"},
 }
 
 var rulesByCode = func() map[schema.Code]Rule {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/iamc/iamc/compiler"
 	"github.com/iamc/iamc/rego"
+	"github.com/iamc/iamc/schema"
 )
 
 type evalParams struct {
@@ -25,6 +26,7 @@ type evalParams struct {
 	action        string
 	resource      string
 	context       []string
+	region        string
 	input         string
 	format        string
 	duration      time.Duration
@@ -59,6 +61,8 @@ the reasons in its errors.`,
       --action register:Sell --resource arn:aws:register:::till/1
   iamc eval coffee.tar.gz --principal user.owner --action register:Refund \
       --resource arn:aws:register:::till/1 --context aws:SourceIp=203.0.113.9 --format json
+  iamc eval examples/northwind --principal user.alice_dev --mfa --action ec2:RunInstances \
+      --resource 'arn:aws:ec2:us-east-1:333300003333:instance/*' --region us-east-1
   iamc eval coffee.tar.gz --input request.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -78,6 +82,7 @@ the reasons in its errors.`,
 	f.StringVar(&p.action, "action", "", "the action, service:Action")
 	f.StringVar(&p.resource, "resource", "", "the resource ARN, or *")
 	f.StringArrayVar(&p.context, "context", nil, "a condition key and value, key=value (a JSON list for several values); repeat")
+	f.StringVar(&p.region, "region", "", "the AWS Region the request goes to (aws:RequestedRegion; default: the project's defaults block)")
 	f.StringVar(&p.at, "at", "", "the time of the request, RFC 3339 (sets aws:CurrentTime and aws:EpochTime; default now)")
 	f.StringVar(&p.input, "input", "", "a JSON file with the decision input document (- for stdin)")
 	f.StringVar(&p.format, "format", "pretty", "output format: pretty or json")
@@ -123,7 +128,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 	if p.input == "" && (p.principal == "" || p.action == "" || p.resource == "") {
 		return usageError{errors.New("give --principal, --action and --resource, or --input")}
 	}
-	eng, _, err := openEngine(ctx, s, p.path)
+	eng, out, err := openEngine(ctx, s, p.path)
 	if err != nil {
 		return err
 	}
@@ -146,13 +151,9 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		}
 		return undecided(dec)
 	}
-	req := rego.Request{Action: p.action, Resource: p.resource, Context: map[string]any{}}
-	for _, kv := range p.context {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok || k == "" {
-			return usageError{fmt.Errorf("--context takes key=value, not %q", kv)}
-		}
-		req.Context[k] = contextValue(v)
+	req := rego.Request{Action: p.action, Resource: p.resource}
+	if req.Context, err = requestContext(p); err != nil {
+		return err
 	}
 	if p.at != "" {
 		at, err := time.Parse(time.RFC3339, p.at)
@@ -161,7 +162,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		}
 		req.Time = at
 	}
-	if req.Principal, err = eng.Resolve(p.principal); err != nil {
+	if req.Principal, err = resolve(eng, out, p.principal); err != nil {
 		return usageError{err}
 	}
 	var sessionPolicy map[string]any
@@ -199,7 +200,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		sess = &rego.Session{Type: "user", MFA: p.mfa, IssuedAt: at, ExpiresAt: at.Add(12 * time.Hour)}
 	}
 	for i, role := range p.assume {
-		arn, err := eng.Resolve(role)
+		arn, err := resolve(eng, out, role)
 		if err != nil {
 			return usageError{err}
 		}
@@ -275,6 +276,63 @@ func readBounded(r io.Reader, name string, limit int) ([]byte, error) {
 		return nil, fmt.Errorf("%s is larger than %d bytes", name, limit)
 	}
 	return data, nil
+}
+
+// resolve turns user.<name>, role.<name> or account.<name> into an ARN.
+// A project names its blocks by label (the IAM name may differ, and two
+// accounts may share one); a bundle knows the IAM names only.
+func resolve(eng *rego.Engine, out *compiler.Output, ref string) (string, error) {
+	if strings.HasSuffix(ref, ".amazonaws.com") || strings.HasSuffix(ref, ".amazonaws.com.cn") {
+		return ref, nil // a service principal
+	}
+	if out != nil && out.Project != nil {
+		kind, label, _ := strings.Cut(ref, ".")
+		switch kind {
+		case "user":
+			for _, u := range out.Project.Users {
+				if u.Name == label {
+					return u.ARN, nil
+				}
+			}
+		case "role":
+			for _, r := range out.Project.Roles {
+				if r.Name == label {
+					return r.ARN, nil
+				}
+			}
+		case "account":
+			for _, a := range out.Project.Accounts {
+				if a.Name == label {
+					return a.RootARN(), nil
+				}
+			}
+		}
+	}
+	return eng.Resolve(ref)
+}
+
+// requestContext is the request context of --context and --region.
+func requestContext(p *evalParams) (map[string]any, error) {
+	out := map[string]any{}
+	for _, kv := range p.context {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, usageError{fmt.Errorf("--context takes key=value, not %q", kv)}
+		}
+		out[k] = contextValue(v)
+	}
+	if p.region != "" {
+		if !schema.IsRegion(p.region) {
+			return nil, usageError{fmt.Errorf("--region takes an AWS Region code like eu-west-1, not %q", p.region)}
+		}
+		for k := range out {
+			if strings.EqualFold(k, "aws:RequestedRegion") {
+				return nil, usageError{errors.New("give the region once: --region or --context aws:RequestedRegion=…")}
+			}
+		}
+		out["aws:RequestedRegion"] = p.region
+	}
+	return out, nil
 }
 
 // contextValue reads a --context value: a JSON list or scalar when it parses

@@ -38,8 +38,13 @@ func printDecision(w io.Writer, format string, steps []assumeStep, dec rego.Deci
 	}
 	if req != nil {
 		who := req.Principal
-		if req.Session != nil {
+		switch {
+		case req.Session != nil && req.Session.ARN != "":
 			who = req.Session.ARN
+		case req.Session != nil && req.Session.MFA:
+			who += " (temporary credentials, with MFA)" // a user's own session
+		case req.Session != nil:
+			who += " (temporary credentials, without MFA)"
 		}
 		fmt.Fprintf(w, "%s %s on %s\n", who, req.Action, req.Resource)
 	}

@@ -59,6 +59,14 @@ _ctxv(k) := v if {
 } else := v if {
 	k in {"aws:currenttime", "aws:epochtime"}
 	v := _time_keys[k]
+} else := v if {
+	# A request through a declared endpoint comes from its VPC (§10.4).
+	k == "aws:sourcevpc"
+	v := _endpoint.vpc
+} else := v if {
+	# The project's defaults of the keys AWS always sets (aws:SecureTransport,
+	# aws:ViaAWSService, and aws:RequestedRegion when it sets a region).
+	v := m.defaults[k]
 }
 
 _time_keys := {
