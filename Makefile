@@ -42,6 +42,7 @@ demo: build
 # cedar-go; prints the tables of README.md's performance section. Long: pick
 # sizes and runs with SIZES=100,1000 COUNT=3. See bench/run.
 bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 3 -cpu 1 ./bench/floor/
 	$(GO) test -run '^$$' -bench . -benchmem ./rego/
 	$(GO) test -run '^$$' -bench Suite10k -benchtime 1x ./suite/
 	GO=$(GO) bash bench/run
