@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/iamc/iamc/compiler"
 	"github.com/iamc/iamc/importer"
 )
 
@@ -153,4 +155,26 @@ func TestSyntheticImport(t *testing.T) {
 	require.Equal(t, importer.AccountSummary{ID: "123456789012", Label: "account_123456789012", Users: 100, Groups: 5, Roles: 20, ServiceLinked: 2, Policies: 50, Inline: 45, HasIAM: true}, a)
 	require.Equal(t, 0, r.Summary.JSONDocuments)
 	require.Equal(t, 50+20+20+5+20, r.Summary.HCLDocuments)
+}
+
+// BenchmarkImportBuild builds the bundle of the imported account of 1,000
+// users, 200 roles and 500 policies, and reports its size.
+func BenchmarkImportBuild(b *testing.B) {
+	r, err := importer.Generate(context.Background(), importer.Options{Authz: []string{writeSynthetic(b, 1000, 200, 500)}})
+	require.NoError(b, err)
+	fsys := fstest.MapFS{}
+	for name, data := range r.Files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	var bundle []byte
+	for b.Loop() {
+		out, _, diags := compiler.BuildFS(fsys)
+		require.False(b, diags.HasErrors(), "%s", diags)
+		bundle, err = out.BundleBytes()
+		require.NoError(b, err)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(bundle)), "bundle-bytes")
 }

@@ -99,7 +99,7 @@ func convertible(doc *schema.Document) bool {
 	}
 	f := hclwrite.NewEmptyFile()
 	writeStatements(f.Body().AppendNewBlock("policy", []string{"p"}).Body(), doc, nil)
-	proj, diags := schema.LoadFS(fstest.MapFS{"p.hcl": {Data: f.Bytes()}})
+	proj, diags := schema.LoadFS(fstest.MapFS{"p.hcl": {Data: f.BuildTokens(nil).Bytes()}})
 	if diags.HasErrors() || proj == nil || len(proj.Policies) != 1 {
 		return false
 	}

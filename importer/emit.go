@@ -74,7 +74,8 @@ func (f *outFile) parts() [][]byte {
 	var parts [][]byte
 	cur := bytes.NewBufferString(fileHeader)
 	for i, b := range f.blocks {
-		text := b.Bytes()
+		// Unformatted: format.Source formats the whole file once.
+		text := b.BuildTokens(nil).Bytes()
 		if i > 0 && cur.Len()+len(text) > maxHCLFile {
 			parts = append(parts, cur.Bytes())
 			cur = bytes.NewBufferString(fileHeader)
