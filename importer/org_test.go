@@ -96,3 +96,45 @@ func TestOrgErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestOrgCLIReference imports the AWS CLI reference's examples of the
+// Organizations commands (testdata/import/cli-reference/organizations),
+// fixing one reported mistake at a time as a user would.
+func TestOrgCLIReference(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	require.NoError(t, os.CopyFS(dir, os.DirFS(filepath.Join(cliReference, "organizations"))))
+	run := func() []string {
+		_, err := importer.Generate(context.Background(), importer.Options{OrgDir: dir})
+		return inputErrors(t, err)
+	}
+	// The example as printed: a '}' is missing.
+	assert.Equal(t, []string{`describe-organization.json:13:5: not valid JSON: unexpected ']'; expected ',' or '}'`}, run())
+
+	// With the '}': the units have no Id, and the root's accounts were not
+	// listed.
+	b, err := os.ReadFile(filepath.Join(dir, "describe-organization.json"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "describe-organization.json"),
+		[]byte(strings.Replace(string(b), "\"SERVICE_CONTROL_POLICY\"\n    ]", "\"SERVICE_CONTROL_POLICY\"\n      }\n    ]", 1)), 0o644))
+	assert.Equal(t, []string{
+		`list-organizational-units-for-parent.r-examplerootid111.json:3:3: $.OrganizationalUnits[0].Id: is missing; every entry has it`,
+		`list-organizational-units-for-parent.r-examplerootid111.json:7:3: $.OrganizationalUnits[1].Id: is missing; every entry has it`,
+		`list-accounts-for-parent.r-examplerootid111.json: is missing; write it with: aws organizations list-accounts-for-parent --parent-id r-examplerootid111 > list-accounts-for-parent.r-examplerootid111.json`,
+	}, run())
+
+	// With the units' IDs, as the command prints them, and the listings of
+	// the root and the units: the accounts example ends a member with a
+	// comma.
+	for _, parent := range []string{"ou-examplerootid111-exampleouid111", "ou-examplerootid111-exampleouid222"} {
+		writeJSON(t, filepath.Join(dir, "list-organizational-units-for-parent."+parent+".json"), map[string]any{"OrganizationalUnits": []any{}})
+	}
+	writeJSON(t, filepath.Join(dir, "list-organizational-units-for-parent.r-examplerootid111.json"), map[string]any{"OrganizationalUnits": []any{
+		map[string]any{"Id": "ou-examplerootid111-exampleouid111", "Name": "AccountingDepartment"},
+		map[string]any{"Id": "ou-examplerootid111-exampleouid222", "Name": "ProductionDepartment"}}})
+	writeJSON(t, filepath.Join(dir, "list-accounts-for-parent.r-examplerootid111.json"), map[string]any{"Accounts": []any{}})
+	assert.Equal(t, []string{
+		`list-accounts-for-parent.ou-examplerootid111-exampleouid111.json:14:5: not valid JSON: unexpected '}'; expected a member name in quotes`,
+		`list-accounts-for-parent.ou-examplerootid111-exampleouid222.json: is missing; write it with: aws organizations list-accounts-for-parent --parent-id ou-examplerootid111-exampleouid222 > list-accounts-for-parent.ou-examplerootid111-exampleouid222.json`,
+	}, run())
+}
