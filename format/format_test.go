@@ -99,9 +99,6 @@ func meaning(t *testing.T, dir string) string {
 				// A statement's policy, Sid and source: drop the source.
 				x["m"] = m[:2]
 			}
-			if m, ok := x["m"].([]any); ok && len(m) == 3 {
-				x["m"] = m[:2] // [policy, Sid, source]: drop the source
-			}
 			for _, e := range x {
 				strip(e)
 			}

@@ -43,8 +43,9 @@ func (l *loader) iamName(p *pending, ctx *hcl.EvalContext) string {
 
 // duplicateIAMNames reports two users, groups, roles or customer managed
 // policies of one account with the same IAM name. IAM names are unique per
-// kind within an account and compared without case ("you cannot create
-// groups named both ADMINS and admins", IAM User Guide, IAM identifiers).
+// kind within an account and compared without case ("IAM user, group, role,
+// and policy names must be unique within the account. Names are not
+// distinguished by case", IAM API Reference, CreateUser and CreatePolicy).
 func (l *loader) duplicateIAMNames() {
 	type key struct {
 		kind          Kind

@@ -91,3 +91,18 @@ test "alice in prod reads, and only with MFA" {
   expect    = each.value.expect
   doc       = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/ReadOnlyAccess.html: s3:Get* on *, no write; force_mfa.json (reference_policies_examples_iam_mfa-selfmanage.html) denies everything else without MFA; the bucket is in alice_prod's own account (SEMANTICS.md §3.1: an identity allow suffices)"
 }
+
+test "in prod too, alice sets up her own MFA without it" {
+  for_each = {
+    list_devices = { mfa = false, action = "iam:ListVirtualMFADevices", resource = "*" }
+    create       = { mfa = false, action = "iam:CreateVirtualMFADevice", resource = "arn:aws:iam::222200002222:mfa/alice-phone" }
+    enable       = { mfa = false, action = "iam:EnableMFADevice", resource = "arn:aws:iam::222200002222:user/alice" }
+    deactivate   = { mfa = true, action = "iam:DeactivateMFADevice", resource = "arn:aws:iam::222200002222:user/alice" }
+  }
+  principal = user.alice_prod
+  mfa       = each.value.mfa
+  action    = each.value.action
+  resource  = each.value.resource
+  expect    = "allow"
+  doc       = "reference_policies_examples_iam_mfa-selfmanage.html, the same policy in prod (policy.force_mfa_prod, also named ForceMFA): AllowListActions, AllowUserToCreateVirtualMFADevice and AllowUserToManageTheirOwnMFA are outside BlockMostAccessUnlessSignedInWithMFA's reach, and deactivating needs MFA; of these, ReadOnlyAccess grants only what its iam:List* covers (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/ReadOnlyAccess.html)"
+}

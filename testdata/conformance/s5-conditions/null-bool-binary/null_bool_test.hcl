@@ -52,8 +52,8 @@ test "Bool with a JSON boolean policy value" {
 
 test "Bool and BoolIfExists with the key absent" {
   for_each = {
-    bool      = { path = "bool", expect = "implicit_deny" }
-    if_exists = { path = "bool-if-exists", expect = "allow" }
+    bool      = { path = "flag-bool", expect = "implicit_deny" }
+    if_exists = { path = "flag-bool-if-exists", expect = "allow" }
   }
   principal = user.u
   action    = "s3:GetObject"
@@ -86,7 +86,7 @@ test "a Deny on aws:SecureTransport false" {
   resource  = "arn:aws:s3:::b/upload/f"
   context   = each.value.context
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2 (Deny beats Allow) and §5.1 (an absent key makes Bool false, so the Deny does not apply)"
+  doc       = "SEMANTICS.md §2 (Deny beats Allow) and §5.1 (an absent key makes Bool false, so the Deny does not apply); a request that does not give aws:SecureTransport is HTTPS (docs/semantics.md §9, request defaults), which the Deny does not match either"
 }
 
 test "BinaryEquals compares against the base64 policy value" {
