@@ -136,18 +136,18 @@ func (e *emitter) structure() {
 		if m := g.byID[g.org.management]; m != nil {
 			setRef(b, "management_account", "account."+m.label)
 		}
-		e.attachments(b, g.org.rootID, "the root")
+		e.attachments(b, g.org.rootID)
 		for _, u := range g.org.units {
 			ub := e.block(file, "unit", g.units[u.id])
 			comment(ub, u.id+" "+quote(u.name))
 			setRef(ub, "parent", g.levels[u.parent])
-			e.attachments(ub, u.id, "unit "+u.name)
+			e.attachments(ub, u.id)
 		}
 		for _, p := range g.orgPols {
 			if !g.referenced(p) {
 				continue
 			}
-			kind := map[string]string{policySCP: "scp", policyRCP: "rcp"}[p.p.typ]
+			kind := orgKind(p.p.typ)
 			pb := e.block(kind+"s.hcl", kind, p.label)
 			comment(pb, p.p.id+" "+quote(p.p.name))
 			if p.p.description != "" {
@@ -161,7 +161,7 @@ func (e *emitter) structure() {
 		setString(b, "id", a.id)
 		if a.orgAcct != nil {
 			setRef(b, "parent", g.levels[a.orgAcct.parent])
-			e.attachments(b, a.id, "account "+a.id)
+			e.attachments(b, a.id)
 		}
 	}
 }
@@ -169,11 +169,11 @@ func (e *emitter) structure() {
 func quote(s string) string { return string(strItem(s).tokens().Bytes()) }
 
 // attachments writes policies = [scp…] and rcps = [rcp…] of a level.
-func (e *emitter) attachments(b *hclwrite.Body, level, what string) {
-	if scps := e.g.attachedAt(level, policySCP, what); len(scps) > 0 {
+func (e *emitter) attachments(b *hclwrite.Body, level string) {
+	if scps := e.g.attachedAt(level, policySCP); len(scps) > 0 {
 		setList(b, "policies", scps)
 	}
-	if rcps := e.g.attachedAt(level, policyRCP, what); len(rcps) > 0 {
+	if rcps := e.g.attachedAt(level, policyRCP); len(rcps) > 0 {
 		setList(b, "rcps", rcps)
 	}
 }

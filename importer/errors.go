@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -62,8 +61,3 @@ func (e *ConflictError) Error() string {
 	return fmt.Sprintf("%s already holds %s, which iamc import did not write; it never replaces a file it did not create: move %s away or import into another directory",
 		e.Dir, strings.Join(e.Paths, ", "), map[bool]string{true: "it", false: "them"}[len(e.Paths) == 1])
 }
-
-// ErrPending is wrapped by the error of an import into a directory that
-// holds an earlier import which this one would change, without Force: the
-// report's Diff shows the changes and nothing is written.
-var ErrPending = errors.New("the directory holds an earlier import that this one changes; nothing written (use --force to write)")

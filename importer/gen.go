@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,6 +36,10 @@ type gen struct {
 	paths  *labeler // JSON file paths, unique without regard to case
 	layout string
 	docs   []*docPlan
+	// attached holds the SCPs and RCPs each level lists, by "<level ID>
+	// <policy type>"; listed the references that some level lists.
+	attached map[string][]item
+	listed   map[string]bool
 	// policyLabels hands out the labels of policy blocks: customer managed
 	// policies, then AWS managed ones the project supplies.
 	policyLabels *labeler
@@ -114,7 +119,7 @@ type docPlan struct {
 // newGen plans the project.
 func newGen(opts Options, exports []*accountExport, org *orgData, awsDocs map[string]*managedPolicy) *gen {
 	g := &gen{opts: opts, org: org, byID: map[string]*acctPlan{}, units: map[string]string{}, levels: map[string]string{},
-		aws: map[string]*awsPolicyPlan{}, refs: map[string]string{}, sum: &Summary{}, paths: newLabeler()}
+		aws: map[string]*awsPolicyPlan{}, refs: map[string]string{}, sum: &Summary{}, paths: newLabeler(), listed: map[string]bool{}}
 	g.planAccounts(exports)
 	g.layout = opts.Split
 	if g.layout == "" {
@@ -450,72 +455,65 @@ func (g *gen) planOrg() {
 			want = strings.ReplaceAll(p.id, "-", "_")
 		}
 		pp := &orgPolicyPlan{p: p, label: l.take(want), implied: p.typ == policySCP && p.awsManaged && p.name == "FullAWSAccess"}
-		pp.doc = g.newDoc(nil, p.doc, path.Join(strings.ToLower(map[string]string{policySCP: "scp", policyRCP: "rcp"}[p.typ]), pp.label))
+		pp.doc = g.newDoc(nil, p.doc, path.Join(orgKind(p.typ), pp.label))
 		g.orgPols = append(g.orgPols, pp)
 	}
+	g.planAttachments()
 }
 
-// attachedAt lists the policies of a type attached to a level; nil when
+// planAttachments works out the SCPs and RCPs each level lists: nil when
 // the level has only what iamc implies (FullAWSAccess, RCPFullAWSAccess)
-// and should say nothing.
-func (g *gen) attachedAt(level, typ, what string) []item {
-	if !g.org.enabled[typ] {
-		return nil
+// and says nothing. A level without any SCP is a mistake of the listings.
+func (g *gen) planAttachments() {
+	g.attached = map[string][]item{}
+	levels := []struct{ id, what string }{{g.org.rootID, "the root"}}
+	for _, u := range g.org.units {
+		levels = append(levels, struct{ id, what string }{u.id, "unit " + u.name})
 	}
-	var out []item
-	onlyImplied := true
-	n := 0
-	for _, p := range g.orgPols {
-		if p.p.typ != typ || !contains(p.p.targets, level) {
-			continue
-		}
-		n++
-		onlyImplied = onlyImplied && p.implied
-		out = append(out, refItem(strings.ToLower(map[string]string{policySCP: "scp", policyRCP: "rcp"}[typ])+"."+p.label))
-	}
-	if typ == policySCP && n == 0 {
-		g.errs = append(g.errs, &InputError{File: g.org.dir, Message: fmt.Sprintf("no SCP is attached to %s, and AWS keeps at least one attached to every root, unit and account: the listings (list-targets-for-policy) are incomplete", what)})
-	}
-	if onlyImplied {
-		return nil
-	}
-	return out
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// referenced reports whether a level lists the policy.
-func (g *gen) referenced(p *orgPolicyPlan) bool {
-	if !p.implied {
-		return true
-	}
-	levels := append([]string{g.org.rootID}, sortedKeys(g.units)...)
 	for _, a := range g.org.accounts {
-		levels = append(levels, a.id)
+		levels = append(levels, struct{ id, what string }{a.id, "account " + a.id})
 	}
-	ref := "scp." + p.label
 	for _, l := range levels {
-		for _, it := range g.attachedAtQuiet(l) {
-			if it.ref == ref {
-				return true
+		for _, typ := range []string{policySCP, policyRCP} {
+			if !g.org.enabled[typ] {
+				continue
+			}
+			var list []item
+			onlyImplied := true
+			for _, p := range g.orgPols {
+				if p.p.typ == typ && slices.Contains(p.p.targets, l.id) {
+					onlyImplied = onlyImplied && p.implied
+					list = append(list, refItem(orgKind(typ)+"."+p.label))
+				}
+			}
+			if typ == policySCP && len(list) == 0 {
+				g.errs = append(g.errs, &InputError{File: g.org.dir, Message: fmt.Sprintf("no SCP is attached to %s, and AWS keeps at least one attached to every root, unit and account: the listings (list-targets-for-policy) are incomplete", l.what)})
+			}
+			if !onlyImplied {
+				g.attached[l.id+" "+typ] = list
+				for _, it := range list {
+					g.listed[it.ref] = true
+				}
 			}
 		}
 	}
-	return false
 }
 
-func (g *gen) attachedAtQuiet(level string) []item {
-	errs := g.errs
-	out := g.attachedAt(level, policySCP, level)
-	g.errs = errs
-	return out
+// attachedAt is the list of policies of a type a level says it has.
+func (g *gen) attachedAt(level, typ string) []item { return g.attached[level+" "+typ] }
+
+// referenced reports whether a level lists the policy: FullAWSAccess is
+// written only when a level lists it beside other SCPs.
+func (g *gen) referenced(p *orgPolicyPlan) bool {
+	return !p.implied || g.listed[orgKind(p.p.typ)+"."+p.label]
+}
+
+// orgKind is the block type of a policy type: scp or rcp.
+func orgKind(typ string) string {
+	if typ == policyRCP {
+		return "rcp"
+	}
+	return "scp"
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -96,7 +96,7 @@ func TestSummary(t *testing.T) {
 	r := generate(t, importer.Options{Authz: orgAuthz(t), OrgDir: filepath.Join(orgFixture, "organizations")})
 	s := r.Summary
 	require.NotNil(t, s.Organization)
-	assert.Equal(t, importer.OrgSummary{ID: "o-acme4x7k2p", Units: 4, Accounts: 5, SCPs: 4, RCPs: 1, SCPEnabled: true, RCPEnable: true}, *s.Organization)
+	assert.Equal(t, importer.OrgSummary{ID: "o-acme4x7k2p", Units: 4, Accounts: 5, SCPs: 4, RCPs: 1, SCPEnabled: true, RCPEnabled: true}, *s.Organization)
 	byLabel := map[string]importer.AccountSummary{}
 	for _, a := range s.Accounts {
 		byLabel[a.Label] = a

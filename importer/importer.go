@@ -312,7 +312,7 @@ func (g *gen) orgNotes() {
 		return
 	}
 	o := &OrgSummary{ID: g.org.id, Units: len(g.org.units), Accounts: len(g.org.accounts),
-		SCPEnabled: g.org.enabled[policySCP], RCPEnable: g.org.enabled[policyRCP]}
+		SCPEnabled: g.org.enabled[policySCP], RCPEnabled: g.org.enabled[policyRCP]}
 	for _, p := range g.orgPols {
 		if p.p.typ == policySCP {
 			o.SCPs++
@@ -323,6 +323,9 @@ func (g *gen) orgNotes() {
 	s.Organization = o
 	if !o.SCPEnabled {
 		s.note("service control policies are not enabled in the organization: no SCP applies, and none is imported")
+	}
+	if g.byID[g.org.management] == nil {
+		s.note(fmt.Sprintf("the management account %s is in no listing: the organization has no management_account, and SCPs restrict every account", g.org.management))
 	}
 	if len(g.org.truncated) > 0 {
 		s.note(fmt.Sprintf("%d listing(s) hold a NextToken and are incomplete; run the aws organizations commands without --max-items", len(g.org.truncated)))

@@ -38,10 +38,10 @@ type AccountSummary struct {
 
 // OrgSummary counts what was imported of the organization.
 type OrgSummary struct {
-	ID                    string
-	Units, Accounts       int
-	SCPs, RCPs            int
-	SCPEnabled, RCPEnable bool
+	ID                     string
+	Units, Accounts        int
+	SCPs, RCPs             int
+	SCPEnabled, RCPEnabled bool
 }
 
 // Skipped is something of the export the project leaves out.
