@@ -2,8 +2,11 @@ package importer
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"testing/fstest"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 
 	"github.com/iamc/iamc/schema"
@@ -94,16 +97,55 @@ func values(ss []schema.String) []string {
 // convertible reports whether the statement blocks of a document read back
 // as the same document.
 func convertible(doc *schema.Document) bool {
-	if doc == nil || len(doc.Statements) == 0 {
-		return false
+	return convertibleAll([]*schema.Document{doc})[0]
+}
+
+// convertibleAll reports, for each document, whether its statement blocks
+// read back as the same document. The documents are read back together,
+// each in a file of its own, so that a mistake names the document it is
+// in; one that cannot be told apart is read back alone.
+func convertibleAll(docs []*schema.Document) []bool {
+	out := make([]bool, len(docs))
+	fsys := fstest.MapFS{}
+	for i, doc := range docs {
+		if doc == nil || len(doc.Statements) == 0 {
+			continue
+		}
+		f := hclwrite.NewEmptyFile()
+		writeStatements(f.Body().AppendNewBlock("policy", []string{"p" + itoa(i)}).Body(), doc, nil)
+		fsys["p"+itoa(i)+".hcl"] = &fstest.MapFile{Data: f.BuildTokens(nil).Bytes()}
 	}
-	f := hclwrite.NewEmptyFile()
-	writeStatements(f.Body().AppendNewBlock("policy", []string{"p"}).Body(), doc, nil)
-	proj, diags := schema.LoadFS(fstest.MapFS{"p.hcl": {Data: f.BuildTokens(nil).Bytes()}})
-	if diags.HasErrors() || proj == nil || len(proj.Policies) != 1 {
-		return false
+	if len(fsys) == 0 {
+		return out
 	}
-	return sameDocument(doc, proj.Policies[0].Document)
+	proj, diags := schema.LoadFS(fsys)
+	bad := map[string]bool{}
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		if d.Subject == nil || fsys[d.Subject.Filename] == nil {
+			if len(docs) == 1 {
+				return out
+			}
+			for i, doc := range docs { // a mistake of no one file: read back one by one
+				out[i] = convertible(doc)
+			}
+			return out
+		}
+		bad[d.Subject.Filename] = true
+	}
+	if proj == nil {
+		return out
+	}
+	for _, pol := range proj.Policies {
+		i, err := strconv.Atoi(strings.TrimPrefix(pol.Name, "p"))
+		if err != nil || i < 0 || i >= len(docs) || bad["p"+pol.Name[1:]+".hcl"] {
+			continue
+		}
+		out[i] = sameDocument(docs[i], pol.Document)
+	}
+	return out
 }
 
 // sameDocument compares two documents as iamc reads them, ignoring where

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/iamc/iamc/schema"
 )
 
 // Layouts of the generated project.
@@ -191,14 +193,23 @@ func progress(opts Options, stage string, done, total int) {
 // analyze decides which documents are written as statement blocks: the
 // slow part of a large import (every conversion is read back).
 func (g *gen) analyze(ctx context.Context) error {
-	for i, d := range g.docs {
-		if i%50 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			progress(g.opts, "policy documents", i, len(g.docs))
+	if g.opts.Documents == DocumentsJSON {
+		return nil
+	}
+	const batch = 200
+	for start := 0; start < len(g.docs); start += batch {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		d.hcl = d.parsed != nil && g.opts.Documents != DocumentsJSON && convertible(d.parsed)
+		progress(g.opts, "policy documents", start, len(g.docs))
+		docs := g.docs[start:min(start+batch, len(g.docs))]
+		parsed := make([]*schema.Document, len(docs))
+		for i, d := range docs {
+			parsed[i] = d.parsed
+		}
+		for i, ok := range convertibleAll(parsed) {
+			docs[i].hcl = ok
+		}
 	}
 	progress(g.opts, "policy documents", len(g.docs), len(g.docs))
 	return nil
