@@ -131,7 +131,11 @@ func writeSynthetic(tb testing.TB, users, roles, policies int) string {
 // BenchmarkImport generates the project of an account of 1,000 users, 200
 // roles and 500 customer managed policies (with 50 groups and 450 inline
 // policies): reading the export, converting every document and reading it
-// back, formatting every file.
+// back, formatting every file. On the shared 2-core machine:
+//
+//	BenchmarkImport/users=100,roles=20,policies=50     0.17 cpu-s/op   99,799 project-bytes
+//	BenchmarkImport/users=1000,roles=200,policies=500  2.2 cpu-s/op   997,336 project-bytes  725 MB/op
+//	(before documents were read back in batches: 2.6 cpu-s/op, 850 MB/op)
 func BenchmarkImport(b *testing.B) {
 	for _, size := range []struct{ users, roles, policies int }{{100, 20, 50}, {1000, 200, 500}} {
 		b.Run(fmt.Sprintf("users=%d,roles=%d,policies=%d", size.users, size.roles, size.policies), func(b *testing.B) {
@@ -172,7 +176,9 @@ func TestSyntheticImport(t *testing.T) {
 }
 
 // BenchmarkImportBuild builds the bundle of the imported account of 1,000
-// users, 200 roles and 500 policies, and reports its size.
+// users, 200 roles and 500 policies, and reports its size:
+//
+//	BenchmarkImportBuild  10.3 cpu-s/op  9,969,804 bundle-bytes
 func BenchmarkImportBuild(b *testing.B) {
 	r, err := importer.Generate(context.Background(), importer.Options{Authz: []string{writeSynthetic(b, 1000, 200, 500)}})
 	require.NoError(b, err)
