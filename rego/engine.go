@@ -308,7 +308,7 @@ func (e *Engine) Modules() map[string][]byte {
 func (e *Engine) Decide(ctx context.Context, req Request) (Decision, error) {
 	input, err := requestInput(req)
 	if err != nil {
-		return denied("input: " + err.Error()), nil
+		return denied(ErrMalformedInput, "input: "+err.Error()), nil
 	}
 	return e.DecideValue(ctx, input)
 }
@@ -321,7 +321,7 @@ func (e *Engine) Decide(ctx context.Context, req Request) (Decision, error) {
 func (e *Engine) DecideInput(ctx context.Context, input []byte) (Decision, error) {
 	v, err := parseInput(input)
 	if err != nil {
-		return denied("input: " + err.Error()), nil
+		return denied(ErrMalformedInput, "input: "+err.Error()), nil
 	}
 	return e.DecideValue(ctx, v)
 }
@@ -342,8 +342,11 @@ func (e *Engine) Matched(ctx context.Context, req Request) ([]Reason, error) {
 
 // ---------------------------------------------------------------- assume
 
-// AssumeRoleError is returned by AssumeRole when the role cannot be assumed.
-// Decision says why.
+// AssumeRoleError is returned by AssumeRole (and GetFederationToken) when
+// no session is made. Decision says why: the policies denied the call (an
+// explicit deny, or no allow, with the condition keys it lacked), or the
+// call was invalid (its ErrorDetails). errors.Is matches ErrAssumeRoleFailed
+// and the codes of the decision's errors.
 type AssumeRoleError struct {
 	Role     string
 	Decision Decision
@@ -355,7 +358,28 @@ func (e *AssumeRoleError) Error() string {
 	if len(e.Errors) > 0 {
 		why = strings.Join(e.Errors, "; ")
 	}
+	if e.Decision.Decision == ExplicitDeny {
+		refs := make([]string, 0, len(e.Decision.Reasons))
+		for _, r := range e.Decision.Reasons {
+			refs = append(refs, r.Ref())
+		}
+		if len(refs) > 0 {
+			why += " by " + strings.Join(refs, ", ")
+		}
+	}
+	if len(e.Decision.MissingContext) > 0 {
+		why += "; missing context: " + strings.Join(e.Decision.MissingContext, ", ")
+	}
 	return fmt.Sprintf("assume role %s: denied (%s)", e.Role, why)
+}
+
+// Unwrap returns ErrAssumeRoleFailed and the errors of the decision.
+func (e *AssumeRoleError) Unwrap() []error {
+	errs := []error{ErrAssumeRoleFailed}
+	for _, d := range e.Decision.ErrorDetails {
+		errs = append(errs, d)
+	}
+	return errs
 }
 
 // AssumeRole decides sts:AssumeRole (against the role's trust policy and the
@@ -443,13 +467,13 @@ func FederationInput(req FederationRequest) map[string]any {
 func (e *Engine) newSession(ctx context.Context, pq opa.PreparedEvalQuery, v ast.Value, err error, what string) (*Session, error) {
 	if err != nil {
 		err = fmt.Errorf("input: %w", err)
-		return nil, &AssumeRoleError{Role: what, Decision: denied(err.Error()), Errors: []string{err.Error()}}
+		return nil, &AssumeRoleError{Role: what, Decision: denied(ErrMalformedInput, err.Error()), Errors: []string{err.Error()}}
 	}
 	t, err := e.evalTerm(ctx, pq, v)
 	var r *refused
 	switch {
 	case errors.As(err, &r):
-		return nil, &AssumeRoleError{Role: what, Decision: denied(r.reason), Errors: []string{r.reason}}
+		return nil, &AssumeRoleError{Role: what, Decision: denied(r.code, r.reason), Errors: []string{r.reason}}
 	case err != nil:
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
