@@ -21,7 +21,6 @@ type analyzer struct {
 	singleValued map[hcl.Range]bool // operators the compiler already flagged
 	findings     []Finding
 	policies     int
-	statements   int
 }
 
 func (a *analyzer) add(code schema.Code, rng hcl.Range, pol *schema.Policy, format string, args ...any) {
@@ -44,11 +43,9 @@ func (a *analyzer) run() {
 			a.add(CodeMissingVersion, doc.Range, pol, "the JSON document of %s has no Version: policy variables in it are literal text", compiler.PolicyRef(pol))
 		}
 		for _, st := range doc.Statements {
-			if st == nil {
-				continue
+			if st != nil {
+				a.statement(pol, st)
 			}
-			a.statements++
-			a.statement(pol, st)
 		}
 		a.redundantStatements(pol)
 	}

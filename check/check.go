@@ -65,7 +65,7 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 		a := &analyzer{p: p, singleValued: singleValued}
 		a.run()
 		r.Findings = append(r.Findings, a.findings...)
-		r.Policies, r.Statements = a.policies, a.statements
+		r.Policies, r.Statements = a.policies, compiler.StatementCount(p)
 	}
 	sortFindings(r.Findings)
 	return r

@@ -52,13 +52,29 @@ type StatementInfo struct {
 	Range  hcl.Range
 }
 
-// ProjectStatements counts the statements written in the project, without
-// the default FullAWSAccess SCP that iamc adds where no SCP is attached.
-func (o *Output) ProjectStatements() int {
+// ProjectStatements is StatementCount of the compiled project.
+func (o *Output) ProjectStatements() int { return StatementCount(o.Project) }
+
+// StatementCount is the number of statements written in a project: the
+// statements of every policy AllPolicies lists (managed and inline
+// policies, SCPs, trust, resource and VPC endpoint policies), without the
+// FullAWSAccess SCP that iamc adds where no SCP is attached. It is the one
+// count of statements iamc reports: iamc build's summary, iamc serve's
+// /status and log, the bundle manifest's metadata, iamc check's summary
+// and the total of iamc test --coverage (a test holds them equal).
+func StatementCount(p *schema.Project) int {
+	if p == nil {
+		return 0
+	}
 	n := 0
-	for _, s := range o.Statements {
-		if !s.Default() {
-			n++
+	for _, pol := range AllPolicies(p) {
+		if pol == nil || pol.Document == nil {
+			continue
+		}
+		for _, st := range pol.Document.Statements {
+			if st != nil {
+				n++
+			}
 		}
 	}
 	return n
