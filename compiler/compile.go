@@ -230,7 +230,7 @@ type mResource struct {
 	Keys map[string]any `json:"keys,omitempty"`
 }
 
-// mPset is the action index of a set of policies (§5 of DESIGN.md). Every
+// mPset is the action index of a set of policies (docs/design.md, "Policies compile to data"). Every
 // list of statements is a candidate list, written once in the model's CL and
 // referred to by its index there. X maps each action named exactly in the
 // set to every statement of the set that matches it (wildcard, "*" and

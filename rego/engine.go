@@ -316,7 +316,7 @@ func (e *Engine) Decide(ctx context.Context, req Request) (Decision, error) {
 }
 
 // DecideInput answers a request given as the JSON input document of
-// DESIGN.md §3 (what an OPA sidecar receives as input). An input that
+// schema/decision-input.schema.json (what an OPA sidecar receives as input). An input that
 // exceeds the bounds of an input (see the package documentation), holds
 // the same key twice in an object, or is not UTF-8 is denied with the
 // reason in Errors.

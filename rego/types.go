@@ -5,7 +5,8 @@ import (
 	"time"
 )
 
-// Request is one authorization request (DESIGN.md §3).
+// Request is one authorization request (docs/design.md, the decision
+// contract; schema/decision-input.schema.json).
 type Request struct {
 	// Principal is the caller: a user ARN, an account root ARN
 	// (arn:aws:iam::<id>:root), a role session ARN, a service principal such
@@ -78,7 +79,7 @@ type FederationRequest struct {
 }
 
 // Decision is the answer to a Request; its JSON form is the decision object
-// of DESIGN.md §3.
+// of docs/design.md (schema/decision.schema.json).
 type Decision struct {
 	Allowed        bool     `json:"allowed"`
 	Decision       Outcome  `json:"decision"`

@@ -109,7 +109,7 @@ func TestInvariants(t *testing.T) {
 }
 
 // TestDecisions: the project compiles without a diagnostic, and iamc decides
-// every designed request as designed (package documentation, SEMANTICS.md
+// every designed request as designed (package documentation, docs/semantics.md
 // §3.1), for every kind and for batches.
 func TestDecisions(t *testing.T) {
 	t.Parallel()

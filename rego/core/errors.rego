@@ -3,8 +3,8 @@
 # An error is an object: a stable code, which a program branches on, and a
 # message for people. The code is written with the message, where the
 # mistake is found. The codes are listed in schema/decision.schema.json
-# (error_details) and docs/design.md ("Error codes"); new ones may be added,
-# none is renamed or reused.
+# (error_details) and docs/design.md ("The decision object"); new ones may
+# be added, none is renamed or reused.
 package iamc.core
 
 import data.iamc.model as m
