@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"os"
+	"regexp"
 	"testing"
 	"time"
 
@@ -176,4 +178,60 @@ func ExampleDecision_Err() {
 	// false
 	// the session has expired: assume the role again
 	// SESSION_EXPIRED
+}
+
+// TestErrorCodesListed: the codes the Rego core writes, the ErrorCode
+// constants of the Go API, the enum of schema/decision.schema.json and the
+// table of docs/design.md are the same list (ASSUME_ROLE_FAILED, which no
+// decision carries, only in Go).
+func TestErrorCodesListed(t *testing.T) {
+	codeRE := regexp.MustCompile(`"code": "([A-Z_]+)"`)
+	core := map[string]bool{}
+	for _, src := range rego.CoreModules() {
+		for _, m := range codeRE.FindAllSubmatch(src, -1) {
+			core[string(m[1])] = true
+		}
+	}
+	require.NotEmpty(t, core)
+
+	goSrc, err := os.ReadFile("errors.go")
+	require.NoError(t, err)
+	constants := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^\s+Err\w+ ErrorCode = "([A-Z_]+)"$`).FindAllSubmatch(goSrc, -1) {
+		constants[string(m[1])] = true
+	}
+	require.True(t, constants[string(rego.ErrAssumeRoleFailed)], "the scan of errors.go is broken")
+	delete(constants, string(rego.ErrAssumeRoleFailed))
+
+	var schema struct {
+		Definitions struct {
+			Error struct {
+				Properties struct {
+					Code struct {
+						Enum []string `json:"enum"`
+					} `json:"code"`
+				} `json:"properties"`
+			} `json:"error"`
+		} `json:"definitions"`
+	}
+	b, err := os.ReadFile("../schema/decision.schema.json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &schema))
+	enum := map[string]bool{}
+	for _, c := range schema.Definitions.Error.Properties.Code.Enum {
+		enum[c] = true
+	}
+
+	design, err := os.ReadFile("../docs/design.md")
+	require.NoError(t, err)
+	table := map[string]bool{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([A-Z_]+)` \\|").FindAllSubmatch(design, -1) {
+		table[string(m[1])] = true
+	}
+
+	assert.Equal(t, constants, enum, "the Go constants and the schema's enum")
+	assert.Equal(t, enum, table, "the schema's enum and docs/design.md's table")
+	for c := range core {
+		assert.True(t, enum[c], "the core writes %s, which the schema does not list", c)
+	}
 }
