@@ -6,10 +6,18 @@ IAMC    := $(BIN)/iamc
 EXAMPLE := examples/coffee-shop
 TILL    := arn:aws:register:::till/1
 
-.PHONY: build test demo bench lint golden fuzz catalog clean
+.PHONY: build install test demo bench lint golden fuzz catalog clean
 
 build:
 	$(GO) build -o $(IAMC) ./cmd/iamc
+
+# Put iamc on the PATH: go install writes it to $GOBIN, by default
+# $(go env GOPATH)/bin, which the PATH should hold.
+install:
+	$(GO) install ./cmd/iamc
+	@bin=$$($(GO) env GOBIN); bin=$${bin:-$$($(GO) env GOPATH)/bin}; \
+	echo "installed $$bin/iamc"; \
+	case ":$$PATH:" in *":$$bin:"*) ;; *) echo "$$bin is not on your PATH: add it, e.g. export PATH=\"$$bin:\$$PATH\"";; esac
 
 # The whole suite: formatting and vet, every package's tests, the
 # concurrency tests under the race detector, and the Cedar translation of

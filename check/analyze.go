@@ -21,7 +21,6 @@ type analyzer struct {
 	singleValued map[hcl.Range]bool // operators the compiler already flagged
 	findings     []Finding
 	policies     int
-	statements   int
 	// awsPolicies and awsStatements count the AWS managed policies
 	// checked (catalog.go).
 	awsPolicies, awsStatements int
@@ -47,7 +46,6 @@ func (a *analyzer) run() {
 			a.awsStatements += len(pol.Document.Statements)
 		} else {
 			a.policies++
-			a.statements += len(pol.Document.Statements)
 		}
 		a.catalog(pol)
 		doc := pol.Document
@@ -55,10 +53,9 @@ func (a *analyzer) run() {
 			a.add(CodeMissingVersion, doc.Range, pol, "the JSON document of %s has no Version: policy variables in it are literal text", compiler.PolicyRef(pol))
 		}
 		for _, st := range doc.Statements {
-			if st == nil {
-				continue
+			if st != nil {
+				a.statement(pol, st)
 			}
-			a.statement(pol, st)
 		}
 		a.redundantStatements(pol)
 	}

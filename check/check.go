@@ -68,7 +68,7 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 		a := &analyzer{p: p, singleValued: singleValued}
 		a.run()
 		r.Findings = append(r.Findings, a.findings...)
-		r.Policies, r.Statements = a.policies, a.statements
+		r.Policies, r.Statements = a.policies, compiler.StatementCount(p)
 		r.AWS.Policies, r.AWS.Statements = a.awsPolicies, a.awsStatements
 		r.Findings = dropCascades(r.Findings)
 		r.Findings, r.AWS.Findings = splitAWS(r.Findings)

@@ -52,14 +52,30 @@ type StatementInfo struct {
 	Range  hcl.Range
 }
 
-// ProjectStatements counts the statements written in the project, without
-// the default FullAWSAccess SCP that iamc adds where no SCP is attached and
-// the AWS managed policies attached by ARN.
-func (o *Output) ProjectStatements() int {
+// ProjectStatements is StatementCount of the compiled project.
+func (o *Output) ProjectStatements() int { return StatementCount(o.Project) }
+
+// StatementCount is the number of statements written in a project: the
+// statements of every policy AllPolicies lists (managed and inline
+// policies, SCPs, trust, resource and VPC endpoint policies), without the
+// FullAWSAccess SCP that iamc adds where no SCP is attached and the AWS
+// managed policies attached by ARN (AWS's, not the project's). It is the one
+// count of statements iamc reports: iamc build's summary, iamc serve's
+// /status and log, the bundle manifest's metadata, iamc check's summary
+// and the total of iamc test --coverage (a test holds them equal).
+func StatementCount(p *schema.Project) int {
+	if p == nil {
+		return 0
+	}
 	n := 0
-	for _, s := range o.Statements {
-		if !s.Default() && !s.AWSOwned() {
-			n++
+	for _, pol := range AllPolicies(p) {
+		if pol == nil || pol.Document == nil || EmbeddedAWS(pol) {
+			continue
+		}
+		for _, st := range pol.Document.Statements {
+			if st != nil {
+				n++
+			}
 		}
 	}
 	return n
@@ -225,7 +241,7 @@ type mResource struct {
 	Keys map[string]any `json:"keys,omitempty"`
 }
 
-// mPset is the action index of a set of policies (§5 of DESIGN.md). Every
+// mPset is the action index of a set of policies (docs/design.md, "Policies compile to data"). Every
 // list of statements is a candidate list, written once in the model's CL and
 // referred to by its index there. X maps each action named exactly in the
 // set to every statement of the set that matches it (wildcard, "*" and

@@ -13,7 +13,7 @@ import (
 	"github.com/iamc/iamc/schema"
 )
 
-// validator checks what the grammar alone cannot: the rules of SEMANTICS.md
+// validator checks what the grammar alone cannot: the rules of docs/semantics.md
 // §7 that depend on where a policy is used, the shape of actions, resources,
 // principals and conditions, and the references between blocks.
 type validator struct {

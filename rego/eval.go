@@ -40,7 +40,7 @@ func rawTerms(t *ast.Term, _ *opa.EvalContext) (any, error) { return t, nil }
 func (e *Engine) evalTerm(ctx context.Context, pq opa.PreparedEvalQuery, input ast.Value) (*ast.Term, error) {
 	input, at, err := e.requestClock(input)
 	if err != nil {
-		return nil, &refused{err.Error()}
+		return nil, &refused{ErrInvalidTime, err.Error()}
 	}
 	cancel := neverCancelled
 	if ctx.Done() != nil {
@@ -75,7 +75,10 @@ var errNoResult = errors.New("evaluation produced no result")
 
 // refused is an input the engine refuses before evaluating it: a deny with
 // the reason, not an evaluation failure.
-type refused struct{ reason string }
+type refused struct {
+	code   ErrorCode
+	reason string
+}
 
 func (r *refused) Error() string { return r.reason }
 
@@ -91,13 +94,13 @@ func (e *Engine) decisionResult(t *ast.Term, err error) (Decision, error) {
 	var ie *refused
 	switch {
 	case errors.As(err, &ie):
-		return denied(ie.reason), nil
+		return denied(ie.code, ie.reason), nil
 	case err != nil:
-		return denied("evaluation failed: " + err.Error()), fmt.Errorf("decide: %w", err)
+		return denied(ErrEvaluationFailed, "evaluation failed: "+err.Error()), fmt.Errorf("decide: %w", err)
 	}
 	d, err := decisionOf(t.Value)
 	if err != nil {
-		return denied("evaluation produced a malformed decision: " + err.Error()), fmt.Errorf("decide: %w", err)
+		return denied(ErrEvaluationFailed, "evaluation produced a malformed decision: "+err.Error()), fmt.Errorf("decide: %w", err)
 	}
 	return d, nil
 }
@@ -186,7 +189,7 @@ func (e *Engine) decideChunk(ctx context.Context, reqs []Request, out []Decision
 		r.Time = time.Time{}
 		v, err := requestInput(r)
 		if err != nil {
-			out[i] = denied("input: " + err.Error())
+			out[i] = denied(ErrMalformedInput, "input: "+err.Error())
 			continue
 		}
 		items = append(items, ast.NewTerm(v))
@@ -238,6 +241,7 @@ func decisionOf(v ast.Value) (Decision, error) {
 		Reasons:        []Reason{},
 		MissingContext: stringsOf(obj.Get(ast.InternedTerm("missing_context"))),
 		Errors:         stringsOf(obj.Get(ast.InternedTerm("errors"))),
+		ErrorDetails:   detailsOf(field(obj, "error_details")),
 	}
 	if b, ok := field(obj, "allowed").(ast.Boolean); ok {
 		d.Allowed = bool(b)
@@ -271,6 +275,21 @@ func reasonsOf(v ast.Value) []Reason {
 			Layer: Layer(text(field(r, "layer"))), Policy: text(field(r, "policy")), Statement: text(field(r, "statement")),
 			Effect: Effect(text(field(r, "effect"))), Source: text(field(r, "source")),
 		})
+	})
+	return out
+}
+
+// detailsOf reads the error_details of a decision: nil when there are none
+// (a decision without errors, or made by the core of an older iamc).
+func detailsOf(v ast.Value) []DecisionError {
+	arr, ok := v.(*ast.Array)
+	if !ok || arr.Len() == 0 {
+		return nil
+	}
+	out := make([]DecisionError, 0, arr.Len())
+	arr.Foreach(func(t *ast.Term) {
+		o, _ := t.Value.(ast.Object)
+		out = append(out, DecisionError{Code: ErrorCode(text(field(o, "code"))), Message: text(field(o, "message"))})
 	})
 	return out
 }

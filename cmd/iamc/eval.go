@@ -33,6 +33,7 @@ type evalParams struct {
 	sessionName   string
 	sessionPolicy string
 	sessionTags   []string
+	assumeContext []string
 	at            string
 }
 
@@ -47,27 +48,44 @@ the statements that decided, with their file:line:col, and the verdict of each
 layer (scp, boundary, identity, resource, session).
 
 --principal takes user.<name>, account.<name> (its root user), an ARN,
-"anonymous" or a service principal. --assume role.<name> first assumes the
-role (sts:AssumeRole against its trust policy) and makes the request from the
-new session; repeat it to chain roles. --input takes the whole decision input
-document instead (DESIGN.md §3), as an OPA sidecar receives it.
+"anonymous" or a service principal (codebuild.amazonaws.com). A role is not
+a principal: --assume role.<name> first assumes the role (sts:AssumeRole
+against its trust policy and the caller's policies) and makes the request
+from the new session; repeat it to chain roles. The AssumeRole calls carry
+the request's --context (its network, its region) and --assume-context, the
+keys of the calls themselves that trust policies test, such as
+sts:ExternalId; --session-name, --session-tag and --session-policy are
+passed to the last call. --input takes the whole decision input document
+instead (schema/decision-input.schema.json), as an OPA sidecar receives it.
 
 Exit status: 0 when a decision was made (allow or deny), 2 when the project
 does not compile or the request cannot be decided as given: input that is
 not JSON, a malformed action or resource, a context key that AWS sets
-itself, an unknown principal. The decision is printed all the same, with
-the reasons in its errors.`,
+itself, an unknown principal or role (with the names that were probably
+meant). When the core refuses the request the decision is printed all the
+same, with the reasons in its errors, each with its code.`,
 		Example: `  iamc eval examples/coffee-shop --principal user.employee --assume role.Cashier --mfa \
       --action register:Sell --resource arn:aws:register:::till/1
   iamc eval coffee.tar.gz --principal user.owner --action register:Refund \
       --resource arn:aws:register:::till/1 --context aws:SourceIp=203.0.113.9 --format json
   iamc eval examples/northwind --principal user.alice_dev --mfa --action ec2:RunInstances \
       --resource 'arn:aws:ec2:us-east-1:333300003333:instance/*' --region us-east-1
-  iamc eval coffee.tar.gz --input request.json`,
+  iamc eval coffee.tar.gz --input request.json
+
+  # a service principal assumes a role; a partner gives the external ID its
+  # role's trust policy asks for
+  iamc eval . --principal codebuild.amazonaws.com --assume role.CI \
+      --action s3:GetObject --resource 'arn:aws:s3:::shop-artifacts/*'
+  iamc eval . --principal user.deployer --assume role.Partner \
+      --assume-context sts:ExternalId=partner-7 \
+      --action s3:GetObject --resource 'arn:aws:s3:::shop-artifacts/*'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p.path = args[0]
 			p.mfaSet = cmd.Flags().Changed("mfa")
+			if err := inputAlone(cmd); err != nil {
+				return err
+			}
 			return runEval(cmd.Context(), s, p)
 		},
 	}
@@ -79,6 +97,7 @@ the reasons in its errors.`,
 	f.StringVar(&p.sessionName, "session-name", "", "role session name (default: the caller's name)")
 	f.StringVar(&p.sessionPolicy, "session-policy", "", "a JSON file with a session policy to pass when assuming the (last) role")
 	f.StringArrayVar(&p.sessionTags, "session-tag", nil, "a session tag key=value to pass when assuming the (last) role; repeat")
+	f.StringArrayVar(&p.assumeContext, "assume-context", nil, "a condition key of the AssumeRole calls, key=value, like sts:ExternalId=partner-7 (a JSON list for several values); repeat")
 	f.StringVar(&p.action, "action", "", "the action, service:Action")
 	f.StringVar(&p.resource, "resource", "", "the resource ARN, or *")
 	f.StringArrayVar(&p.context, "context", nil, "a condition key and value, key=value (a JSON list for several values); repeat")
@@ -189,6 +208,13 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		}
 		sessionTags[k] = v
 	}
+	assumeCtx, err := assumeContext(req.Context, p)
+	if err != nil {
+		return err
+	}
+	if err := checkRequester(ctx, eng, p, req.Principal); err != nil {
+		return err
+	}
 	var steps []assumeStep
 	var sess *rego.Session
 	if p.mfaSet && len(p.assume) == 0 {
@@ -211,8 +237,8 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 			ar.Tags = sessionTags
 		}
 		// The AssumeRole call carries the request's context too (its
-		// source IP, region).
-		ar.Context = req.Context
+		// source IP, region), and its own.
+		ar.Context = assumeCtx
 		next, err := eng.AssumeRole(ctx, ar)
 		var denied *rego.AssumeRoleError
 		if errors.As(err, &denied) {

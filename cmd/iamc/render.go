@@ -87,6 +87,12 @@ func writeDecision(w io.Writer, indent string, dec rego.Decision) {
 	if len(dec.MissingContext) > 0 {
 		fmt.Fprintf(w, "%s  missing context: %s\n", indent, strings.Join(dec.MissingContext, ", "))
 	}
+	if len(dec.ErrorDetails) == len(dec.Errors) {
+		for _, e := range dec.ErrorDetails {
+			fmt.Fprintf(w, "%s  error %s: %s\n", indent, e.Code, e.Message)
+		}
+		return
+	}
 	for _, e := range dec.Errors {
 		fmt.Fprintf(w, "%s  error: %s\n", indent, e)
 	}

@@ -47,7 +47,10 @@ decisions follow AWS IAM evaluation logic, and explains every decision.`,
       --action register:Sell --resource arn:aws:register:::till/1`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionText(),
 	}
+	root.SetVersionTemplate("{{.Version}}")
+	root.AddCommand(newVersionCmd(s))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })

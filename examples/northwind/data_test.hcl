@@ -29,7 +29,7 @@ test "the data perimeter stops the former vendor" {
   resource         = "arn:aws:s3:::northwind-reports/2026/q1.csv"
   expect           = "explicit_deny"
   expect_statement = rcp.data_perimeter.statement.EnforceOrgIdentities
-  doc              = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html: 'Use an RCP when you need to restrict IAM principals that are external to your organization accounts making requests to access resources within your organization's member accounts'; the vendor's account is in no organization, so aws:PrincipalOrgID is absent and both …IfExists conditions are true; the bucket policy's LegacyVendor grant does not matter against a Deny (SEMANTICS.md §2)"
+  doc              = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html: 'Use an RCP when you need to restrict IAM principals that are external to your organization accounts making requests to access resources within your organization's member accounts'; the vendor's account is in no organization, so aws:PrincipalOrgID is absent and both …IfExists conditions are true; the bucket policy's LegacyVendor grant does not matter against a Deny (docs/semantics.md §2)"
 }
 
 test "the data perimeter keeps the vendor out of prod's roles too" {
@@ -37,7 +37,7 @@ test "the data perimeter keeps the vendor out of prod's roles too" {
   action    = "sts:AssumeRole"
   resource  = "arn:aws:iam::222200002222:role/OrganizationAccountAccessRole"
   expect    = "deny"
-  doc       = "orgs_manage_policies_rcps.html: the perimeter denies sts:AssumeRole to principals outside the organization, and the role trusts the management account only (SEMANTICS.md §4.2)"
+  doc       = "orgs_manage_policies_rcps.html: the perimeter denies sts:AssumeRole to principals outside the organization, and the role trusts the management account only (docs/semantics.md §4.2)"
 }
 
 test "the organization's own accounts pass the perimeter" {

@@ -89,7 +89,7 @@ test "alice in prod reads, and only with MFA" {
   action    = each.value.action
   resource  = "arn:aws:s3:::northwind-reports/2026/q1.csv"
   expect    = each.value.expect
-  doc       = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/ReadOnlyAccess.html: s3:Get* on *, no write; force_mfa.json (reference_policies_examples_iam_mfa-selfmanage.html) denies everything else without MFA; the bucket is in alice_prod's own account (SEMANTICS.md §3.1: an identity allow suffices)"
+  doc       = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/ReadOnlyAccess.html: s3:Get* on *, no write; force_mfa.json (reference_policies_examples_iam_mfa-selfmanage.html) denies everything else without MFA; the bucket is in alice_prod's own account (docs/semantics.md §3.1: an identity allow suffices)"
 }
 
 test "in prod too, alice sets up her own MFA without it" {

@@ -10,7 +10,7 @@ test "the cloud team reaches every workload account" {
   action    = "sts:AssumeRole"
   resource  = each.value
   expect    = "allow"
-  doc       = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_access-cross-account-role.html: OrganizationAccountAccessRole 'grants full administrator permissions' and trusts the management account; the identity policy of ops allows sts:AssumeRole on arn:aws:iam::*:role/OrganizationAccountAccessRole (SEMANTICS.md §4.2: both must allow across accounts); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns: the role's ARN holds its IAM name"
+  doc       = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_access-cross-account-role.html: OrganizationAccountAccessRole 'grants full administrator permissions' and trusts the management account; the identity policy of ops allows sts:AssumeRole on arn:aws:iam::*:role/OrganizationAccountAccessRole (docs/semantics.md §4.2: both must allow across accounts); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns: the role's ARN holds its IAM name"
 }
 
 test "a role's label is not its IAM name" {

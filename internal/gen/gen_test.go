@@ -114,7 +114,7 @@ func TestInvariants(t *testing.T) {
 // TestDecisions: the project compiles without a diagnostic (but the AWS
 // catalog's warnings: its actions are synthetic, under real service
 // prefixes), and iamc decides every designed request as designed (package
-// documentation, SEMANTICS.md §3.1), for every kind and for batches.
+// documentation, docs/semantics.md §3.1), for every kind and for batches.
 func TestDecisions(t *testing.T) {
 	t.Parallel()
 	org, err := gen.New(gen.Config{Statements: 200, Seed: 2})

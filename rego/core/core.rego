@@ -1,6 +1,6 @@
 # The request as the core reads it: its action, resource, context values,
 # time, principal and resource entry, over the indexed model in
-# data.iamc.model (its layout: schema/model.schema.json). SEMANTICS.md
+# data.iamc.model (its layout: schema/model.schema.json). docs/semantics.md
 # (docs/semantics.md) is the specification; the section numbers below refer
 # to it.
 #

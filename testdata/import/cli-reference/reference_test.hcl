@@ -21,7 +21,7 @@ test "Bob is an Admin denied billing and IAM" {
   action    = each.value.action
   resource  = "*"
   expect    = each.value.expect
-  doc       = "an explicit Deny in any applicable policy overrides any Allow (SEMANTICS.md §2; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html); DenyBillingAndIAMPolicy denies aws-portal:* and iam:*"
+  doc       = "an explicit Deny in any applicable policy overrides any Allow (docs/semantics.md §2; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html); DenyBillingAndIAMPolicy denies aws-portal:* and iam:*"
 }
 
 test "Bob's deny is his own inline policy" {

@@ -40,7 +40,7 @@ test "alice in prod, within the region lock" {
   resource  = "*"
   context   = { "aws:RequestedRegion" = each.value.region }
   expect    = each.value.expect
-  doc       = "the role trusts the management account, whose administrators may assume it; the Workloads unit's region lock denies what is outside eu-west-1 and eu-central-1 (SEMANTICS.md §3.3)"
+  doc       = "the role trusts the management account, whose administrators may assume it; the Workloads unit's region lock denies what is outside eu-west-1 and eu-central-1 (docs/semantics.md §3.3)"
 }
 
 test "no account leaves the organization" {
@@ -52,7 +52,7 @@ test "no account leaves the organization" {
   context          = { "aws:RequestedRegion" = "eu-west-1" }
   expect           = "explicit_deny"
   expect_statement = scp.deny_leave_organization.statement.DenyLeave
-  doc              = "an SCP attached at the root binds every member account (SEMANTICS.md §3.3)"
+  doc              = "an SCP attached at the root binds every member account (docs/semantics.md §3.3)"
 }
 
 test "bob develops in dev but never touches prod's data" {
@@ -118,7 +118,7 @@ test "the dev runner deploys to prod through ci-deploy" {
   resource  = "arn:aws:s3:::acme-prod-artifacts/build-42.zip"
   context   = { "aws:RequestedRegion" = "eu-west-1" }
   expect    = each.value.expect
-  doc       = "ci-deploy trusts the ci-runner role of dev, whose own policy allows sts:AssumeRole on it (cross-account: both must allow, SEMANTICS.md §4.2); deploy-artifacts allows PutObject and denies deletes"
+  doc       = "ci-deploy trusts the ci-runner role of dev, whose own policy allows sts:AssumeRole on it (cross-account: both must allow, docs/semantics.md §4.2); deploy-artifacts allows PutObject and denies deletes"
 }
 
 test "the dev runner has the account's version of AmazonS3ReadOnlyAccess" {
@@ -154,7 +154,7 @@ test "the security unit's allow list replaces FullAWSAccess" {
   action    = each.value.action
   resource  = "*"
   expect    = each.value.expect
-  doc       = "the root user of a member account is bound by SCPs; every level between the root and the account must allow (SEMANTICS.md §3.3), and the Security unit allows only its audit services"
+  doc       = "the root user of a member account is bound by SCPs; every level between the root and the account must allow (docs/semantics.md §3.3), and the Security unit allows only its audit services"
 }
 
 test "the data perimeter keeps the contractor out of prod's data" {

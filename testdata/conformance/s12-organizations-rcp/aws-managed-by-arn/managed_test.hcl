@@ -21,7 +21,7 @@ test "ReadOnlyAccess denies nothing, allows no writes" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = "implicit_deny"
-  doc       = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/ReadOnlyAccess.html: only read actions (Get*, List*, Describe*, …) are allowed and the policy has no Deny statement; SEMANTICS.md §3.1 step 5"
+  doc       = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/ReadOnlyAccess.html: only read actions (Get*, List*, Describe*, …) are allowed and the policy has no Deny statement; docs/semantics.md §3.1 step 5"
 }
 
 test "AmazonS3ReadOnlyAccess beside a customer managed policy" {
@@ -35,7 +35,7 @@ test "AmazonS3ReadOnlyAccess beside a customer managed policy" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = each.value.expect
-  doc       = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonS3ReadOnlyAccess.html: one statement allowing s3:Get*, s3:List*, s3:Describe*, s3-object-lambda:Get* and s3-object-lambda:List* on *; SEMANTICS.md §3.1 step 5: the identity policies are unioned"
+  doc       = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonS3ReadOnlyAccess.html: one statement allowing s3:Get*, s3:List*, s3:Describe*, s3-object-lambda:Get* and s3-object-lambda:List* on *; docs/semantics.md §3.1 step 5: the identity policies are unioned"
 }
 
 test "the deciding statement of an AWS managed policy" {
@@ -63,5 +63,5 @@ test "PowerUserAccess as a permissions boundary" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = each.value.expect
-  doc       = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/PowerUserAccess.html: Allow NotAction [iam:*, organizations:*, account:*] on *, and Allow account:GetAccountInformation, account:GetGovCloudAccountInformation, account:GetPrimaryEmail, account:ListRegions, iam:CreateServiceLinkedRole, iam:DeleteServiceLinkedRole, iam:ListRoles, organizations:DescribeEffectivePolicy, organizations:DescribeOrganization; AdministratorAccess allows everything; SEMANTICS.md §3.1 step 6: the boundary must allow too"
+  doc       = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/PowerUserAccess.html: Allow NotAction [iam:*, organizations:*, account:*] on *, and Allow account:GetAccountInformation, account:GetGovCloudAccountInformation, account:GetPrimaryEmail, account:ListRegions, iam:CreateServiceLinkedRole, iam:DeleteServiceLinkedRole, iam:ListRoles, organizations:DescribeEffectivePolicy, organizations:DescribeOrganization; AdministratorAccess allows everything; docs/semantics.md §3.1 step 6: the boundary must allow too"
 }

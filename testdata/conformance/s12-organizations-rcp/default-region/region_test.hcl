@@ -30,7 +30,7 @@ test "a request outside the approved regions" {
   context          = { "aws:RequestedRegion" = "us-east-1" }
   expect           = "explicit_deny"
   expect_statement = scp.deny_outside_eu.statement.DenyAllOutsideEU
-  doc              = "orgs_manage_policies_scps_examples_general.html#example-scp-deny-region: 'Any other requests to services in the us-east-1 Region are denied by this example policy'; SEMANTICS.md §2 (Deny beats Allow)"
+  doc              = "orgs_manage_policies_scps_examples_general.html#example-scp-deny-region: 'Any other requests to services in the us-east-1 Region are denied by this example policy'; docs/semantics.md §2 (Deny beats Allow)"
 }
 
 test "global services are exempted" {
@@ -54,7 +54,7 @@ test "the exempted administrator role" {
   resource  = "*"
   context   = { "aws:RequestedRegion" = "us-east-1" }
   expect    = "allow"
-  doc       = "orgs_manage_policies_scps_examples_general.html#example-scp-deny-region: 'This example also shows how to exempt requests made by either of two specified administrator roles' (ArnNotLike aws:PrincipalARN is false for a session of Role1AllowedToBypassThisSCP, whose aws:PrincipalArn is the role ARN, SEMANTICS.md §4.1)"
+  doc       = "orgs_manage_policies_scps_examples_general.html#example-scp-deny-region: 'This example also shows how to exempt requests made by either of two specified administrator roles' (ArnNotLike aws:PrincipalARN is false for a session of Role1AllowedToBypassThisSCP, whose aws:PrincipalArn is the role ARN, docs/semantics.md §4.1)"
 }
 
 test "the management account is not bound by the SCP" {
@@ -77,5 +77,5 @@ test "aws:SecureTransport" {
   resource  = "arn:aws:s3:::app-bucket/report.csv"
   context   = each.value.context
   expect    = each.value.expect
-  doc       = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-securetransport: 'This key is always included in the request context'; the project's requests are HTTPS unless the test says otherwise; the bucket policy denies plain HTTP (SEMANTICS.md §2)"
+  doc       = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-securetransport: 'This key is always included in the request context'; the project's requests are HTTPS unless the test says otherwise; the bucket policy denies plain HTTP (docs/semantics.md §2)"
 }

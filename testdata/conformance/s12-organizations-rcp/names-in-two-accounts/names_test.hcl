@@ -7,7 +7,7 @@ test "the IAM name is in the ARN" {
   action    = "sts:AssumeRole"
   resource  = each.value
   expect    = "allow"
-  doc       = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns: a role's ARN is arn:aws:iam::account:role/role-name-with-path; each trust policy names the management account and the identity policy allows sts:AssumeRole on …:role/OrganizationAccountAccessRole (SEMANTICS.md §4.2)"
+  doc       = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns: a role's ARN is arn:aws:iam::account:role/role-name-with-path; each trust policy names the management account and the identity policy allows sts:AssumeRole on …:role/OrganizationAccountAccessRole (docs/semantics.md §4.2)"
 }
 
 test "the label is not the IAM name" {
@@ -15,7 +15,7 @@ test "the label is not the IAM name" {
   action    = "sts:AssumeRole"
   resource  = "arn:aws:iam::111111111111:role/prod_admin"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.2: no role of that name exists, so no trust policy allows it, and the identity policy covers only …:role/OrganizationAccountAccessRole"
+  doc       = "docs/semantics.md §4.2: no role of that name exists, so no trust policy allows it, and the identity policy covers only …:role/OrganizationAccountAccessRole"
 }
 
 test "the management account assumes the role in each account" {
@@ -38,7 +38,7 @@ test "a role session in one account has no access to the other account's bucket"
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::prod-bucket/app.zip"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.2: the prod bucket policy names arn:aws:iam::111111111111:user/alice only; the dev role of the same name is another principal"
+  doc       = "docs/semantics.md §3.2: the prod bucket policy names arn:aws:iam::111111111111:user/alice only; the dev role of the same name is another principal"
 }
 
 test "a bucket policy names one of two users of the same name" {
@@ -50,7 +50,7 @@ test "a bucket policy names one of two users of the same name" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::prod-bucket/report.csv"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §3.1 step 4 (the policy names prod's alice: same account, a direct grant) and §3.2 (dev's alice is arn:aws:iam::222222222222:user/alice, which the bucket policy does not name; cross-account, her identity allow is not enough)"
+  doc       = "docs/semantics.md §3.1 step 4 (the policy names prod's alice: same account, a direct grant) and §3.2 (dev's alice is arn:aws:iam::222222222222:user/alice, which the bucket policy does not name; cross-account, her identity allow is not enough)"
 }
 
 test "a principal given by its ARN" {
@@ -58,5 +58,5 @@ test "a principal given by its ARN" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::prod-bucket/report.csv"
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.1 step 4: the bucket policy names this user ARN"
+  doc       = "docs/semantics.md §3.1 step 4: the bucket policy names this user ARN"
 }

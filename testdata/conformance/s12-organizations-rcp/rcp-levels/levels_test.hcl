@@ -8,7 +8,7 @@ test "a unit's RCP binds the accounts below it" {
   resource         = "arn:aws:s3:::app-bucket"
   expect           = "explicit_deny"
   expect_statement = rcp.keep_buckets.statement.NoBucketDeletion
-  doc              = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html: 'For a permission to be denied for a resource in a specific account, any RCP from the root through each OU in the direct path to the account (including the target account itself) can deny that permission'; SEMANTICS.md §3.1 steps 0 and 1: the root user too is bound by an RCP Deny"
+  doc              = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html: 'For a permission to be denied for a resource in a specific account, any RCP from the root through each OU in the direct path to the account (including the target account itself) can deny that permission'; docs/semantics.md §3.1 steps 0 and 1: the root user too is bound by an RCP Deny"
 }
 
 test "RCPFullAWSAccess stays attached beside a Deny RCP" {
@@ -44,7 +44,7 @@ test "an account's RCP binds its own users and root user" {
   resource         = each.value.resource
   expect           = "explicit_deny"
   expect_statement = rcp.quarantine.statement.DenyAll
-  doc              = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html: RCPs 'offer central control over the maximum available permissions for resources in your organization'; SEMANTICS.md §3.3: RCPs 'apply to all principals', and §3.1 steps 0 and 1: the account's root user is bound by an RCP Deny"
+  doc              = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html: RCPs 'offer central control over the maximum available permissions for resources in your organization'; docs/semantics.md §3.3: RCPs 'apply to all principals', and §3.1 steps 0 and 1: the account's root user is bound by an RCP Deny"
 }
 
 test "an RCP does not apply to services that do not support RCPs" {
@@ -57,7 +57,7 @@ test "an RCP does not apply to services that do not support RCPs" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = "allow"
-  doc       = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html#rcp-supported-services: RCPs apply only to the listed services (Amazon S3, AWS STS, AWS KMS, Amazon SQS, AWS Secrets Manager, …), not Amazon EC2 or IAM; SEMANTICS.md §3.3"
+  doc       = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html#rcp-supported-services: RCPs apply only to the listed services (Amazon S3, AWS STS, AWS KMS, Amazon SQS, AWS Secrets Manager, …), not Amazon EC2 or IAM; docs/semantics.md §3.3"
 }
 
 test "an RCP on the management account's path does not bind its resources" {
@@ -73,5 +73,5 @@ test "a cross-account request into the quarantined account" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::lab-bucket/data.csv"
   expect    = "deny"
-  doc       = "SEMANTICS.md §3.2: no bucket policy lets the app account in, and the RCP of the lab account denies everything on its resources"
+  doc       = "docs/semantics.md §3.2: no bucket policy lets the app account in, and the RCP of the lab account denies everything on its resources"
 }

@@ -11,7 +11,7 @@ test "an RCP Deny stops another account on each supported service" {
   resource         = each.value.resource
   expect           = "explicit_deny"
   expect_statement = rcp.identity_perimeter.statement.EnforceOrgIdentities
-  doc              = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html: 'Use an RCP when you need to restrict IAM principals that are external to your organization accounts making requests to access resources within your organization's member accounts'; S3, STS, KMS, SQS and Secrets Manager support RCPs (same page, and SEMANTICS.md §3.3); SEMANTICS.md §3.1 step 1 and §3.2: the resource policies allow the partner account, the RCP Deny wins"
+  doc              = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html: 'Use an RCP when you need to restrict IAM principals that are external to your organization accounts making requests to access resources within your organization's member accounts'; S3, STS, KMS, SQS and Secrets Manager support RCPs (same page, and docs/semantics.md §3.3); docs/semantics.md §3.1 step 1 and §3.2: the resource policies allow the partner account, the RCP Deny wins"
 }
 
 test "the organization's own accounts pass the perimeter" {
@@ -42,7 +42,7 @@ test "an anonymous caller is stopped by the perimeter" {
   resource         = "arn:aws:s3:::app-bucket/public/index.html"
   expect           = "explicit_deny"
   expect_statement = rcp.identity_perimeter.statement.EnforceOrgIdentities
-  doc              = "SEMANTICS.md §3.4: 'RCPs still apply' to anonymous requests; reference_policies_condition-keys.html: anonymous requests include neither aws:PrincipalOrgID nor aws:PrincipalIsAWSService, so both …IfExists conditions are true"
+  doc              = "docs/semantics.md §3.4: 'RCPs still apply' to anonymous requests; reference_policies_condition-keys.html: anonymous requests include neither aws:PrincipalOrgID nor aws:PrincipalIsAWSService, so both …IfExists conditions are true"
 }
 
 test "the management account's resources are not affected" {
@@ -50,5 +50,5 @@ test "the management account's resources are not affected" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::hq-bucket/report.csv"
   expect    = "allow"
-  doc       = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html: 'RCPs don't affect resources in the management account. They only affect resources in the member accounts within your organization.'; SEMANTICS.md §3.2: the bucket policy names the partner account"
+  doc       = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html: 'RCPs don't affect resources in the management account. They only affect resources in the member accounts within your organization.'; docs/semantics.md §3.2: the bucket policy names the partner account"
 }
