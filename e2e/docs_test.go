@@ -411,11 +411,18 @@ func (sh *shell) pipeline(cmd string) (string, error) {
 const pipe = "\x00|"
 
 // words splits a command as a POSIX shell does: quotes, backslashes,
-// $NAME and ${NAME} (outside single quotes), and |.
+// $NAME and ${NAME} (outside single quotes), |, and a word with an
+// unquoted * or ? expanded to the paths it matches (kept when it matches
+// none).
 func (sh *shell) words(cmd string) ([]string, error) {
 	var out []string
 	var w strings.Builder
-	inWord := false
+	inWord, pattern := false, false
+	end := func() {
+		out = append(out, sh.glob(w.String(), pattern)...)
+		inWord, pattern = false, false
+		w.Reset()
+	}
 	var quote rune
 	rs := []rune(cmd)
 	for i := 0; i < len(rs); i++ {
@@ -467,27 +474,46 @@ func (sh *shell) words(cmd string) ([]string, error) {
 			inWord = true
 		case quote == 0 && (r == ' ' || r == '\t' || r == '\n'):
 			if inWord {
-				out, inWord = append(out, w.String()), false
-				w.Reset()
+				end()
 			}
 		case quote == 0 && r == '|':
 			if inWord {
-				out, inWord = append(out, w.String()), false
-				w.Reset()
+				end()
 			}
 			out = append(out, pipe)
 		default:
 			w.WriteRune(r)
 			inWord = true
+			pattern = pattern || quote == 0 && (r == '*' || r == '?')
 		}
 	}
 	if quote != 0 {
 		return nil, fmt.Errorf("an unclosed quote")
 	}
 	if inWord {
-		out = append(out, w.String())
+		end()
 	}
 	return out, nil
+}
+
+// glob expands a word with an unquoted wildcard to the paths of the
+// scratch directory it matches, in order.
+func (sh *shell) glob(word string, pattern bool) []string {
+	if !pattern {
+		return []string{word}
+	}
+	matches, err := filepath.Glob(filepath.Join(sh.dir, word))
+	if err != nil || len(matches) == 0 {
+		return []string{word}
+	}
+	for i, m := range matches {
+		rel, err := filepath.Rel(sh.dir, m)
+		if err != nil {
+			return []string{word}
+		}
+		matches[i] = filepath.ToSlash(rel)
+	}
+	return matches
 }
 
 func (sh *shell) iamc(args []string) (string, error) {

@@ -212,7 +212,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 	if err != nil {
 		return err
 	}
-	if err := checkRequester(ctx, eng, p, req.Principal); err != nil {
+	if err := checkRequester(ctx, eng, out, p, req.Principal); err != nil {
 		return err
 	}
 	var steps []assumeStep

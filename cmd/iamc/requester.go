@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/iamc/iamc/compiler"
 	"github.com/iamc/iamc/internal/suggest"
 	"github.com/iamc/iamc/rego"
 )
@@ -67,8 +68,9 @@ func assumeContext(request map[string]any, p *evalParams) (map[string]any, error
 // cannot make the request, with what was meant: a role given as the
 // principal (its sessions make requests: --assume it), an IAM ARN the
 // bundle does not have (the nearest of its principals), and an --assume
-// that is not one of its roles.
-func checkRequester(ctx context.Context, eng *rego.Engine, p *evalParams, principal string) error {
+// that is not one of its roles. A project's references are its labels
+// (resolve).
+func checkRequester(ctx context.Context, eng *rego.Engine, out *compiler.Output, p *evalParams, principal string) error {
 	principals, roles, err := eng.Principals(ctx)
 	if err != nil {
 		return err
@@ -84,7 +86,7 @@ func checkRequester(ctx context.Context, eng *rego.Engine, p *evalParams, princi
 		return usageError{fmt.Errorf("--principal %s: unknown principal %q: not a user or root user of this bundle%s", p.principal, principal, didYouMean(principal, principals))}
 	}
 	for _, ref := range p.assume {
-		arn, err := eng.Resolve(ref)
+		arn, err := resolve(eng, out, ref)
 		if err != nil {
 			return usageError{fmt.Errorf("--assume %s: %w", ref, err)}
 		}
