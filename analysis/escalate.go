@@ -718,3 +718,6 @@ func sortedPolicies(m map[string]*ManagedPolicy) []*ManagedPolicy {
 	sort.Slice(out, func(i, j int) bool { return out[i].Ref < out[j].Ref })
 	return out
 }
+
+// Principal returns the user, root user or role with this ARN, or nil.
+func (p *Project) Principal(arn string) *Principal { return p.node(arn) }
