@@ -5,52 +5,13 @@ import (
 	"fmt"
 	"strings"
 	"time"
-)
 
-// operatorNames names a lowered operator code, positive and negated.
-var operatorNames = map[string][2]string{
-	"s":    {"StringEquals", "StringNotEquals"},
-	"si":   {"StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase"},
-	"sl":   {"StringLike", "StringNotLike"},
-	"n=":   {"NumericEquals", "NumericNotEquals"},
-	"n<":   {"NumericLessThan", ""},
-	"n<=":  {"NumericLessThanEquals", ""},
-	"n>":   {"NumericGreaterThan", ""},
-	"n>=":  {"NumericGreaterThanEquals", ""},
-	"d=":   {"DateEquals", "DateNotEquals"},
-	"d<":   {"DateLessThan", ""},
-	"d<=":  {"DateLessThanEquals", ""},
-	"d>":   {"DateGreaterThan", ""},
-	"d>=":  {"DateGreaterThanEquals", ""},
-	"b":    {"Bool", ""},
-	"bin":  {"BinaryEquals", ""},
-	"ip":   {"IpAddress", "NotIpAddress"},
-	"arn":  {"ArnLike", "ArnNotLike"},
-	"null": {"Null", ""},
-}
+	"github.com/iamc/iamc/rego"
+)
 
 // Operator is the condition's operator as a policy writes it, such as
 // ForAnyValue:StringLikeIfExists.
-func (c Condition) Operator() string {
-	names := operatorNames[c.Op]
-	name := names[0]
-	if c.Negated && names[1] != "" {
-		name = names[1]
-	}
-	if name == "" {
-		name = c.Op
-	}
-	if c.IfExists {
-		name += "IfExists"
-	}
-	switch c.Set {
-	case "any":
-		name = "ForAnyValue:" + name
-	case "all":
-		name = "ForAllValues:" + name
-	}
-	return name
-}
+func (c Condition) Operator() string { return rego.OperatorName(c.Op, c.Negated, c.IfExists, c.Set) }
 
 // ValueTexts are the condition's values as a policy writes them.
 func (c Condition) ValueTexts() []string {

@@ -71,13 +71,13 @@ func (m *Model) requestable(k string, governed bool) bool {
 	return !(governed && strings.HasPrefix(k, "aws:resourcetag/"))
 }
 
-// probe is one value to try for a key; absent means the key is left out.
-type probe struct {
+// keyProbe is one value to try for a key; absent means the key is left out.
+type keyProbe struct {
 	absent bool
 	value  any
 }
 
-func (v probe) id() string {
+func (v keyProbe) id() string {
 	if v.absent {
 		return "\x00absent"
 	}
@@ -88,17 +88,17 @@ func (v probe) id() string {
 // keyProbes returns the values worth trying for key k, given the
 // conditions that read it: for each, values that make it hold; one value
 // that no condition's values match; and absence.
-func (m *Model) keyProbes(k string, conds []Condition, who *Principal, account string) []probe {
+func (m *Model) keyProbes(k string, conds []Condition, who *Principal, account string) []keyProbe {
 	typ := m.keyType(k)
 	list := strings.HasSuffix(typ, "*")
 	base := strings.TrimSuffix(typ, "*")
-	var out []probe
+	var out []keyProbe
 	seen := map[string]bool{}
 	add := func(v any) {
 		if list {
 			v = []any{v}
 		}
-		p := probe{value: v}
+		p := keyProbe{value: v}
 		if !seen[p.id()] {
 			seen[p.id()] = true
 			out = append(out, p)
@@ -112,7 +112,7 @@ func (m *Model) keyProbes(k string, conds []Condition, who *Principal, account s
 		}
 	}
 	add(missValue(base, conds))
-	out = append(out, probe{absent: true})
+	out = append(out, keyProbe{absent: true})
 	return out
 }
 
@@ -273,7 +273,7 @@ func inAny(addr string, conds []Condition) bool {
 // probes of the keys the statements' conditions read (those a request may
 // give and base does not), bounded by maxContexts. When the combinations
 // are more, each key varies alone while the others keep their first
-// probe.
+// keyProbe.
 func (m *Model) contextsFor(base map[string]any, stmts []*Statement, who *Principal, account string, governed bool, only map[string]bool) []map[string]any {
 	byKey := map[string][]Condition{}
 	for _, s := range stmts {
@@ -292,7 +292,7 @@ func (m *Model) contextsFor(base map[string]any, stmts []*Statement, who *Princi
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	probes := make([][]probe, len(keys))
+	probes := make([][]keyProbe, len(keys))
 	names := make([]string, len(keys))
 	total := 1
 	for i, k := range keys {

@@ -244,8 +244,12 @@ func OpenRevision(ctx context.Context, dir, rev string) (*Project, hcl.Diagnosti
 	if err != nil {
 		return nil, nil, err
 	}
+	top, err := gitOutput(ctx, dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, nil, err
+	}
 	tree := rev + ":" + strings.TrimSpace(prefix)
-	archive, err := gitOutput(ctx, dir, "archive", "--format=tar", tree)
+	archive, err := gitOutput(ctx, strings.TrimSpace(top), "archive", "--format=tar", tree)
 	if err != nil {
 		return nil, nil, err
 	}

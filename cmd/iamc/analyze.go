@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/iamc/iamc/analysis"
 )
 
@@ -15,6 +17,12 @@ import (
 // bundle.
 func openProject(ctx context.Context, s *streams, path string) (*analysis.Project, error) {
 	p, diags, err := analysis.Open(ctx, path)
+	return opened(ctx, s, path, p, diags, err)
+}
+
+// opened reports what opening a project gave: its diagnostics, or why it
+// could not be opened.
+func opened(ctx context.Context, s *streams, path string, p *analysis.Project, diags hcl.Diagnostics, err error) (*analysis.Project, error) {
 	var ce *analysis.CompileError
 	if errors.As(err, &ce) {
 		if perr := printDiagnostics(s.err, path, ce.Project, ce.Diagnostics); perr != nil {
