@@ -60,6 +60,7 @@ func (a *analyzer) run() {
 	a.unattached()
 	a.idleUsers()
 	a.unassumableRoles()
+	a.undeclaredKMSKeys()
 	// Analyses may visit one range twice (a JSON document given inline has
 	// one range for all its values); report each finding once.
 	seen := map[string]bool{}
@@ -91,6 +92,7 @@ func (a *analyzer) statement(pol *schema.Policy, st *schema.Statement) {
 	a.redundantValues(pol, st.Resources, CodeRedundantResource, "resource", false)
 	a.redundantValues(pol, st.NotResources, CodeRedundantResource, "resource", false)
 	a.conditions(pol, st)
+	a.allowWithNotPrincipal(pol, st)
 	if st.Effect != schema.Allow {
 		return
 	}

@@ -39,6 +39,8 @@ const (
 	CodeUnattachedPolicy                  schema.Code = "UNATTACHED_POLICY"
 	CodeUserWithoutPermissions            schema.Code = "USER_WITHOUT_PERMISSIONS"
 	CodeRoleNotAssumable                  schema.Code = "ROLE_NOT_ASSUMABLE"
+	CodeAllowWithNotPrincipal             schema.Code = "ALLOW_WITH_NOT_PRINCIPAL"
+	CodeUndeclaredKMSKey                  schema.Code = "UNDECLARED_KMS_KEY"
 )
 
 // rules is the catalog of codes. Codes are stable: they may be added, never
@@ -68,7 +70,7 @@ var rules = []Rule{
 	{Code: schema.CodeInvalidConditionOperator, Severity: Error, Title: "Unknown condition operator", Hint: "use a condition operator of the IAM User Guide"},
 	{Code: schema.CodeNullWithIfExists, Severity: Error, Title: "Null with IfExists or a set operator", Hint: "use plain Null"},
 	{Code: schema.CodeInvalidConditionDataType, Severity: Error, Title: "Condition value of the wrong type", Hint: "give a value of the operator's type: a number, a date, an IP address, true or false"},
-	{Code: schema.CodeMissingQualifier, Severity: Error, Title: "Multivalued key without a set operator", Hint: "prefix the operator with ForAnyValue: or ForAllValues:"},
+	{Code: schema.CodeMissingQualifier, Severity: Warning, Title: "Multivalued key without a set operator", Hint: "prefix the operator with ForAnyValue: or ForAllValues:"},
 	{Code: schema.CodeInvalidCondition, Severity: Error, Title: "Incomplete condition", Hint: "give the condition an operator, a key and at least one value"},
 	{Code: schema.CodeInvalidVariable, Severity: Error, Title: "Invalid policy variable", Hint: "write ${key} in the resource part of an ARN or in a String, ARN or Bool condition value"},
 	{Code: schema.CodeUniqueSidsRequired, Severity: Error, Title: "Duplicate Sid", Hint: "give every statement of a policy its own Sid"},
@@ -112,6 +114,8 @@ var rules = []Rule{
 	{Code: CodeUnattachedPolicy, Severity: Suggestion, Analysis: true, Title: "Policy attached to no one", Hint: "attach the policy, or delete it"},
 	{Code: CodeUserWithoutPermissions, Severity: Suggestion, Analysis: true, Title: "User with no group and no policy", Hint: "add the user to a group or attach a policy, or delete the user"},
 	{Code: CodeRoleNotAssumable, Severity: Suggestion, Analysis: true, Title: "Role no one can assume", Hint: "add a trust statement allowing sts:AssumeRole to a principal"},
+	{Code: CodeAllowWithNotPrincipal, Severity: SecurityWarning, Analysis: true, Title: "Allow with NotPrincipal", Hint: `name who may act in Principal; to exclude principals, use "Principal": "*" with an ArnNotEquals condition on aws:PrincipalArn`},
+	{Code: CodeUndeclaredKMSKey, Severity: Suggestion, Analysis: true, Title: "Grant on a KMS key the project does not declare", Hint: "declare the key as a resource with its key policy, so that iamc decides requests on it as AWS KMS does"},
 }
 
 var rulesByCode = func() map[schema.Code]Rule {

@@ -159,6 +159,13 @@ type model struct {
 	// Cat holds the actions (lower case) of each service with a service
 	// block: a request for any other action of the service is an error.
 	Cat map[string]map[string]int `json:"cat,omitempty"`
+	// Endpoints are the VPC endpoints by ID (endpoint.go); absent when the
+	// project declares none.
+	Endpoints map[string]*mEndpoint `json:"endpoints,omitempty"`
+	// OR are the rules AWS enforces on the resources it owns (awsrules.go)
+	// and OA, by action, the indexes of the rules that refuse it.
+	OR []awsRule        `json:"or"`
+	OA map[string][]int `json:"oa"`
 }
 
 // mPrincipal is a user or an account root user, in the shape the core
@@ -745,6 +752,7 @@ func (b *builder) build() {
 		}
 		b.model.Resources[res.ARN] = mr
 	}
+	b.endpoints()
 	// Policies attached to no one are still compiled, so that their
 	// statements can be reported (and covered) like any other.
 	for _, pol := range AllPolicies(b.p) {
@@ -759,6 +767,7 @@ func (b *builder) build() {
 	b.model.KT = keyTypes(b.model.St)
 	b.model.KTF = keyFamilyTypes
 	b.model.KR = refusedKeys()
+	b.model.OR, b.model.OA = ownedModel()
 	b.intern()
 }
 

@@ -56,6 +56,7 @@ func validate(p *schema.Project) hcl.Diagnostics {
 	}
 	v.organizations()
 	v.identities()
+	v.endpoints()
 	for _, pol := range AllPolicies(p) {
 		v.document(pol)
 	}
@@ -64,7 +65,8 @@ func validate(p *schema.Project) hcl.Diagnostics {
 }
 
 // AllPolicies lists every policy of the project in a stable order: managed
-// policies, SCPs, inline policies, trust policies, resource policies.
+// policies, SCPs, inline policies, trust policies, resource policies, VPC
+// endpoint policies.
 func AllPolicies(p *schema.Project) []*schema.Policy {
 	var out []*schema.Policy
 	out = append(out, p.Policies...)
@@ -86,18 +88,19 @@ func AllPolicies(p *schema.Project) []*schema.Policy {
 			out = append(out, r.Policy)
 		}
 	}
-	return out
+	return append(out, endpointPolicies(p)...)
 }
 
 // PolicyRef is the HCL reference of a policy, used in decision reasons:
-// policy.x, scp.x, user.u.policy.x, role.r.trust, resource.b.policy.
+// policy.x, scp.x, user.u.policy.x, role.r.trust, resource.b.policy,
+// vpc_endpoint.e.policy.
 func PolicyRef(pol *schema.Policy) string {
 	switch pol.Kind {
 	case schema.PolicySCP:
 		return "scp." + pol.Name
 	case schema.PolicyTrust:
 		return pol.Owner + ".trust"
-	case schema.PolicyResource:
+	case schema.PolicyResource, schema.PolicyEndpoint:
 		return pol.Owner + ".policy"
 	case schema.PolicySession:
 		return "session.policy"
@@ -237,6 +240,8 @@ func kindName(k schema.PolicyKind) string {
 		return "a resource-based policy"
 	case schema.PolicySession:
 		return "a session policy"
+	case schema.PolicyEndpoint:
+		return "a VPC endpoint policy"
 	}
 	return "an identity policy"
 }
@@ -277,8 +282,21 @@ func (v *validator) statement(pol *schema.Policy, doc *schema.Document, st *sche
 	v.characters(st)
 }
 
-// sid checks that a Sid is unique in its policy and, outside resource
-// policies, alphanumeric.
+// Every error of the validator is a refusal that AWS makes when a policy is
+// written: iamc refuses no policy that AWS accepts (docs/language.md,
+// "What iamc refuses", lists each refusal with its source). What AWS
+// accepts but advises against is a finding of iamc check instead, or a
+// warning.
+
+// sid checks that a Sid is unique in its policy and, outside resource and
+// endpoint policies, alphanumeric. IAM: "In IAM, the Sid value must be
+// unique within a JSON policy" and "The Sid element supports ASCII
+// uppercase letters (A-Z), lowercase letters (a-z), and numbers (0-9)"
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html);
+// IAM's reported answers are "Statement IDs (SID) in a single policy must be unique." and
+// "Statement IDs (SID) must be alpha-numeric." The grammar leaves the Sids
+// of other services' resource policies to them ("some services allow
+// additional characters such as spaces").
 func (v *validator) sid(st *schema.Statement, kind schema.PolicyKind, where string, sids map[string]hcl.Range) {
 	if st.Sid == "" {
 		return
@@ -287,14 +305,19 @@ func (v *validator) sid(st *schema.Statement, kind schema.PolicyKind, where stri
 		v.errorf(schema.CodeUniqueSidsRequired, st.Range, "Duplicate Sid", "Sid %q is already used in this policy at %s:%d:%d; Sids are unique within a policy", st.Sid, first.Filename, first.Start.Line, first.Start.Column)
 	}
 	sids[st.Sid] = st.Range
-	if kind != schema.PolicyResource && !sidRE.MatchString(st.Sid) {
+	if kind != schema.PolicyResource && kind != schema.PolicyEndpoint && !sidRE.MatchString(st.Sid) {
 		v.errorf(schema.CodeUnsupportedSid, st.Range, "Invalid Sid", "a Sid in %s contains only letters and digits; %q does not", where, st.Sid)
 	}
 }
 
 // elements checks that a statement has exactly one of Action and
 // NotAction, and at most one of Resource and NotResource (exactly one
-// outside trust policies).
+// outside trust policies). The grammar has one action_block ("Action" |
+// "NotAction") and one resource_block ("Resource" | "NotResource") per
+// statement
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html);
+// IAM's reported answers when they are missing are "Policy statement must
+// contain actions." and "Policy statement must contain resources."
 func (v *validator) elements(st *schema.Statement, kind schema.PolicyKind, where string) {
 	switch {
 	case st.Actions != nil && st.NotActions != nil:
@@ -311,9 +334,30 @@ func (v *validator) elements(st *schema.Statement, kind schema.PolicyKind, where
 }
 
 // principalElements checks Principal and NotPrincipal against the kind of
-// policy: none in the policies attached to a principal; one of the two in
-// resource and trust policies, NotPrincipal only with Deny and never in a
-// trust policy.
+// policy:
+//   - none in the policies attached to a principal: "You cannot use the
+//     Principal element in an identity-based policy" (Principal page,
+//     https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html;
+//     IAM's reported answer: "Policy document should not specify a
+//     principal."), nor in an SCP (IAM Access Analyzer's "SCP syntax error
+//     principal");
+//   - one of the two in resource, trust and endpoint policies: "You must use
+//     the Principal element in resource-based policies" (Principal page);
+//     an endpoint policy "must contain a Principal element" (AWS
+//     PrivateLink,
+//     https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html);
+//   - never both (the grammar's principal_block is "Principal" or
+//     "NotPrincipal");
+//   - no NotPrincipal in a trust policy: "You cannot use the NotPrincipal
+//     element in an IAM identity-based policy nor in an IAM role trust
+//     policy"
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
+//
+// NotPrincipal with "Effect": "Allow" in a resource-based or endpoint policy
+// is not refused: no AWS page documents a write-time error for it (the
+// NotPrincipal page calls it "not supported", its earlier text "strongly
+// recommend[ed]" against it as it "allows all principals except the one
+// named"). iamc check reports it as ALLOW_WITH_NOT_PRINCIPAL.
 func (v *validator) principalElements(st *schema.Statement, kind schema.PolicyKind, where string) {
 	switch kind {
 	case schema.PolicyIdentity, schema.PolicySCP, schema.PolicySession:
@@ -326,19 +370,15 @@ func (v *validator) principalElements(st *schema.Statement, kind schema.PolicyKi
 			}
 			v.errorf(schema.CodeUnsupportedPrincipal, rng, "Principal in "+strings.TrimPrefix(strings.TrimPrefix(where, "an "), "a "), "%s applies to the principal it is attached to; Principal and NotPrincipal belong in resource-based and trust policies", where)
 		}
-	case schema.PolicyResource, schema.PolicyTrust:
+	case schema.PolicyResource, schema.PolicyTrust, schema.PolicyEndpoint:
 		if !st.HasPrincipal() {
 			v.errorf(schema.CodeMissingPrincipal, st.Range, "Missing Principal", "a statement of %s needs Principal (principals) or NotPrincipal (not_principals)", where)
 		}
 		if st.Principals != nil && st.NotPrincipals != nil {
 			v.errorf(schema.CodeUnsupportedElementCombination, st.Range, "Principal and NotPrincipal together", "a statement has at most one of Principal and NotPrincipal")
 		}
-		if st.NotPrincipals != nil {
-			if kind == schema.PolicyTrust {
-				v.errorf(schema.CodeUnsupportedPrincipal, st.NotPrincipals[0].Range, "NotPrincipal in a trust policy", "trust policies cannot use NotPrincipal; name who may assume the role")
-			} else if st.Effect == schema.Allow {
-				v.errorf(schema.CodeUnsupportedPrincipal, st.NotPrincipals[0].Range, "NotPrincipal with Allow", "NotPrincipal is allowed only with \"Effect\": \"Deny\"")
-			}
+		if st.NotPrincipals != nil && kind == schema.PolicyTrust {
+			v.errorf(schema.CodeUnsupportedPrincipal, st.NotPrincipals[0].Range, "NotPrincipal in a trust policy", "trust policies cannot use NotPrincipal; name who may assume the role")
 		}
 	}
 }
@@ -369,6 +409,15 @@ func (v *validator) values(st *schema.Statement, kind schema.PolicyKind, vars bo
 	}
 }
 
+// action checks the form of an action: "*" or "service:name", the service
+// prefix literal. The grammar's action_string is "*" or
+// <service-namespace>:<action-name>; IAM's reported answers are "Actions/
+// Condition can contain only one colon." and "Action vendors (e.g., aws,
+// ec2, etc.) must not contain wildcards". An action that does not exist is
+// accepted, as IAM accepts it ("Invalid actions do not affect the
+// permissions granted by the policy", IAM Access Analyzer policy check
+// reference), except for a service the project catalogs with a service
+// block: that is the project's own rule (UNKNOWN_ACTION).
 func (v *validator) action(a schema.String) {
 	s := a.Value
 	if s == "*" {
@@ -450,6 +499,17 @@ func unquoteGlob(g string) string {
 	return b.String()
 }
 
+// resource checks the form of a resource: "*" or an ARN of six parts
+// (IAM's reported answer otherwise: "Resource <value> must be in ARN format
+// or "*"."), with a partition, and no wildcard in the service segment ("You
+// cannot use a wildcard in the service segment that identifies the AWS
+// product",
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
+// Policy variables go in the resource part only: "You can use a policy
+// variable in the Resource element, but only in the resource portion of the
+// ARN. This portion of the ARN appears after the fifth colon (:). You can't
+// use a variable to replace parts of the ARN before the fifth colon"
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 func (v *validator) resource(r schema.String, vars bool) {
 	s := r.Value
 	if s == "*" {
@@ -485,6 +545,15 @@ func escapeOnly(s string) bool {
 	return err == nil && !hasVariables(parts)
 }
 
+// principal checks the values of a Principal or NotPrincipal element. The
+// Principal page
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html):
+// "You cannot use a wildcard to match part of a principal name or ARN", "You
+// cannot identify a user group as a principal in a policy"; the grammar's
+// principal_id_string: "you can use * only to specify "everyone/anonymous."
+// You cannot use it to specify part of a name or ARN." A value that names no
+// valid principal is refused with "Invalid principal in policy" (AWS
+// Knowledge Center, https://repost.aws/knowledge-center/iam-trust-policy-error).
 func (v *validator) principal(p schema.Principal, kind schema.PolicyKind) {
 	for _, id := range p.Identifiers {
 		s := id.Value
@@ -554,6 +623,14 @@ func isMultivalued(key string) bool {
 	return ok && strings.HasSuffix(t, multi)
 }
 
+// condition checks a condition: a known operator (IAM's reported answer to
+// an unknown one: "Syntax errors in policy."), Null without …IfExists ("You
+// can add IfExists to the end of any condition operator name except the Null
+// condition",
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html),
+// values of the operator's type. A plain operator on a multivalued key is
+// only a warning: IAM accepts it (IAM Access Analyzer's "Missing qualifier"
+// check lists an AWS managed policy that has one).
 func (v *validator) condition(c schema.Condition, vars bool) {
 	op := ParseOperator(c.Operator.Value)
 	info, known := operators[op.Base]
@@ -577,7 +654,7 @@ func (v *validator) condition(c schema.Condition, vars bool) {
 	}
 	key := strings.ToLower(c.Key.Value)
 	if op.Set == "" && isMultivalued(key) && info.code != "null" { // Null tests presence: no set operator
-		v.errorf(schema.CodeMissingQualifier, c.Operator.Range, "Multivalued key without a set operator", "%s is a multivalued key: use ForAnyValue:%s or ForAllValues:%s (a plain operator on it never matches)", c.Key.Value, c.Operator.Value, c.Operator.Value)
+		v.warnf(schema.CodeMissingQualifier, c.Operator.Range, "Multivalued key without a set operator", "%s is a multivalued key: use ForAnyValue:%s or ForAllValues:%s (AWS documents no meaning for a plain operator on it)", c.Key.Value, c.Operator.Value, c.Operator.Value)
 	}
 	if op.Set != "" && isSingleValued(key) {
 		code := schema.CodeForAnyValueWithSingleValuedKey
@@ -606,8 +683,11 @@ func suggestOperator(base string) string {
 	return best
 }
 
-// characters enforces the character set of policy documents (§7): tab, LF,
-// CR and U+0020–U+00FF.
+// characters enforces the character set of policy documents (§7): "Policy
+// documents can contain only the following Unicode characters: horizontal
+// tab (U+0009), linefeed (U+000A), carriage return (U+000D), and characters
+// in the range U+0020 to U+00FF" (IAM and AWS STS quotas,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
 func (v *validator) characters(st *schema.Statement) {
 	check := func(s schema.String) {
 		for _, r := range s.Value {

@@ -214,7 +214,8 @@ func decisionOf(v ast.Value) (Decision, error) {
 		d.Layers = Layers{
 			SCP: Verdict(text(field(l, "scp"))), Boundary: Verdict(text(field(l, "boundary"))),
 			Identity: Verdict(text(field(l, "identity"))), Resource: Verdict(text(field(l, "resource"))),
-			Session: Verdict(text(field(l, "session"))),
+			Session: Verdict(text(field(l, "session"))), RCP: Verdict(text(field(l, "rcp"))),
+			Endpoint: Verdict(text(field(l, "endpoint"))),
 		}
 	}
 	return d, nil

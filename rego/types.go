@@ -117,21 +117,30 @@ type Layers struct {
 	Identity Verdict `json:"identity"`
 	Resource Verdict `json:"resource"`
 	Session  Verdict `json:"session"`
+	// RCP and Endpoint are the resource control policies of the
+	// resource's organization and the policy of the VPC endpoint the
+	// request goes through (docs/semantics.md §10.4).
+	RCP      Verdict `json:"rcp"`
+	Endpoint Verdict `json:"endpoint"`
 }
 
 // layerOrder is the order in which String and Implicit list the layers.
-var layerOrder = [...]Layer{LayerSCP, LayerBoundary, LayerIdentity, LayerResource, LayerSession}
+var layerOrder = [...]Layer{LayerSCP, LayerBoundary, LayerIdentity, LayerResource, LayerSession, LayerRCP, LayerEndpoint}
 
 // verdicts are the verdicts in layerOrder.
 func (l Layers) verdicts() [len(layerOrder)]Verdict {
-	return [...]Verdict{l.SCP, l.Boundary, l.Identity, l.Resource, l.Session}
+	return [...]Verdict{l.SCP, l.Boundary, l.Identity, l.Resource, l.Session, l.RCP, l.Endpoint}
 }
 
 // String renders the verdicts on one line, for people:
-// "scp allow · boundary absent · identity allow · resource absent · session absent".
+// "scp allow · boundary absent · identity allow · resource absent · session absent";
+// the RCP and endpoint layers only when they take part.
 func (l Layers) String() string {
 	parts := make([]string, 0, len(layerOrder))
 	for i, v := range l.verdicts() {
+		if (layerOrder[i] == LayerRCP || layerOrder[i] == LayerEndpoint) && (v == VerdictAbsent || v == "") {
+			continue
+		}
 		parts = append(parts, string(layerOrder[i])+" "+string(v))
 	}
 	return strings.Join(parts, " · ")
@@ -170,6 +179,12 @@ const (
 	LayerIdentity Layer = "identity" // the principal's policies
 	LayerBoundary Layer = "boundary" // the principal's permissions boundary
 	LayerSession  Layer = "session"  // the session policy
+	LayerRCP      Layer = "rcp"      // resource control policies
+	LayerEndpoint Layer = "endpoint" // the VPC endpoint's policy
+	// LayerAWS marks a reason that is a rule AWS enforces beyond the
+	// policies (docs/semantics.md §10): its Statement names the rule, its
+	// Source the AWS page.
+	LayerAWS Layer = "aws"
 )
 
 // Effect is the effect of a statement.
@@ -197,7 +212,7 @@ func denied(reasons ...string) Decision {
 	return Decision{
 		Decision:       ImplicitDeny,
 		Reasons:        []Reason{},
-		Layers:         Layers{VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent},
+		Layers:         Layers{VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent},
 		MissingContext: []string{},
 		Errors:         reasons,
 	}

@@ -48,6 +48,7 @@ func blockSchema() map[string][]string {
 		"scp":            with(scpAttrs, "statement"),
 		"resource":       with(resourceAttrs, "policy"),
 		"service":        serviceAttrs,
+		"vpc_endpoint":   with(endpointAttrs, "policy"),
 		"statement":      with(statementAttrs, "principals", "not_principals", "condition"),
 		"principals":     principalsAttrs,
 		"not_principals": principalsAttrs,

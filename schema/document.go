@@ -31,6 +31,8 @@ func (l *loader) documentWith(body *hclsyntax.Body, where string, ctx *hcl.EvalC
 	doc := &Document{Version: version, Statements: []*Statement{}, Range: body.SrcRange}
 	if a := c.Attrs["version"]; a != nil {
 		if s, ok := l.evalString(a, ctx, extra...); ok {
+			// The Version element: "2012-10-17" or "2008-10-17"
+			// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html).
 			if s.Value != "2012-10-17" && s.Value != "2008-10-17" {
 				l.errorf(CodeInvalidVersion, s.Range, "Invalid policy version", "version must be \"2012-10-17\" (the default) or \"2008-10-17\", not %q", s.Value)
 			}
@@ -202,6 +204,7 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 	}
 	if a := c.Attrs["effect"]; a != nil {
 		if v, ok := l.evalString(a, ctx, extra...); ok {
+			// The grammar: <effect_block> = "Effect" : ("Allow" | "Deny").
 			if v.Value != "Allow" && v.Value != "Deny" {
 				l.errorf(CodeInvalidEffect, v.Range, "Invalid effect", "effect must be exactly \"Allow\" or \"Deny\" (case-sensitive), not %q", v.Value)
 			}

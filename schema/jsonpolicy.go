@@ -9,6 +9,17 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
+// The refusals here are those of the grammar of the IAM JSON policy language
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html):
+// only its elements (Version, Id, Statement; Sid, Effect, Principal,
+// NotPrincipal, Action, NotAction, Resource, NotResource, Condition), each of
+// the type it gives, Effect "Allow" or "Deny", Version "2012-10-17" or
+// "2008-10-17", a Statement and an Effect in each statement, the principal
+// keys AWS, Federated, Service and CanonicalUser. "The policy engine does not
+// allow you to save any policy with syntax errors" (Troubleshoot IAM
+// policies, https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_policies.html).
+// docs/language.md lists each with its source.
+
 // ParsePolicyJSON parses a plain AWS JSON policy document. file names the
 // document in the ranges of the result and of the diagnostics. Structural
 // mistakes (unknown keys, wrong value types, a bad Version or Effect) are
@@ -235,7 +246,9 @@ func (d *jsonDecoder) condition(n *jsonNode) []Condition {
 		for _, k := range op.Value.Members {
 			// Condition key names are case-insensitive (SEMANTICS.md §5.1):
 			// aws:SourceIp and AWS:SOURCEIP are one key, and a document
-			// that names it twice in one operator is ambiguous.
+			// that names it twice in one operator is ambiguous. IAM Access
+			// Analyzer reports it as an error ("Duplicate keys with
+			// different case"); what IAM itself does is not documented.
 			if first, dup := seen[strings.ToLower(k.Key)]; dup {
 				d.errorf(CodeInvalidCondition, k.KeyRange, "Duplicate condition key", "%q is already a key of %s at line %d (condition key names are case-insensitive); put all its values in one list", k.Key, op.Key, first.Start.Line)
 				continue

@@ -193,6 +193,9 @@ func (p *jsonParser) object(depth int) *jsonNode {
 			return nil
 		}
 		krange := p.rng(kstart)
+		// The grammar: "Individual elements must not contain multiple
+		// instances of the same key"; IAM "does not allow such errors in new
+		// or edited policies" (Troubleshoot IAM policies).
 		if first, dup := seen[key]; dup {
 			p.fail(CodeSyntaxError, kstart, "Duplicate JSON key", "the key %q appears twice in this object; the first is at line %d", key, first.Start.Line)
 			return nil

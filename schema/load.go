@@ -151,7 +151,7 @@ func (l *loader) warnf(code Code, rng hcl.Range, summary, format string, args ..
 	l.diags = append(l.diags, Warnf(code, rng.Ptr(), summary, format, args...))
 }
 
-var configKinds = []Kind{KindOrganization, KindUnit, KindAccount, KindUser, KindGroup, KindRole, KindPolicy, KindSCP, KindResource, KindService}
+var configKinds = []Kind{KindOrganization, KindUnit, KindAccount, KindUser, KindGroup, KindRole, KindPolicy, KindSCP, KindResource, KindService, KindVPCEndpoint}
 
 func kindNames() []string {
 	out := make([]string, len(configKinds))
@@ -335,6 +335,7 @@ func (l *loader) blocksOf(kind Kind) []*pending {
 func (l *loader) decode() {
 	l.accountIDs()
 	l.objectIDs()
+	l.endpointObjects()
 	// Phase 2 sees the accounts, organizations, units, SCPs and services.
 	acctCtx := l.evalContext(nil)
 	l.identityARNs(acctCtx)
@@ -495,6 +496,8 @@ func (l *loader) decodeBlocks() {
 			l.decodeResource(p, ctx)
 		case KindService:
 			l.decodeService(p, ctx)
+		case KindVPCEndpoint:
+			l.decodeEndpoint(p, ctx)
 		}
 	}
 }

@@ -28,6 +28,7 @@ type Project struct {
 	SCPs          []*Policy // service control policies (scp blocks)
 	Resources     []*Resource
 	Services      []*Service
+	Endpoints     []*VPCEndpoint // vpc_endpoint blocks (endpoint.go)
 
 	// Tests are the test blocks of *_test.hcl files, in file then source order.
 	Tests []*Test
@@ -49,6 +50,7 @@ const (
 	KindSCP          Kind = "scp"
 	KindResource     Kind = "resource"
 	KindService      Kind = "service"
+	KindVPCEndpoint  Kind = "vpc_endpoint"
 )
 
 // Ref is a reference to another block, such as policy.register.
@@ -154,6 +156,7 @@ const (
 	PolicyTrust    PolicyKind = "trust"
 	PolicyResource PolicyKind = "resource"
 	PolicySession  PolicyKind = "session"
+	PolicyEndpoint PolicyKind = "endpoint" // the policy of a VPC endpoint
 )
 
 // Policy is a named policy document: a managed policy, an inline policy, an

@@ -75,7 +75,7 @@ func TestEvalJSON(t *testing.T) {
 	assert.ElementsMatch(t, []string{"allowed", "decision", "reasons", "layers", "missing_context", "errors"}, keys)
 	assert.Equal(t, true, dec["allowed"])
 	assert.Equal(t, "allow", dec["decision"])
-	assert.Equal(t, map[string]any{"scp": "absent", "boundary": "absent", "identity": "allow", "resource": "absent", "session": "absent"}, dec["layers"])
+	assert.Equal(t, map[string]any{"scp": "absent", "boundary": "absent", "identity": "allow", "resource": "absent", "session": "absent", "rcp": "absent", "endpoint": "absent"}, dec["layers"])
 	assert.Equal(t, []any{map[string]any{"layer": "identity", "policy": "policy.register", "statement": "UseRegister", "effect": "Allow", "source": "policies.hcl:6:3"}}, dec["reasons"])
 }
 

@@ -59,6 +59,14 @@ _ctxv(k) := v if {
 } else := v if {
 	k in {"aws:currenttime", "aws:epochtime"}
 	v := _time_keys[k]
+} else := v if {
+	# A request through a declared endpoint comes from its VPC (§10.4).
+	k == "aws:sourcevpc"
+	v := _endpoint.vpc
+} else := v if {
+	# The project's defaults of the keys AWS always sets (aws:SecureTransport,
+	# aws:ViaAWSService, and aws:RequestedRegion when it sets a region).
+	v := m.defaults[k]
 }
 
 _time_keys := {
@@ -169,14 +177,16 @@ _trust_actions := {"sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewi
 
 # The account that owns the resource: its resource block's or role's, else
 # the ARN's account segment, else (an ARN without one, like an S3 bucket with
-# no resource block) the principal's own account.
+# no resource block, or a resource AWS owns, like an AWS managed policy,
+# arn:aws:iam::aws:policy/…) the principal's own account: no other account's
+# policy takes part.
 _resource_account := _entry.a if {
 	_entry.a
 } else := a if {
 	parts := split(_res, ":")
 	count(parts) >= 6
 	a := parts[4]
-	a != ""
+	not a in {"", "aws"}
 } else := _who.a
 
 _same_account if _resource_account == _who.a

@@ -9,6 +9,7 @@ import data.iamc.model as m
 _errors := [] if {
 	object.get(input, "session", null) == null
 	object.get(input, "time", null) == null
+	not m.endpoints
 	_context_ok
 	_who.t in {"User", "Account"}
 	_res
@@ -220,7 +221,7 @@ _error_decision(errs) := {
 	"allowed": false,
 	"decision": "implicit_deny",
 	"reasons": [],
-	"layers": {"scp": "absent", "boundary": "absent", "identity": "absent", "resource": "absent", "session": "absent"},
+	"layers": {"scp": "absent", "boundary": "absent", "identity": "absent", "resource": "absent", "session": "absent", "rcp": "absent", "endpoint": "absent"},
 	"missing_context": [],
 	"errors": _errs_or_internal(errs),
 }
@@ -318,6 +319,16 @@ _input_errors contains sprintf("context: %s must be a string, a number, a boolea
 }
 
 _input_errors contains sprintf("no role %q in this bundle: %s acts on a role, decided by its trust policy", [input.resource, input.action]) if _unknown_role
+
+# A request through a declared endpoint is for a service it serves, from its
+# VPC (docs/semantics.md §10.4).
+_input_errors contains sprintf("%s goes through %s, which serves %s, not %s", [input.action, _ctx_in["aws:sourcevpce"], concat(", ", _endpoint.svc), _svc]) if {
+	not _svc in _endpoint.svc
+}
+
+_input_errors contains sprintf("context: aws:SourceVpc is %v, but %s is an endpoint of %s", [_ctx_in["aws:sourcevpc"], _ctx_in["aws:sourcevpce"], _endpoint.vpc]) if {
+	_ctx_in["aws:sourcevpc"] != _endpoint.vpc
+}
 
 # Condition keys are case-insensitive: one key given twice is ambiguous.
 _input_errors contains "context: a key is given twice, in different cases" if _twice_context

@@ -199,7 +199,7 @@ _verdict := v if {
 	denied := {code | some [code, _, _, d] in _side; count(d) > 0}
 	rp := _rp
 	kinds := {kind | some [_, kind] in rp[1]}
-	explicit := true in [count(denied) > 0, count(rp[2]) > 0, count(_sp_deny) > 0]
+	explicit := true in [count(denied) > 0, count(rp[2]) > 0, count(_sp_deny) > 0, count(_rcp_denies) > 0, count(_endpoint_hits[1]) > 0]
 
 	# The root user has no identity policies: it is allowed everything in
 	# its own account (§4.4), and has no "i" set to lack an allow.
@@ -213,14 +213,14 @@ _verdict := v if {
 	gate := object.get(_entry, "g", false)
 
 	# A resource policy naming the caller itself (user, session, federated
-	# session, a service, or everyone) grants in the same account despite
+	# session, a service, everyone, or everyone but a NotPrincipal list) grants in the same account despite
 	# implicit denies; naming the session's role counts as an identity
 	# allow, still within the boundary and the session policy (§3.1 step
 	# 4). Trust and KMS key policies are gatekeepers: they must allow the
 	# caller in every case (§4.2). Cross-account, both accounts must allow
 	# (§3.2). Anonymous callers and services have only resource policies
 	# (§3.4).
-	direct := true in ["direct" in kinds, "any" in kinds]
+	direct := true in ["direct" in kinds, "any" in kinds, "not" in kinds]
 	pside := (false in [true in [id_ok, "role" in kinds], bd_ok, sess_ok]) == false
 	granted := true in [
 		(false in [gate == false, same, iam, true in [pside, direct]]) == false,
@@ -228,7 +228,7 @@ _verdict := v if {
 		(false in [same == false, iam, rp_ok, id_ok, bd_ok, sess_ok]) == false,
 		(false in [iam == false, direct]) == false,
 	]
-	allowed := (false in [explicit == false, scp_ok, granted]) == false
+	allowed := (false in [explicit == false, scp_ok, granted, _endpoint_ok]) == false
 	v := [_outcomes[explicit][allowed], lacking, denied, rp]
 }
 
@@ -238,6 +238,15 @@ _outcomes := {true: {true: "explicit_deny", false: "explicit_deny"}, false: {tru
 _allowed if {
 	count(_errors) == 0
 	_verdict[0] == "allow"
+	count(_aws_refusals) == 0
+}
+
+_allowed if {
+	count(_errors) == 0
+	_free_rule
+	count(_aws_refusals) == 0
+	_endpoint_ok
+	count(_endpoint_hits[1]) == 0
 }
 
 # ---------------------------------------------------------------- the decision
@@ -247,7 +256,7 @@ _decision := d if {
 	count(_errors) == 0
 	[outcome, lacking, denied, rp] := _verdict
 	present := {code | some [code, _, _, _] in _side}
-	d := {
+	d := _aws_ruled({
 		"allowed": outcome == "allow",
 		"decision": outcome,
 		"reasons": _reasons(outcome, rp),
@@ -257,10 +266,12 @@ _decision := d if {
 			"identity": _identity_verdict(denied, lacking),
 			"resource": _layer_verdict[object.get(_entry, "ps", null) != null][count(rp[2]) > 0][count(rp[1]) > 0],
 			"session": _session_verdict,
+			"rcp": _layer_verdict[_rcp_present][count(_rcp_denies) > 0][true],
+			"endpoint": _endpoint_verdict,
 		},
 		"missing_context": _missing_context,
 		"errors": [],
-	}
+	})
 } else := _error_decision(_errors)
 
 # A layer's verdict by [takes part][a Deny applies][its Allows suffice]:
@@ -305,11 +316,11 @@ _reasons(outcome, rp) := _sort_reasons(_allow_reasons(rp)) if outcome == "allow"
 
 _reasons(outcome, _) := [] if outcome == "implicit_deny"
 
-_deny_reasons(rp) := ({_reason(_layer_names[code], st) | some [code, _, _, d] in _side; some st in d} | {_reason("resource", st) | some st in rp[2]}) | {_reason("session", st) | some st in _sp_deny}
+_deny_reasons(rp) := (((({_reason(_layer_names[code], st) | some [code, _, _, d] in _side; some st in d} | {_reason("resource", st) | some st in rp[2]}) | {_reason("session", st) | some st in _sp_deny}) | {_reason("rcp", st) | some st in _rcp_denies}) | {_reason("endpoint", st) | some st in _endpoint_reasons})
 
 _allow_reasons(rp) := {_reason("identity", st) | some [code, _, a, _] in _side; code == "i"; some st in a} | {_reason("resource", st) | some [st, _] in rp[1]}
 
-_layer_order := {"scp": 0, "resource": 1, "identity": 2, "boundary": 3, "session": 4}
+_layer_order := {"rcp": 0, "scp": 1, "endpoint": 2, "resource": 3, "identity": 4, "boundary": 5, "session": 6}
 
 # Reasons in layer order, then by source. (A set of one needs no sorting.)
 _sort_reasons(set) := [r | some r in set] if {
@@ -365,5 +376,13 @@ _matched_set contains _reason(_layer_names[code], st) if {
 _matched_set contains _reason("resource", st) if some [st, _] in _rp[1]
 
 _matched_set contains _reason("resource", st) if some st in _rp[2]
+
+_matched_set contains _reason("rcp", st) if some st in _rcp_denies
+
+_matched_set contains _reason("endpoint", st) if {
+	some l in _endpoint_hits
+	some st in l
+	is_object(st)
+}
 
 _matched_set contains _reason("session", _sp_stmts[i]) if some i in _sp_set

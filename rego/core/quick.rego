@@ -26,13 +26,15 @@ _quick_verdict := [outcome, allows, denies, parts, w, lacking] if {
 	model := m
 	w := model.principals[input.principal]
 
-	# A well-formed action (not one a trust policy gatekeeps) of a service
-	# whose catalog has it, if it has one, and a well-formed resource, in the
-	# principal's own account, that no resource-based policy governs
-	# (errors.rego, core.rego).
+	# A well-formed action (not of STS, nor one AWS refuses on resources it
+	# owns: aws.rego) of a service whose catalog has it, if it has one, and a
+	# well-formed resource, in the principal's own account, that no
+	# resource-based policy, RCP or endpoint policy governs (errors.rego,
+	# core.rego).
 	a := lower(input.action)
 	regex.match(`^[a-z0-9-]+:[a-z0-9_.-]+$`, a)
-	not a in {"sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext"}
+	not startswith(a, "sts:")
+	not model.oa[a]
 	[svc, name] := split(a, ":")
 	object.get(model, ["cat", svc, name], object.get(model, ["cat", svc], null) == null) != false
 	r := input.resource
@@ -40,6 +42,8 @@ _quick_verdict := [outcome, allows, denies, parts, w, lacking] if {
 	array.slice(split(r, ":"), 4, 5) in [[], [""], [w.a]]
 	not model.resources[r]
 	not model.resources[substring(r, 0, indexof(r, "/"))]
+	not model.endpoints
+	not model.accounts[w.a].rcp
 	_context_ok
 
 	# The candidates of each set: the list its exact index gives the
@@ -92,7 +96,7 @@ _quick := d if {
 		some [_, "i", s] in allows
 		r := {"layer": "identity", "policy": s.m[0], "statement": s.m[1], "effect": s.e, "source": s.m[2]}
 	}
-	order := {"scp": 0, "identity": 2, "boundary": 3}
+	order := {"scp": 1, "identity": 4, "boundary": 5}
 	present := {code | some [code, _] in w.p}
 	denied := {code | some [code, _] in denies}
 	v := {
@@ -109,6 +113,8 @@ _quick := d if {
 			"identity": v[true]["i" in denied][("i" in lacking) == false],
 			"resource": "absent",
 			"session": "absent",
+			"rcp": "absent",
+			"endpoint": "absent",
 		},
 		"missing_context": sort({c.kn |
 			some [_, _, p] in parts
