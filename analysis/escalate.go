@@ -721,3 +721,21 @@ func sortedPolicies(m map[string]*ManagedPolicy) []*ManagedPolicy {
 
 // Principal returns the user, root user or role with this ARN, or nil.
 func (p *Project) Principal(arn string) *Principal { return p.node(arn) }
+
+// MayEscalate reports whether a principal of the model other than a root
+// user could have administrator access or escalate: some identity policy
+// may allow an escalation action (iam:PassRole included) on some resource.
+// When it is false, Escalations finds no path to administrator access; a
+// caller can skip it.
+func (m *Model) MayEscalate() bool {
+	actions := append([]string{"iam:passrole"}, escalationActions...)
+	for _, p := range m.principalsOf() {
+		if p.Kind == KindRoot {
+			continue
+		}
+		if id := p.Identity(); id != nil && id.mayAllowAnyOf(actions) {
+			return true
+		}
+	}
+	return false
+}

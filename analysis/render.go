@@ -103,7 +103,7 @@ func (r *WhoCanResult) WriteText(w io.Writer) {
 	}
 	fmt.Fprintf(w, "\n%s allowed (%d candidates, %d requests decided)\n", plural(len(r.Allowed), "caller"), r.Candidates, r.Asked)
 	for _, a := range r.Allowed {
-		head := fmt.Sprintf("%s (%s, %s", a.Ref, kindWords(a.Kind), a.Credentials)
+		head := a.Ref + " (" + describe(a.Kind, a.Credentials)
 		if len(a.Context) > 0 {
 			head += ", with " + contextText(a.Context)
 		}
@@ -145,16 +145,20 @@ func writeOutside(w io.Writer, out []Outside) {
 	}
 }
 
-func kindWords(k Kind) string {
+// describe says who a caller is and how it signs: "user, long-term
+// keys", "role session with MFA", "service principal".
+func describe(k Kind, c Credentials) string {
 	switch k {
 	case KindRoot:
-		return "root user"
-	case KindRole:
-		return "role"
-	case KindFederated:
-		return "federated user"
+		return "root user, " + string(c)
+	case KindRole, KindFederated:
+		return string(c)
+	case KindService:
+		return "service principal"
+	case KindAnonymous:
+		return "anonymous, unsigned"
 	}
-	return string(k)
+	return string(k) + ", " + string(c)
 }
 
 func plural(n int, word string) string {

@@ -67,6 +67,9 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 		r.Findings = append(r.Findings, a.findings...)
 		r.Policies, r.Statements = a.policies, a.statements
 	}
+	if r.Compiles {
+		r.Findings = append(r.Findings, escalations(out, p)...)
+	}
 	sortFindings(r.Findings)
 	return r
 }

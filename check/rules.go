@@ -115,6 +115,7 @@ var rules = []Rule{
 	{Code: CodeUserWithoutPermissions, Severity: Suggestion, Analysis: true, Title: "User with no group and no policy", Hint: "add the user to a group or attach a policy, or delete the user"},
 	{Code: CodeRoleNotAssumable, Severity: Suggestion, Analysis: true, Title: "Role no one can assume", Hint: "add a trust statement allowing sts:AssumeRole to a principal"},
 	{Code: CodeAllowWithNotPrincipal, Severity: SecurityWarning, Analysis: true, Title: "Allow with NotPrincipal", Hint: `name who may act in Principal; to exclude principals, use "Principal": "*" with an ArnNotEquals condition on aws:PrincipalArn`},
+	{Code: CodePrivilegeEscalation, Severity: SecurityWarning, Analysis: true, Title: "Principal that can reach administrator access", Hint: "remove or narrow the permission of the first step (iamc paths shows every request it rests on)"},
 	{Code: CodeUndeclaredKMSKey, Severity: Suggestion, Analysis: true, Title: "Grant on a KMS key the project does not declare", Hint: "declare the key as a resource with its key policy, so that iamc decides requests on it as AWS KMS does"},
 }
 

@@ -2,32 +2,44 @@ package scratch
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
+	"os/exec"
 	"testing"
 
 	"github.com/iamc/iamc/analysis"
 )
 
-func TestEsc(t *testing.T) {
-	p, _, err := analysis.Open(context.Background(), "/work/wt/analysis/testdata/analysis/escalation")
+func TestDiff(t *testing.T) {
+	dir := t.TempDir()
+	exec.Command("cp", "-r", "/work/wt/analysis/examples/coffee-shop/.", dir).Run()
+	os.WriteFile(dir+"/more.hcl", []byte(`
+policy "more" {
+  statement "Stock" {
+    actions = ["inventory:View*"]
+    resources = ["arn:aws:inventory:::stock/*"]
+  }
+}
+`), 0o644)
+	b, _ := os.ReadFile(dir + "/people.hcl")
+	b = []byte(string(b) + "\nuser \"clerk\" {\n  policies = [policy.more]\n}\n")
+	os.WriteFile(dir+"/people.hcl", b, 0o644)
+	b, _ = os.ReadFile(dir + "/policies.hcl")
+	os.WriteFile(dir+"/policies.hcl", []byte(string(b)+"\n"), 0o644)
+	old, _, err := analysis.Open(context.Background(), "/work/wt/analysis/examples/coffee-shop")
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := p.Escalations(context.Background(), nil, nil)
+	cur, _, err := analysis.Open(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range g.Edges {
-		fmt.Println(e.FromRef, "->", e.ToRef, e.Via, e.MFA, e.Context, len(e.Requests))
+	r, err := analysis.Diff(context.Background(), old, cur, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for id, n := range g.Nodes {
-		fmt.Println(id, n.Admin)
-	}
-	for _, pa := range g.Reaching() {
-		fmt.Print(pa.From, ": ")
-		for _, s := range pa.Steps {
-			fmt.Print(s.FromRef, " -", s.Via, "-> ", s.ToRef, "; ")
-		}
-		fmt.Println()
-	}
+	out, _ := json.MarshalIndent(r, "", " ")
+	fmt.Println(string(out)[:min(3000, len(out))])
+	fmt.Println(r.Statements, r.Principals, r.Asked, len(r.Gained), len(r.Lost))
 }
