@@ -64,10 +64,11 @@ func (m *Model) actionsOf(stmts []*Statement) []string {
 
 // namedActions lists the actions the model names exactly, and those of its
 // service catalogs, lower case.
-func (m *Model) namedActions() []string {
-	if m.named != nil {
-		return m.named
-	}
+func (m *Model) namedActions() []string { return m.named }
+
+// nameActions computes namedActions, once, when the model is read: a
+// Model is then only read, and safe for concurrent use.
+func (m *Model) nameActions() {
 	set := map[string]bool{}
 	for _, s := range m.Statements {
 		for _, p := range s.Actions {
@@ -91,7 +92,6 @@ func (m *Model) namedActions() []string {
 		m.named = append(m.named, a)
 	}
 	sort.Strings(m.named)
-	return m.named
 }
 
 // ActionClass is a set of actions that the statements involved cannot

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/big"
 	"net/netip"
-	"sort"
 	"strings"
 	"time"
 )
@@ -69,51 +68,6 @@ func (m *Model) requestable(k string, governed bool) bool {
 		return false
 	}
 	return !(governed && strings.HasPrefix(k, "aws:resourcetag/"))
-}
-
-// keyProbe is one value to try for a key; absent means the key is left out.
-type keyProbe struct {
-	absent bool
-	value  any
-}
-
-func (v keyProbe) id() string {
-	if v.absent {
-		return "\x00absent"
-	}
-	b, _ := json.Marshal(v.value)
-	return string(b)
-}
-
-// keyProbes returns the values worth trying for key k, given the
-// conditions that read it: for each, values that make it hold; one value
-// that no condition's values match; and absence.
-func (m *Model) keyProbes(k string, conds []Condition, who *Principal, account string) []keyProbe {
-	typ := m.keyType(k)
-	list := strings.HasSuffix(typ, "*")
-	base := strings.TrimSuffix(typ, "*")
-	var out []keyProbe
-	seen := map[string]bool{}
-	add := func(v any) {
-		if list {
-			v = []any{v}
-		}
-		p := keyProbe{value: v}
-		if !seen[p.id()] {
-			seen[p.id()] = true
-			out = append(out, p)
-		}
-	}
-	for _, c := range conds {
-		for _, v := range c.Values {
-			for _, x := range satisfying(c, v, base, who, account) {
-				add(x)
-			}
-		}
-	}
-	add(missValue(base, conds))
-	out = append(out, keyProbe{absent: true})
-	return out
 }
 
 // satisfying returns request values for which the operator holds against
@@ -269,50 +223,48 @@ func inAny(addr string, conds []Condition) bool {
 	return false
 }
 
-// contextsFor returns contexts to try: base with every combination of the
-// probes of the keys the statements' conditions read (those a request may
-// give and base does not), bounded by maxContexts. When the combinations
-// are more, each key varies alone while the others keep their first
-// keyProbe.
-func (m *Model) contextsFor(base map[string]any, stmts []*Statement, who *Principal, account string, governed bool, only map[string]bool) []map[string]any {
-	byKey := map[string][]Condition{}
-	for _, s := range stmts {
-		for _, c := range s.Conditions {
-			if _, given := lowerKeys(base)[c.Key]; given || !m.requestable(c.Key, governed) {
-				continue
-			}
-			if only != nil && !only[c.Key] {
-				continue
-			}
-			byKey[c.Key] = append(byKey[c.Key], c)
+// contextsFor returns contexts to try, each base with values for the keys
+// the statements' conditions read (those a request may give and base
+// does not, and when only is set, those it lists): for each Allow
+// statement with conditions, values that make its conditions hold and
+// those of every Deny fail; one context where only the Denies' conditions
+// fail; and for each statement of wantDeny, values that make its
+// conditions hold (with an Allow's) — a Deny that differs between two
+// revisions shows only where it applies. At most maxContexts.
+func (m *Model) contextsFor(base map[string]any, stmts []*Statement, who *Principal, account string, governed bool,
+	only map[string]bool, wantDeny []*Statement) []map[string]any {
+	given := lowerKeys(base)
+	usable := func(c Condition) bool {
+		if _, ok := given[c.Key]; ok || !m.requestable(c.Key, governed) {
+			return false
 		}
+		return only == nil || only[c.Key]
 	}
-	keys := make([]string, 0, len(byKey))
-	for k := range byKey {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	probes := make([][]keyProbe, len(keys))
-	names := make([]string, len(keys))
-	total := 1
-	for i, k := range keys {
-		probes[i] = m.keyProbes(k, byKey[k], who, account)
-		names[i] = byKey[k][0].KeyName
-		total *= len(probes[i])
-		if total > maxContexts*4 {
-			total = maxContexts * 4
+	// failing: for every key a Deny reads, a value that makes its
+	// conditions fail (absent when that does).
+	failing := map[string]contextValue{}
+	for _, s := range stmts {
+		if s.Allow() {
+			continue
+		}
+		for _, c := range s.Conditions {
+			if usable(c) {
+				if _, done := failing[c.Key]; !done {
+					failing[c.Key] = m.failingValue(c, who, account)
+				}
+			}
 		}
 	}
 	var out []map[string]any
 	seen := map[string]bool{}
-	emit := func(choice []int) {
+	emit := func(set map[string]contextValue) {
 		c := map[string]any{}
 		for k, v := range base {
 			c[k] = v
 		}
-		for i, j := range choice {
-			if pv := probes[i][j]; !pv.absent {
-				c[names[i]] = pv.value
+		for _, v := range set {
+			if !v.absent {
+				c[v.name] = v.value
 			}
 		}
 		b, _ := json.Marshal(c)
@@ -321,34 +273,118 @@ func (m *Model) contextsFor(base map[string]any, stmts []*Statement, who *Princi
 			out = append(out, c)
 		}
 	}
-	choice := make([]int, len(keys))
-	if total <= maxContexts {
-		for {
-			emit(choice)
-			i := len(choice) - 1
-			for i >= 0 {
-				choice[i]++
-				if choice[i] < len(probes[i]) {
-					break
-				}
-				choice[i] = 0
-				i--
-			}
-			if i < 0 {
-				break
+	holding := func(s *Statement, into map[string]contextValue) bool {
+		any := false
+		for _, c := range s.Conditions {
+			if usable(c) {
+				into[c.Key] = m.holdingValue(c, who, account)
+				any = true
 			}
 		}
-		return out
+		return any
 	}
-	emit(choice)
-	for i := range keys {
-		for j := 1; j < len(probes[i]); j++ {
-			c := make([]int, len(keys))
-			c[i] = j
-			emit(c)
+	withFailing := func() map[string]contextValue {
+		set := make(map[string]contextValue, len(failing))
+		for k, v := range failing {
+			set[k] = v
+		}
+		return set
+	}
+	emit(withFailing())
+	for _, s := range stmts {
+		if !s.Allow() {
+			continue
+		}
+		set := withFailing()
+		if holding(s, set) {
+			emit(set)
+		}
+	}
+	for _, d := range wantDeny {
+		for _, s := range append([]*Statement{{}}, stmts...) {
+			if s.Effect != "" && !s.Allow() {
+				continue
+			}
+			set := map[string]contextValue{}
+			holding(s, set)
+			if holding(d, set) {
+				emit(set)
+			}
 		}
 	}
 	return out
+}
+
+// contextValue is a value for a key, or its absence.
+type contextValue struct {
+	name   string // the key as a condition writes it
+	absent bool
+	value  any
+}
+
+// holdingValue is a value for which the condition holds.
+func (m *Model) holdingValue(c Condition, who *Principal, account string) contextValue {
+	typ := m.keyType(c.Key)
+	v := contextValue{name: c.KeyName}
+	switch {
+	case c.Op == "null":
+		if len(c.Values) > 0 && c.Values[0] == true {
+			v.absent = true
+		} else {
+			v.value = listIf(typ, missValue(strings.TrimSuffix(typ, "*"), nil))
+		}
+	case c.Set == "all":
+		v.absent = true // ForAllValues holds on an absent key
+	case c.Negated && c.Set != "any":
+		v.absent = true // a negated operator holds on an absent key
+	case c.Negated:
+		v.value = listIf(typ, missValue(strings.TrimSuffix(typ, "*"), []Condition{c}))
+	default:
+		v.value = m.listed(c, typ, who, account)
+		v.absent = v.value == nil && c.IfExists
+	}
+	return v
+}
+
+// failingValue is a value for which the condition fails.
+func (m *Model) failingValue(c Condition, who *Principal, account string) contextValue {
+	typ := m.keyType(c.Key)
+	v := contextValue{name: c.KeyName}
+	switch {
+	case c.Op == "null":
+		if len(c.Values) > 0 && c.Values[0] == true {
+			v.value = listIf(typ, missValue(strings.TrimSuffix(typ, "*"), nil))
+		} else {
+			v.absent = true
+		}
+	case c.Negated:
+		v.value = m.listed(c, typ, who, account)
+		v.absent = v.value == nil
+	case c.IfExists || c.Set == "all":
+		v.value = listIf(typ, missValue(strings.TrimSuffix(typ, "*"), []Condition{c}))
+	default:
+		v.absent = true // a positive operator fails on an absent key
+	}
+	return v
+}
+
+// listed is a value that matches the condition's first value (before
+// negation), or nil.
+func (m *Model) listed(c Condition, typ string, who *Principal, account string) any {
+	for _, pv := range c.Values {
+		if xs := satisfying(c, pv, strings.TrimSuffix(typ, "*"), who, account); len(xs) > 0 {
+			return listIf(typ, xs[0])
+		}
+	}
+	return nil
+}
+
+// listIf wraps a value in a list for a multivalued key.
+func listIf(typ string, v any) any {
+	if strings.HasSuffix(typ, "*") {
+		return []any{v}
+	}
+	return v
 }
 
 func lowerKeys(m map[string]any) map[string]any {

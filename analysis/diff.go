@@ -298,7 +298,7 @@ func (d *differ) principalProbes(was, cur *Principal, delta, every []*Statement,
 				callers = append(callers, callerOf(node, true, now()))
 			}
 			for _, c := range callers {
-				for _, x := range d.contexts(applying, node, r.asked) {
+				for _, x := range d.contexts(applying, delta, node, cl.Rep, r.asked) {
 					d.add(probe{caller: c, actions: cl.Actions, action: cl.Rep, res: r.asked, pattern: r.pattern, ctx: x})
 				}
 			}
@@ -383,11 +383,18 @@ func (d *differ) resourcesFor(node *Principal, a string, delta, every []*Stateme
 }
 
 // contexts returns the contexts to ask with: the base, and those that the
-// conditions of the statements that may apply suggest.
-func (d *differ) contexts(applying []*Statement, node *Principal, resource string) []map[string]any {
+// conditions of the statements that may apply suggest, including those
+// under which the differing Deny statements apply.
+func (d *differ) contexts(applying, delta []*Statement, node *Principal, a, resource string) []map[string]any {
 	out := []map[string]any{d.base}
 	governed := d.cur.Model.entryOf("", resource).found
-	for _, x := range d.cur.Model.contextsFor(d.base, applying, node, resourceAccount(resource), governed, nil) {
+	var denies []*Statement
+	for _, s := range mayApplyingOf(delta, a, resource) {
+		if !s.Allow() {
+			denies = append(denies, s)
+		}
+	}
+	for _, x := range d.cur.Model.contextsFor(d.base, applying, node, resourceAccount(resource), governed, nil, denies) {
 		if len(x) != len(d.base) {
 			out = append(out, x)
 		}
@@ -496,7 +503,7 @@ func (d *differ) governedProbes(arn string, delta []*Statement, all bool) {
 			for _, sub := range classify(cl.Actions, append(append(append([]*Statement(nil), delta...), resourceStmts...), own...)) {
 				for _, r := range governedResources(arn, sub.Rep, delta) {
 					applying := append(mayApplyingOf(delta, sub.Rep, r.asked), mayApplyingOf(own, sub.Rep, r.asked)...)
-					for _, x := range d.contexts(applying, c.caller.Node, r.asked) {
+					for _, x := range d.contexts(applying, delta, c.caller.Node, sub.Rep, r.asked) {
 						d.add(probe{caller: c.caller, actions: sub.Actions, action: sub.Rep, res: r.asked, pattern: r.pattern, ctx: x})
 					}
 				}

@@ -112,6 +112,9 @@ func (p *Project) namedCallers(stmts []*Statement, action, resource string, at t
 					add(callerOf(pr, false, at), s)
 				}
 				add(anonymousCaller, s)
+				for _, svc := range m.services() {
+					add(serviceCaller(svc), s)
+				}
 				addOutside("*", s)
 			case strings.HasPrefix(id, "svc:"):
 				add(serviceCaller(strings.TrimPrefix(id, "svc:")), s)
@@ -346,4 +349,22 @@ func (p *Project) WaysIn(ctx context.Context, role *Principal, base map[string]a
 		return nil, nil, err
 	}
 	return out, outside, nil
+}
+
+// services lists the service principals the model's statements name.
+func (m *Model) services() []string {
+	set := map[string]bool{}
+	for _, s := range m.Statements {
+		for id := range s.Principals {
+			if name, ok := strings.CutPrefix(id, "svc:"); ok {
+				set[name] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
 }

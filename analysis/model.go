@@ -346,6 +346,7 @@ func (d *decoder) model() (*Model, error) {
 		}
 		sort.Strings(m.Catalogs[svc])
 	}
+	m.nameActions()
 	return m, nil
 }
 

@@ -224,7 +224,7 @@ func (p *Project) decideJobs(ctx context.Context, jobs []job, base map[string]an
 		if got[i].ok || len(missing[i]) == 0 {
 			continue
 		}
-		for _, x := range p.Model.contextsFor(bases[i], j.cand.stmts, j.cand.caller.Node, j.account, j.governed, missing[i]) {
+		for _, x := range p.Model.contextsFor(bases[i], j.cand.stmts, j.cand.caller.Node, j.account, j.governed, missing[i], nil) {
 			if len(x) == len(bases[i]) {
 				continue
 			}
