@@ -227,3 +227,6 @@ func requestOf(a analysis.Access, action, resource string, base map[string]any, 
 	}
 	return req
 }
+
+// timeNow is when the tests' sessions start: a second ago.
+func timeNow() time.Time { return time.Now().UTC().Add(-time.Second).Truncate(time.Second) }
