@@ -105,7 +105,8 @@ func (p *Project) Graph(ctx context.Context, opt GraphOptions) (*Graph, error) {
 			return nil, err
 		}
 		for _, e := range esc.Edges {
-			if e.Via == "assume-role" {
+			// An administrator's edges add nothing: it can do anything.
+			if e.Via == "assume-role" || (esc.Nodes[e.From] != nil && esc.Nodes[e.From].Admin) {
 				continue
 			}
 			p.graphNodeOf(e.From, e.FromKind, addNode)
@@ -133,6 +134,7 @@ func (p *Project) Graph(ctx context.Context, opt GraphOptions) (*Graph, error) {
 	for _, n := range nodes {
 		g.Nodes = append(g.Nodes, *n)
 	}
+	g.Edges = joinEdges(g.Edges)
 	sort.Slice(g.Nodes, func(i, j int) bool {
 		if g.Nodes[i].Account != g.Nodes[j].Account {
 			return g.Nodes[i].Account < g.Nodes[j].Account
@@ -339,4 +341,23 @@ func (g *Graph) WriteSVG(ctx context.Context, w io.Writer) error {
 	}
 	_, err = w.Write(out.Bytes())
 	return err
+}
+
+// joinEdges makes one edge of the edges of a kind between two nodes, its
+// label their labels joined.
+func joinEdges(es []GraphEdge) []GraphEdge {
+	var out []GraphEdge
+	index := map[string]int{}
+	for _, e := range es {
+		k := e.From + "\x00" + e.To + "\x00" + e.Kind
+		if i, ok := index[k]; ok {
+			if e.Label != "" {
+				out[i].Label += ", " + e.Label
+			}
+			continue
+		}
+		index[k] = len(out)
+		out = append(out, e)
+	}
+	return out
 }
