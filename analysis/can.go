@@ -51,8 +51,10 @@ type CanResult struct {
 	Ref         string      `json:"ref"`
 	Credentials Credentials `json:"credentials"`
 	// Assumed is the sts:AssumeRole request that made the session, when
-	// the question was about a role assumed first.
+	// the question was about a role assumed first, and AssumedBy who made
+	// it.
 	Assumed     *Asked       `json:"assumed,omitempty"`
+	AssumedBy   string       `json:"assumed_by,omitempty"`
 	Permissions []Permission `json:"permissions"`
 	// Classes is how many classes of actions were asked about; Asked how
 	// many requests the engine decided.
@@ -80,6 +82,9 @@ func (p *Project) Can(ctx context.Context, q CanQuery) (*CanResult, error) {
 		return nil, err
 	}
 	res := &CanResult{Principal: c.ID(), Ref: c.Ref(), Credentials: c.Credentials, Assumed: assumed, Permissions: []Permission{}}
+	if assumed != nil {
+		res.AssumedBy = p.refOf(q.Principal)
+	}
 	stmts, grants := p.canStatements(c)
 	var allows []*Statement
 	for _, s := range append(append([]*Statement(nil), stmts...), grants...) {

@@ -48,10 +48,12 @@ type DiffResult struct {
 	New    string   `json:"new"`
 	Gained []Change `json:"gained"`
 	Lost   []Change `json:"lost"`
-	// Statements counts the statements that differ (in either revision);
+	// OnlyOld and OnlyNew count the statements of one revision whose
+	// meaning the other lacks (a changed statement counts in both);
 	// Principals the principals whose requests were compared; Asked the
 	// requests decided by each engine.
-	Statements int `json:"statements"`
+	OnlyOld    int `json:"only_old"`
+	OnlyNew    int `json:"only_new"`
 	Principals int `json:"principals"`
 	Asked      int `json:"asked"`
 }
@@ -72,7 +74,7 @@ type probe struct {
 func Diff(ctx context.Context, old, cur *Project, base map[string]any) (*DiffResult, error) {
 	d := &differ{old: old, cur: cur, base: base, seen: map[string]bool{}}
 	res := &DiffResult{Old: old.Name, New: cur.Name, Gained: []Change{}, Lost: []Change{}}
-	res.Statements = d.changedStatements()
+	res.OnlyOld, res.OnlyNew = d.changedStatements()
 	d.principals()
 	d.resources()
 	d.trusts()
@@ -117,13 +119,11 @@ type differ struct {
 	probes   []probe
 	seen     map[string]bool // probes already made
 	touched  map[string]bool // principals compared
-	// changed are the statement keys that are in one revision only.
-	changed map[string]bool
 }
 
-// changedStatements finds the meanings of statements that one revision
-// has and the other does not, and returns how many statements have them.
-func (d *differ) changedStatements() int {
+// changedStatements counts the statements of each revision whose meaning
+// the other lacks.
+func (d *differ) changedStatements() (onlyOld, onlyNew int) {
 	count := func(m *Model) map[string]int {
 		out := map[string]int{}
 		for _, s := range m.Statements {
@@ -132,21 +132,13 @@ func (d *differ) changedStatements() int {
 		return out
 	}
 	a, b := count(d.old.Model), count(d.cur.Model)
-	d.changed = map[string]bool{}
-	n := 0
 	for k, x := range a {
-		if b[k] != x {
-			d.changed[k] = true
-			n += max(0, x-b[k])
-		}
+		onlyOld += max(0, x-b[k])
 	}
 	for k, x := range b {
-		if a[k] != x {
-			d.changed[k] = true
-			n += max(0, x-a[k])
-		}
+		onlyNew += max(0, x-a[k])
 	}
-	return n
+	return onlyOld, onlyNew
 }
 
 // oldCaller is the caller of the old revision for a caller of the new.

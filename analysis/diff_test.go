@@ -133,7 +133,7 @@ role "Inventory"`}}},
 			require.NoError(t, err)
 			assert.Equal(t, c.gained, nilIfEmpty(changes(r.Gained)), "gained")
 			assert.Equal(t, c.lost, nilIfEmpty(changes(r.Lost)), "lost")
-			assert.GreaterOrEqual(t, r.Statements, c.statementsMin)
+			assert.GreaterOrEqual(t, r.OnlyNew, c.statementsMin)
 			// Swapping the revisions swaps gained and lost.
 			back, err := analysis.Diff(ctx, cur, old, nil)
 			require.NoError(t, err)
@@ -176,7 +176,7 @@ func TestDiffAgreesWithDecide(t *testing.T) {
 			require.NoError(t, err)
 			r, err := analysis.Diff(ctx, old, cur, nil)
 			require.NoError(t, err)
-			require.NotZero(t, r.Statements, "the edit changes a statement")
+			require.NotZero(t, r.OnlyOld+r.OnlyNew, "the edit changes a statement")
 
 			reported := map[string]bool{}
 			for dir, list := range map[string][]analysis.Change{"gained": r.Gained, "lost": r.Lost} {

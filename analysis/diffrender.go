@@ -10,14 +10,13 @@ import (
 
 // summary is the one-line verdict of a diff.
 func (r *DiffResult) summary() string {
+	detail := fmt.Sprintf("%s only in the old revision, %d only in the new, %s compared, %d requests decided on each side",
+		plural(r.OnlyOld, "statement"), r.OnlyNew, plural(r.Principals, "principal"), r.Asked)
 	changes := len(r.Gained) + len(r.Lost)
 	if changes == 0 {
-		return fmt.Sprintf("no access changes (%s differ, %s compared, %d requests decided on each side)",
-			plural(r.Statements, "statement"), plural(r.Principals, "principal"), r.Asked)
+		return "no access changes (" + detail + ")"
 	}
-	return fmt.Sprintf("%s: %d gained, %d lost (%s differ, %s compared, %d requests decided on each side)",
-		plural(changes, "access change"), len(r.Gained), len(r.Lost), plural(r.Statements, "statement"),
-		plural(r.Principals, "principal"), r.Asked)
+	return fmt.Sprintf("%s: %d gained, %d lost (%s)", plural(changes, "access change"), len(r.Gained), len(r.Lost), detail)
 }
 
 // decidedBy says which statements decided, or why none did.

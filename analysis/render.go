@@ -182,7 +182,7 @@ func actionList(as []string) string {
 func (r *CanResult) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "%s (%s)", r.Ref, r.Credentials)
 	if r.Assumed != nil {
-		fmt.Fprintf(w, ", assumed by %s", r.Assumed.Principal)
+		fmt.Fprintf(w, ", assumed by %s", r.AssumedBy)
 	}
 	fmt.Fprintf(w, "\n%s allowed (%d classes of actions, %d requests decided)\n",
 		plural(len(r.Permissions), "permission"), r.Classes, r.Asked)

@@ -54,7 +54,7 @@ func (p *Project) WhoCan(ctx context.Context, action, resource string, base map[
 	a := strings.ToLower(action)
 	at := now()
 	m := p.Model
-	res := &WhoCanResult{Action: p.ActionName(a), Resource: resource, Context: base, Allowed: []Access{}, Outside: []Outside{}}
+	res := &WhoCanResult{Action: action, Resource: resource, Context: base, Allowed: []Access{}, Outside: []Outside{}}
 	e := m.entryOf(a, resource)
 	var entryStmts []*Statement
 	if e.policy != nil {
