@@ -254,76 +254,94 @@ func (p *Project) canResources(c Caller, a string, allows []*Statement, given st
 	if given != "" {
 		return []canResource{{given, given}}
 	}
-	var out []canResource
-	seen := map[string]bool{}
-	add := func(pattern, asked string) {
-		if !seen[asked] {
-			seen[asked] = true
-			out = append(out, canResource{pattern, asked})
-		}
-	}
+	rs := &resourceList{seen: map[string]bool{}}
 	if trustActions[a] {
-		ids := p.callerIDs(c)
-		for _, role := range p.sortedRoles() {
-			if role.Trust == nil {
-				continue
-			}
-			for _, s := range role.Trust.mayAllow(a, role.ARN) {
-				if s.names(ids...) {
-					add(role.ARN, role.ARN)
-				}
-			}
-		}
-		return out
+		p.trustResources(c, a, rs)
+		return rs.list
 	}
 	if c.Node.Kind == KindRoot {
-		add("*", "*")
+		rs.add("*", "*")
 	}
 	for _, s := range allows {
-		if !s.MatchesAction(a) {
-			continue
-		}
-		switch {
-		case s.AnyResource():
-			if s.Principals != nil {
-				continue // a resource policy's statement: its resource below
-			}
-			add("*", "*")
-		case s.Resources != nil:
-			for _, r := range s.Resources {
-				if inst, ok := r.Instance(c.Node.Account, c.Node.vars); ok {
-					add(r.Display(), inst)
-				}
-			}
-		default:
-			var not []string
-			for _, r := range s.NotResources {
-				not = append(not, r.Display())
-			}
-			add("everything but "+strings.Join(not, ", "), "*")
+		if s.MatchesAction(a) && s.Principals == nil {
+			statementResources(s, c.Node, rs)
 		}
 	}
+	p.grantedResources(c, a, rs)
+	return rs.list
+}
+
+// resourceList collects resources to ask about, each once.
+type resourceList struct {
+	list []canResource
+	seen map[string]bool
+}
+
+func (rs *resourceList) add(pattern, asked string) {
+	if !rs.seen[asked] {
+		rs.seen[asked] = true
+		rs.list = append(rs.list, canResource{pattern, asked})
+	}
+}
+
+// statementResources adds an instance of each resource pattern of an
+// identity statement: "*" for a statement on every resource.
+func statementResources(s *Statement, node *Principal, rs *resourceList) {
+	switch {
+	case s.AnyResource():
+		rs.add("*", "*")
+	case s.Resources != nil:
+		for _, r := range s.Resources {
+			if inst, ok := r.Instance(node.Account, node.vars); ok {
+				rs.add(r.Display(), inst)
+			}
+		}
+	default:
+		var not []string
+		for _, r := range s.NotResources {
+			not = append(not, r.Display())
+		}
+		rs.add("everything but "+strings.Join(not, ", "), "*")
+	}
+}
+
+// trustResources adds the roles whose trust policy names the caller.
+func (p *Project) trustResources(c Caller, a string, rs *resourceList) {
+	ids := p.callerIDs(c)
+	for _, role := range p.sortedRoles() {
+		if role.Trust == nil {
+			continue
+		}
+		for _, s := range role.Trust.mayAllow(a, role.ARN) {
+			if s.names(ids...) {
+				rs.add(role.ARN, role.ARN)
+			}
+		}
+	}
+}
+
+// grantedResources adds the resources whose policy grants the caller the
+// action: the resource itself, and instances of the patterns below it.
+func (p *Project) grantedResources(c Caller, a string, rs *resourceList) {
 	ids := p.callerIDs(c)
 	for _, r := range p.sortedResources() {
 		if r.Policy == nil {
 			continue
 		}
-		for _, s := range r.Policy.mayAllow(a, r.ARN) {
-			if s.names(ids...) {
-				add(r.ARN, r.ARN)
+		for _, s := range r.Policy.mayAllowAction(a) {
+			if !s.names(ids...) {
+				continue
 			}
-		}
-		for _, s := range r.Policy.mayAllow(a, r.ARN+"/"+Filler) {
-			if s.names(ids...) && len(s.Resources) > 0 {
-				for _, pat := range s.Resources {
-					if inst, ok := pat.Instance(c.Node.Account, c.Node.vars); ok && inst != r.ARN {
-						add(pat.Display(), inst)
-					}
+			if s.Resources == nil {
+				rs.add(r.ARN, r.ARN)
+			}
+			for _, pat := range s.Resources {
+				if inst, ok := pat.Instance(c.Node.Account, c.Node.vars); ok {
+					rs.add(pat.Display(), inst)
 				}
 			}
 		}
 	}
-	return out
 }
 
 // reasonConditions returns the conditions of the statements a decision

@@ -51,87 +51,126 @@ type GraphOptions struct {
 
 // Graph draws the model.
 func (p *Project) Graph(ctx context.Context, opt GraphOptions) (*Graph, error) {
-	m := p.Model
-	g := &Graph{Accounts: map[string]string{}}
-	nodes := map[string]*GraphNode{}
-	addNode := func(n GraphNode) {
-		if nodes[n.ID] == nil {
-			nodes[n.ID] = &n
-			if n.Account != "" {
-				g.Accounts[n.Account] = m.Accounts[n.Account]
-			}
+	gb := &graphBuilder{p: p, g: &Graph{Accounts: map[string]string{}}, nodes: map[string]*GraphNode{}, edges: map[string]bool{}}
+	gb.principals()
+	if err := gb.assumptions(ctx, opt.Context); err != nil {
+		return nil, err
+	}
+	if opt.Escalations {
+		if err := gb.escalations(ctx, opt.Context); err != nil {
+			return nil, err
 		}
 	}
-	edgeSeen := map[string]bool{}
-	addEdge := func(e GraphEdge) {
-		k := e.From + "\x00" + e.To + "\x00" + e.Kind + "\x00" + e.Label
-		if !edgeSeen[k] {
-			edgeSeen[k] = true
-			g.Edges = append(g.Edges, e)
+	if opt.WhoCan != nil {
+		gb.whoCan(opt.WhoCan)
+	}
+	return gb.finish(), nil
+}
+
+// graphBuilder collects the nodes and edges of a graph.
+type graphBuilder struct {
+	p     *Project
+	g     *Graph
+	nodes map[string]*GraphNode
+	edges map[string]bool
+}
+
+func (gb *graphBuilder) node(n GraphNode) {
+	if gb.nodes[n.ID] == nil {
+		gb.nodes[n.ID] = &n
+		if n.Account != "" {
+			gb.g.Accounts[n.Account] = gb.p.Model.Accounts[n.Account]
 		}
 	}
+}
+
+func (gb *graphBuilder) edge(e GraphEdge) {
+	k := e.From + "\x00" + e.To + "\x00" + e.Kind + "\x00" + e.Label
+	if !gb.edges[k] {
+		gb.edges[k] = true
+		gb.g.Edges = append(gb.g.Edges, e)
+	}
+}
+
+// principals adds the users, roles and groups, and who is in which group.
+func (gb *graphBuilder) principals() {
+	m := gb.p.Model
 	for _, pr := range m.principalsOf() {
-		if pr.Kind == KindRoot {
-			continue
+		if pr.Kind != KindRoot {
+			gb.node(GraphNode{ID: pr.ARN, Label: pr.Ref(), Kind: string(pr.Kind), Account: pr.Account})
 		}
-		addNode(GraphNode{ID: pr.ARN, Label: pr.Ref(), Kind: string(pr.Kind), Account: pr.Account})
 	}
 	for _, grp := range sortedGroups(m.Groups) {
 		id := "group:" + grp.Name
-		addNode(GraphNode{ID: id, Label: "group." + grp.Name, Kind: "group", Account: grp.Account})
+		gb.node(GraphNode{ID: id, Label: "group." + grp.Name, Kind: "group", Account: grp.Account})
 		for _, u := range grp.Members {
-			addEdge(GraphEdge{From: u, To: id, Kind: "member"})
+			gb.edge(GraphEdge{From: u, To: id, Kind: "member"})
 		}
 	}
+}
+
+// assumptions adds every way into every role.
+func (gb *graphBuilder) assumptions(ctx context.Context, base map[string]any) error {
 	memo := Assumptions{}
-	for _, role := range p.sortedRoles() {
-		a, err := p.into(ctx, role, opt.Context, memo)
+	for _, role := range gb.p.sortedRoles() {
+		a, err := gb.p.into(ctx, role, base, memo)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, e := range a.edges {
-			p.graphNodeOf(e.From, e.FromKind, addNode)
-			addEdge(GraphEdge{From: e.From, To: e.To, Kind: "assume", Label: edgeLabel("assume", e)})
+			gb.p.graphNodeOf(e.From, e.FromKind, gb.node)
+			gb.edge(GraphEdge{From: e.From, To: e.To, Kind: "assume", Label: edgeLabel("assume", e)})
 		}
 		for _, o := range a.outside {
 			id := "outside:" + o.Principal
-			addNode(GraphNode{ID: id, Label: o.Principal, Kind: string(o.Kind)})
-			addEdge(GraphEdge{From: id, To: role.ARN, Kind: "assume", Label: "trusted"})
+			gb.node(GraphNode{ID: id, Label: o.Principal, Kind: string(o.Kind)})
+			gb.edge(GraphEdge{From: id, To: role.ARN, Kind: "assume", Label: "trusted"})
 		}
 	}
-	if opt.Escalations {
-		esc, err := p.Escalations(ctx, nil, opt.Context)
-		if err != nil {
-			return nil, err
+	return nil
+}
+
+// escalations adds the escalation edges and marks the administrators.
+func (gb *graphBuilder) escalations(ctx context.Context, base map[string]any) error {
+	esc, err := gb.p.Escalations(ctx, nil, base)
+	if err != nil {
+		return err
+	}
+	for _, e := range esc.Edges {
+		// An administrator's edges add nothing: it can do anything.
+		if e.Via == "assume-role" || (esc.Nodes[e.From] != nil && esc.Nodes[e.From].Admin) {
+			continue
 		}
-		for _, e := range esc.Edges {
-			// An administrator's edges add nothing: it can do anything.
-			if e.Via == "assume-role" || (esc.Nodes[e.From] != nil && esc.Nodes[e.From].Admin) {
-				continue
-			}
-			p.graphNodeOf(e.From, e.FromKind, addNode)
-			p.graphNodeOf(e.To, "", addNode)
-			addEdge(GraphEdge{From: e.From, To: e.To, Kind: "escalate", Label: edgeLabel(e.Via, e)})
-		}
-		for id, n := range esc.Nodes {
-			if gn := nodes[id]; gn != nil && n.Admin {
-				gn.Admin = true
-			}
+		gb.p.graphNodeOf(e.From, e.FromKind, gb.node)
+		gb.p.graphNodeOf(e.To, "", gb.node)
+		gb.edge(GraphEdge{From: e.From, To: e.To, Kind: "escalate", Label: edgeLabel(e.Via, e)})
+	}
+	for id, n := range esc.Nodes {
+		if gn := gb.nodes[id]; gn != nil && n.Admin {
+			gn.Admin = true
 		}
 	}
-	if r := opt.WhoCan; r != nil {
-		res := "resource:" + r.Resource
-		addNode(GraphNode{ID: res, Label: r.Resource, Kind: "resource"})
-		for _, a := range r.Allowed {
-			p.graphNodeOf(a.Principal, a.Kind, addNode)
-			label := r.Action
-			if req := requirement(a.MFA, a.Context); req != "" {
-				label += " " + req
-			}
-			addEdge(GraphEdge{From: a.Principal, To: res, Kind: "access", Label: label})
+	return nil
+}
+
+// whoCan adds the resource of an answer and who reaches it.
+func (gb *graphBuilder) whoCan(r *WhoCanResult) {
+	res := "resource:" + r.Resource
+	gb.node(GraphNode{ID: res, Label: r.Resource, Kind: "resource"})
+	for _, a := range r.Allowed {
+		gb.p.graphNodeOf(a.Principal, a.Kind, gb.node)
+		label := r.Action
+		if req := requirement(a.MFA, a.Context); req != "" {
+			label += " " + req
 		}
+		gb.edge(GraphEdge{From: a.Principal, To: res, Kind: "access", Label: label})
 	}
-	for _, n := range nodes {
+}
+
+// finish sorts the nodes by account and label, and the edges.
+func (gb *graphBuilder) finish() *Graph {
+	g := gb.g
+	for _, n := range gb.nodes {
 		g.Nodes = append(g.Nodes, *n)
 	}
 	g.Edges = joinEdges(g.Edges)
@@ -151,7 +190,7 @@ func (p *Project) Graph(ctx context.Context, opt GraphOptions) (*Graph, error) {
 		}
 		return a.Label < b.Label
 	})
-	return g, nil
+	return g
 }
 
 // graphNodeOf adds the node of an edge's end that is not a principal of

@@ -500,6 +500,38 @@ func (d *decoder) set(i int) error {
 			return err
 		}
 	}
+	if err := d.wildcards(ps, add); err != nil {
+		return err
+	}
+	if ps.A != nil {
+		if err := add(*ps.A, func(id int) { d.notePattern(id, Pattern{Kind: '*'}) }); err != nil {
+			return err
+		}
+	}
+	for _, l := range []*int{ps.N, ps.O} {
+		if l != nil {
+			if err := add(*l, nil); err != nil {
+				return err
+			}
+		}
+	}
+	set := &Set{ID: i}
+	for id := range ids {
+		set.Statements = append(set.Statements, d.m.Statements[id])
+	}
+	sort.Slice(set.Statements, func(a, b int) bool { return set.Statements[a].ID < set.Statements[b].ID })
+	for id := range ids {
+		if _, ok := d.exact[id]; ok || d.pats[id] != nil || d.m.Statements[id].NotActions != nil {
+			d.seen[id] = true
+		}
+	}
+	d.sets[i] = set
+	return nil
+}
+
+// wildcards reads a set's wildcard buckets: each pattern, with the list
+// of the statements that have it.
+func (d *decoder) wildcards(ps *rawPset, add func(list int, note func(id int)) error) error {
 	svcs := make([]string, 0, len(ps.W))
 	for s := range ps.W {
 		svcs = append(svcs, s)
@@ -531,29 +563,6 @@ func (d *decoder) set(i int) error {
 			}
 		}
 	}
-	if ps.A != nil {
-		if err := add(*ps.A, func(id int) { d.notePattern(id, Pattern{Kind: '*'}) }); err != nil {
-			return err
-		}
-	}
-	for _, l := range []*int{ps.N, ps.O} {
-		if l != nil {
-			if err := add(*l, nil); err != nil {
-				return err
-			}
-		}
-	}
-	set := &Set{ID: i}
-	for id := range ids {
-		set.Statements = append(set.Statements, d.m.Statements[id])
-	}
-	sort.Slice(set.Statements, func(a, b int) bool { return set.Statements[a].ID < set.Statements[b].ID })
-	for id := range ids {
-		if _, ok := d.exact[id]; ok || d.pats[id] != nil || d.m.Statements[id].NotActions != nil {
-			d.seen[id] = true
-		}
-	}
-	d.sets[i] = set
 	return nil
 }
 
