@@ -42,6 +42,7 @@ demo: build
 # cedar-go; prints the tables of README.md's performance section. Long: pick
 # sizes and runs with SIZES=100,1000 COUNT=3. See bench/run.
 bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 3 -cpu 1 ./bench/floor/
 	$(GO) test -run '^$$' -bench . -benchmem ./rego/
 	$(GO) test -run '^$$' -bench Suite10k -benchtime 1x ./suite/
 	GO=$(GO) bash bench/run
@@ -65,7 +66,7 @@ lint:
 # test). A failing input is saved under the package's testdata/fuzz/ and
 # runs in make test from then on: commit it as a regression case.
 FUZZTIME ?= 20s
-FUZZ := ./schema:FuzzParsePolicyJSON ./schema:FuzzLoad ./compiler:FuzzBuild ./check:FuzzCheck ./rego:FuzzDecideInput ./rego:FuzzDecide ./rego:FuzzDecideContext ./rego:FuzzLoadBundle ./rego:FuzzBundleEntry
+FUZZ := ./schema:FuzzParsePolicyJSON ./schema:FuzzLoad ./schema:FuzzNestingBound ./compiler:FuzzBuild ./check:FuzzCheck ./rego:FuzzDecideInput ./rego:FuzzDecide ./rego:FuzzDecideContext ./rego:FuzzLoadBundle ./rego:FuzzBundleEntry
 
 fuzz:
 	@set -e; for t in $(FUZZ); do \

@@ -228,6 +228,18 @@ func TestHarness(t *testing.T) {
 	if heap := heapDelta(t, f.bundle); heap <= 0 {
 		t.Fatalf("a loaded engine holds %.1f MB of heap", heap)
 	}
+	w := wideFor(t, 100)
+	weng, err := rego.Load(context.Background(), rego.FromBytes(w.bundle))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []gen.Kind{gen.UserAllow, gen.ImplicitDeny} {
+		designed, err := w.org.WideRequests(kind, 100, 8, *seedFlag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prepare(t, weng, designed)
+	}
 }
 
 // BenchmarkDecide times single decisions (Engine.Decide) of every kind of
@@ -448,4 +460,64 @@ func measureRSS(path string) int {
 		return fail(err)
 	}
 	return 0
+}
+
+// ---------------------------------------------------------------- a principal whose own policies grow
+
+// wideFixtures are the wide organizations (gen.Wide), by size.
+var wideFixtures = map[int]*fixture{}
+
+func wideFor(b testing.TB, n int) *fixture {
+	if f := wideFixtures[n]; f != nil {
+		return f
+	}
+	org, err := gen.Wide(n, *seedFlag)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(tmpRoot, fmt.Sprintf("wide%d", n))
+	if err := org.WriteDir(dir); err != nil {
+		b.Fatal(err)
+	}
+	f := &fixture{n: n, org: org, dir: dir, bundle: build(b, dir)}
+	wideFixtures[n] = f
+	return f
+}
+
+// BenchmarkWide times single decisions of a user whose own policies hold n
+// statements, each on a bucket of its own (gen.Wide): a read of a bucket one
+// statement allows, and of a bucket none names. Its cost must not grow with
+// n: the resource index narrows the candidates to the statements of the
+// requested bucket.
+func BenchmarkWide(b *testing.B) {
+	for _, n := range sizes(b) {
+		if n < 100 || n%100 != 0 {
+			continue
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			f := wideFor(b, n)
+			loaded.eng = nil
+			runtime.GC()
+			eng, err := rego.Load(context.Background(), rego.FromBytes(f.bundle))
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, kind := range []gen.Kind{gen.UserAllow, gen.ImplicitDeny} {
+				designed, err := f.org.WideRequests(kind, n, *requestsFlag, *seedFlag)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pool := prepare(b, eng, designed)
+				b.Run("kind="+string(kind), func(b *testing.B) {
+					ctx := context.Background()
+					b.ReportAllocs()
+					latency.Loop(b, func(i int) {
+						if _, err := eng.Decide(ctx, pool[i%len(pool)].req); err != nil {
+							b.Fatal(err)
+						}
+					})
+				})
+			}
+		})
+	}
 }

@@ -1,10 +1,13 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -25,11 +28,209 @@ const (
 	maxStatements = 1000
 )
 
+// nestingBound is an upper bound of how deeply an HCL source nests, found
+// by a scan much cheaper than lexing (which costs as much as parsing): it
+// follows comments, strings with their escapes and template sequences, and
+// heredocs, and counts brackets, braces, parentheses, quotes, heredocs and
+// template sequences as the lexer-based count does, plus every character
+// that can add a level of recursion without a bracket (?, !, - and template
+// directives) until its bracket closes, or until the line ends outside all
+// brackets. A source under the limit by this bound is under it by the
+// precise count (FuzzNestingBound holds the two together); one over it is
+// counted precisely.
+func nestingBound(src []byte) int {
+	if !utf8.Valid(src) {
+		return math.MaxInt
+	}
+	s := boundScan{src: src, stack: []boundFrame{{kind: inCode}}}
+	for s.i = 0; s.i < len(src); s.i++ {
+		f := &s.stack[len(s.stack)-1]
+		var ok bool
+		if f.kind == inCode {
+			ok = s.code(f)
+		} else {
+			ok = s.template(f)
+		}
+		if !ok {
+			return math.MaxInt // beyond what the scan follows: count it precisely
+		}
+		s.worst = max(s.worst, s.depth)
+	}
+	return s.worst
+}
+
+const (
+	inCode = iota
+	inString
+	inHeredoc
+)
+
+type boundFrame struct {
+	kind  int
+	open  byte   // the bracket that opened a code frame; '$' for a template sequence
+	extra int    // levels added inside this frame without a bracket
+	end   []byte // a heredoc's marker
+}
+
+// boundScan is the state of nestingBound: the open frames, and depth, the
+// frames beyond the first plus every frame's extra levels.
+type boundScan struct {
+	src          []byte
+	i            int
+	stack        []boundFrame
+	depth, worst int
+}
+
+func (s *boundScan) push(f boundFrame) { s.stack = append(s.stack, f); s.depth++ }
+
+func (s *boundScan) pop() {
+	if len(s.stack) > 1 {
+		s.depth -= 1 + s.stack[len(s.stack)-1].extra
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+}
+
+func (s *boundScan) at(j int, c byte) bool { return j < len(s.src) && s.src[j] == c }
+
+// code scans src[i] in code; false when the source is beyond the scan.
+func (s *boundScan) code(f *boundFrame) bool {
+	src, i := s.src, s.i
+	switch c := src[i]; {
+	case c == '#' || c == '/' && (s.at(i+1, '/') || s.at(i+1, '*')):
+		return s.comment()
+	case c >= 0x80:
+		return false // a letter beyond ASCII, or a character the lexer refuses
+	case c == '{' || c == '[' || c == '(':
+		s.push(boundFrame{kind: inCode, open: c})
+	case c == '}' || c == ']' || c == ')':
+		if len(s.stack) > 1 && !closes(f.open, c) {
+			return false
+		}
+		s.pop()
+	case c == '"':
+		s.push(boundFrame{kind: inString})
+	case c == '<' && s.at(i+1, '<'):
+		return s.heredoc()
+	case c == '?' || c == '!' || c == '-':
+		f.extra++
+		s.depth++
+	case c == '\n' && len(s.stack) == 1:
+		s.depth -= f.extra
+		f.extra = 0
+	}
+	return true
+}
+
+// comment skips the comment that starts at src[i].
+func (s *boundScan) comment() bool {
+	src, i := s.src, s.i
+	if src[i] == '/' && src[i+1] == '*' {
+		end := bytes.Index(src[i+2:], []byte("*/"))
+		if end < 0 {
+			return false
+		}
+		s.i += end + 3
+		return true
+	}
+	// A line comment takes its newline, which then ends no line.
+	for s.i < len(src) && src[s.i] != '\n' {
+		s.i++
+	}
+	return true
+}
+
+// heredoc scans the << at src[i]: an operator, or a heredoc's start.
+func (s *boundScan) heredoc() bool {
+	j := s.i + 2
+	if s.at(j, '-') {
+		j++
+	}
+	k := heredocMarker(s.src, j)
+	switch {
+	case k < 0:
+		return false
+	case k > j:
+		s.push(boundFrame{kind: inHeredoc, end: s.src[j:k]})
+		s.i = k
+	}
+	return true
+}
+
+// template scans src[i] in a quoted string or a heredoc.
+func (s *boundScan) template(f *boundFrame) bool {
+	src, i := s.src, s.i
+	c := src[i]
+	switch {
+	case f.kind == inString && c == '\\':
+		s.i++
+	case f.kind == inString && c == '"':
+		s.pop()
+	case f.kind == inString && c == '\n':
+		return false // an unterminated string
+	case f.kind == inHeredoc && c == '\n':
+		rest := src[i+1:]
+		if eol := bytes.IndexByte(rest, '\n'); eol >= 0 {
+			rest = rest[:eol]
+		}
+		if bytes.Equal(bytes.TrimSpace(rest), f.end) {
+			s.pop()
+			s.i += len(rest)
+		}
+	case (c == '$' || c == '%') && s.at(i+1, c) && s.at(i+2, '{'):
+		s.i += 2 // $${ and %%{ are literal
+	case (c == '$' || c == '%') && s.at(i+1, '{'):
+		if c == '%' { // a directive may open a level until its end
+			f.extra++
+			s.depth++
+		}
+		s.i++
+		s.push(boundFrame{kind: inCode, open: '$'})
+	}
+	return true
+}
+
+func closes(open, c byte) bool {
+	return (open == '{' || open == '$') && c == '}' || open == '[' && c == ']' || open == '(' && c == ')'
+}
+
+// heredocMarker returns the end of the heredoc marker that starts at
+// src[j] and ends its line (j when there is none), or -1 when the bytes
+// there are not plain ASCII.
+func heredocMarker(src []byte, j int) int {
+	letter := func(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+	if j >= len(src) || !letter(src[j]) && src[j] != '_' {
+		if j < len(src) && src[j] >= 0x80 {
+			return -1
+		}
+		return j
+	}
+	k := j
+	for k < len(src) && (letter(src[k]) || src[k] == '_' || src[k] == '-' || src[k] >= '0' && src[k] <= '9') {
+		k++
+	}
+	switch {
+	case k < len(src) && src[k] >= 0x80:
+		return -1
+	case k < len(src) && src[k] == '\n', k+1 < len(src) && src[k] == '\r' && src[k+1] == '\n':
+		return k
+	}
+	return j
+}
+
 // nestingError lexes an HCL source and reports where it nests deeper than
 // maxNesting: brackets, braces, parentheses, quotes, heredocs, template
 // sequences, and the chains of unary operators and conditionals that the
 // parser also handles by recursion. Lexing does not recurse.
 func nestingError(name string, src []byte) *hcl.Diagnostic {
+	if nestingBound(src) <= maxNesting {
+		return nil
+	}
+	return nestingOver(name, src, maxNesting)
+}
+
+// nestingOver lexes src and reports the first token nested deeper than
+// limit.
+func nestingOver(name string, src []byte, limit int) *hcl.Diagnostic {
 	toks, _ := hclsyntax.LexConfig(src, name, hcl.InitialPos)
 	// One counter of conditionals per open bracket level.
 	levels := []int{0}
@@ -38,9 +239,9 @@ func nestingError(name string, src []byte) *hcl.Diagnostic {
 	prevDirective := false
 	for _, t := range toks {
 		depth := len(levels) - 1 + sum + unary
-		if depth > maxNesting {
+		if depth > limit {
 			return Errorf(CodeProjectLimit, t.Range.Ptr(), "Too deeply nested",
-				"expressions and blocks nest more than %d levels here; flatten them", maxNesting)
+				"expressions and blocks nest more than %d levels here; flatten them", limit)
 		}
 		switch t.Type {
 		case hclsyntax.TokenBang, hclsyntax.TokenMinus:

@@ -175,3 +175,45 @@ func BenchmarkLoad(b *testing.B) {
 		})
 	}
 }
+
+// wideFixtures are the wide organizations (gen.Wide), by size.
+var wideFixtures = map[int]*fixture{}
+
+// BenchmarkWide is iamc's BenchmarkWide with cedar.Authorize: a user whose
+// own policies hold n statements, each on a bucket of its own.
+func BenchmarkWide(b *testing.B) {
+	for _, n := range sizes(b) {
+		if n < 100 || n%100 != 0 {
+			continue
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			f := wideFixtures[n]
+			if f == nil {
+				org, err := gen.Wide(n, *seedFlag)
+				if err != nil {
+					b.Fatal(err)
+				}
+				tr, err := Translate(org)
+				if err != nil {
+					b.Fatal(err)
+				}
+				f = &fixture{org: org, tr: tr}
+				wideFixtures[n] = f
+			}
+			for _, kind := range []gen.Kind{gen.UserAllow, gen.ImplicitDeny} {
+				designed, err := f.org.WideRequests(kind, n, poolSize(n), *seedFlag)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pool := prepare(b, f.tr, designed)
+				b.Run("kind="+string(kind), func(b *testing.B) {
+					b.ReportAllocs()
+					latency.Loop(b, func(i int) {
+						r := pool[i%len(pool)]
+						cedar.Authorize(f.tr.Policies, r.Entities, r.Request)
+					})
+				})
+			}
+		})
+	}
+}

@@ -352,9 +352,16 @@ func (t *Translation) Request(r gen.Request) (Request, error) {
 	if r.Role != nil {
 		principal = uid(roleType, r.Role.Name)
 	}
-	ip, err := netip.ParseAddr(r.SourceIP)
-	if err != nil {
-		return Request{}, err
+	ctx := types.RecordMap{}
+	if r.Region != "" {
+		ctx[gen.ContextRegion] = types.String(r.Region)
+	}
+	if r.SourceIP != "" {
+		ip, err := netip.ParseAddr(r.SourceIP)
+		if err != nil {
+			return Request{}, err
+		}
+		ctx[gen.ContextSourceIP] = types.IPAddr(netip.PrefixFrom(ip, ip.BitLen()))
 	}
 	res := types.Entity{UID: uid(resourceType, r.Resource),
 		Attributes: types.NewRecord(types.RecordMap{"arn": types.String(r.Resource)})}
@@ -363,10 +370,7 @@ func (t *Translation) Request(r gen.Request) (Request, error) {
 			Principal: principal,
 			Action:    uid(actionType, r.Action),
 			Resource:  res.UID,
-			Context: types.NewRecord(types.RecordMap{
-				gen.ContextRegion:   types.String(r.Region),
-				gen.ContextSourceIP: types.IPAddr(netip.PrefixFrom(ip, ip.BitLen())),
-			}),
+			Context:   types.NewRecord(ctx),
 		},
 		Entities: withResource{base: t.Entities, resource: res},
 	}, nil

@@ -159,3 +159,36 @@ func BenchmarkRatio(b *testing.B) {
 	b.ReportMetric(per(3)/per(0), "allowed/trivial")
 	b.ReportMetric(per(2)/per(1), "decide/floor")
 }
+
+// BenchmarkBatch decides 100 requests of the coffee shop's users in one
+// DecideBatch, beside 100 single decisions, and reports the cost of a
+// decision each way.
+func BenchmarkBatch(b *testing.B) {
+	ctx := context.Background()
+	eng := coffeeShop(b)
+	var reqs []rego.Request
+	users := []string{owner, "arn:aws:iam::111122223333:user/staff/employee", "arn:aws:iam::111122223333:user/staff/newbie"}
+	actions := []string{"register:Sell", "register:Refund", "menu:ViewMenu", "inventory:CountStock", "menu:EditMenu"}
+	for i := 0; len(reqs) < 100; i++ {
+		reqs = append(reqs, rego.Request{Principal: users[i%len(users)], Action: actions[i%len(actions)], Resource: till})
+	}
+	var single, batch time.Duration
+	for b.Loop() {
+		start := time.Now()
+		for _, r := range reqs {
+			if _, err := eng.Decide(ctx, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		single += time.Since(start)
+		start = time.Now()
+		if _, err := eng.DecideBatch(ctx, reqs); err != nil {
+			b.Fatal(err)
+		}
+		batch += time.Since(start)
+	}
+	n := float64(b.N * len(reqs))
+	b.ReportMetric(float64(single.Nanoseconds())/n, "single-ns/decision")
+	b.ReportMetric(float64(batch.Nanoseconds())/n, "batch-ns/decision")
+	b.ReportMetric(float64(batch)/float64(single), "batch/single")
+}

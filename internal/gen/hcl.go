@@ -12,8 +12,12 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// policiesPerFile bounds the size of one generated policies file.
-const policiesPerFile = 500
+// policiesPerFile and statementsPerFile bound the size of one generated
+// policies file.
+const (
+	policiesPerFile   = 500
+	statementsPerFile = 10000
+)
 
 // Files renders the organization as an iamc project: file name to HCL.
 // hclwrite does the quoting and the layout, so the files read like
@@ -101,9 +105,15 @@ func (o *Org) Files() map[string][]byte {
 		}
 	})
 
-	for start := 0; start < len(o.Policies); start += policiesPerFile {
-		chunk := o.Policies[start:min(start+policiesPerFile, len(o.Policies))]
-		put(fmt.Sprintf("policies-%03d.hcl", start/policiesPerFile), "Managed policies, each written by one team for its namespace.", func(b *hclwrite.Body) {
+	for file, start := 0, 0; start < len(o.Policies); file++ {
+		end, stmts := start, 0
+		for end < len(o.Policies) && end-start < policiesPerFile && (end == start || stmts+len(o.Policies[end].Statements) <= statementsPerFile) {
+			stmts += len(o.Policies[end].Statements)
+			end++
+		}
+		chunk := o.Policies[start:end]
+		start = end
+		put(fmt.Sprintf("policies-%03d.hcl", file), "Managed policies, each written by one team for its namespace.", func(b *hclwrite.Body) {
 			for i, p := range chunk {
 				if i > 0 {
 					b.AppendNewline()

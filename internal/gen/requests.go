@@ -58,7 +58,14 @@ type Request struct {
 
 // Context is the request's condition keys.
 func (r Request) Context() map[string]any {
-	return map[string]any{ContextRegion: r.Region, ContextSourceIP: r.SourceIP}
+	ctx := map[string]any{}
+	if r.Region != "" {
+		ctx[ContextRegion] = r.Region
+	}
+	if r.SourceIP != "" {
+		ctx[ContextSourceIP] = r.SourceIP
+	}
+	return ctx
 }
 
 // String describes the request for failure messages.

@@ -38,10 +38,10 @@ _xindex(xs, a) := to_number(substring(xs, i + count(a) + 2, 7)) if {
 # of it ending at a "/" or ":" (p), and the rest (u).
 _narrow(c) := c if is_array(c)
 
-_narrow(c) := _merge(array.concat(
-	[object.get(c, ["e", _res], _none), c.u],
-	[p | some k in _res_keys; p := c.p[k]],
-)) if {
+_narrow(c) := _merge([p |
+	some p in array.concat([object.get(c, ["e", _res], _none), c.u], [p | some k in _res_keys; p := c.p[k]])
+	p != [[], [], [], []]
+]) if {
 	is_object(c)
 }
 
@@ -58,6 +58,8 @@ _res_cuts := array.concat(array.slice(colons, 4, count(colons)), [i | some i in 
 
 _merge(parts) := parts[0] if {
 	count(parts) == 1
+} else := _none if {
+	count(parts) == 0
 } else := [
 	[id | some p in parts; some id in p[0]],
 	[id | some p in parts; some id in p[1]],

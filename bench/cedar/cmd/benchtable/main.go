@@ -207,6 +207,7 @@ func write(w io.Writer, iamc, cedar results) error {
 			fmt.Fprintln(w, "| "+strings.Join(cells, " | ")+" |")
 		}
 	}
+	writeWide(w, iamc, cedar)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Build (`iamc build`: HCL to bundle) and load (`rego.Load` of the bundle), medians; memory of a loaded engine; cedar-go parsing the translated policies, for reference.")
 	fmt.Fprintln(w)
@@ -259,6 +260,42 @@ func writeAnalyses(w io.Writer, iamc results, sizes []string) {
 			cell("Diff", "ns/op", duration), cell("Diff", "principals", count), cell("Diff", "asked", count),
 			cell("AnalysisLoad", "ns/op", duration),
 		}, " | ")+" |")
+	}
+}
+
+// writeWide writes the table of BenchmarkWide (a user whose own policies
+// hold n statements, each on its own bucket), when the results have it.
+func writeWide(w io.Writer, iamc, cedar results) {
+	var sizes []string
+	for _, n := range iamc.sizes() {
+		if _, ok := iamc.median(key{"Wide", n, "kind=user-allow"}, "p50-ns"); ok {
+			sizes = append(sizes, n)
+		}
+	}
+	if len(sizes) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "A user whose own policies hold n statements, each on a bucket of its own: median latency of one decision, median of the runs' medians.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| statements | request | iamc | cedar-go | iamc vs cedar-go | iamc ÷ iamc at "+thousands(sizes[0])+" |")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|")
+	for _, n := range sizes {
+		for _, kind := range []string{"kind=user-allow", "kind=implicit-deny"} {
+			k := key{"Wide", n, kind}
+			mi, ok := iamc.median(k, "p50-ns")
+			if !ok {
+				continue
+			}
+			cells := []string{thousands(n), strings.TrimPrefix(kind, "kind="), duration(mi), "—", "—", "—"}
+			if mc, ok := cedar.median(k, "p50-ns"); ok {
+				cells[3], cells[4] = duration(mc), versus(mc/mi)
+			}
+			if m0, ok := iamc.median(key{"Wide", sizes[0], kind}, "p50-ns"); ok {
+				cells[5] = ratio(mi / m0)
+			}
+			fmt.Fprintln(w, "| "+strings.Join(cells, " | ")+" |")
+		}
 	}
 }
 

@@ -17,6 +17,8 @@ BenchmarkDecide/n=100/kind=user-allow-2   	 100	 9000 ns/op	 12000 p50-ns	 90000
 BenchmarkDecide/n=100/kind=user-allow-2   	 100	 9000 ns/op	 99000 p50-ns	 90000 p99-ns
 BenchmarkDecide/n=1000/kind=user-allow-2  	 100	 9000 ns/op	 15000 p50-ns	 90000 p99-ns
 BenchmarkDecideBatch/n=100/batch=100-2    	 10	 300000 ns/op	 3000 ns/decision	 2500 p50-ns/decision	 4000 p99-ns/decision
+BenchmarkWide/n=100/kind=user-allow-2     	 100	 9000 ns/op	 20000 p50-ns	 90000 p99-ns
+BenchmarkWide/n=1000/kind=user-allow-2    	 100	 9000 ns/op	 22000 p50-ns	 90000 p99-ns
 BenchmarkBuild/n=100-2                    	 10	 40000000 ns/op	 0.015 bundle-MB
 BenchmarkLoad/n=100-2                     	 10	 200000000 ns/op	 4.5 heap-MB	 29 peak-rss-MB	 26 rss-MB
 PASS
@@ -25,6 +27,7 @@ PASS
 const cedarOut = `pkg: github.com/iamc/iamc/bench/cedar
 BenchmarkDecide/n=100/kind=user-allow-2   	 100	 9000 ns/op	 5000 p50-ns	 90000 p99-ns
 BenchmarkDecide/n=1000/kind=user-allow-2  	 100	 9000 ns/op	 1500000 p50-ns	 90000 p99-ns
+BenchmarkWide/n=1000/kind=user-allow-2    	 100	 9000 ns/op	 2200000 p50-ns	 90000 p99-ns
 `
 
 func TestTable(t *testing.T) {
@@ -45,6 +48,9 @@ func TestTable(t *testing.T) {
 	assert.Contains(t, got, "| 1,000 | user-allow | 15 µs | 1.5 ms | 100× faster | 1.2× |")
 	assert.Contains(t, got, "| 100 | batch of 100 | 2.5 µs | — | — | 1× |")
 	assert.Contains(t, got, "| 100 | 40 ms | 0.015 MB | 200 ms | 4.5 MB | 26 MB | 29 MB | — | — |")
+	// The wide table: flatness against the smallest size, cedar-go beside.
+	assert.Contains(t, got, "| 100 | user-allow | 20 µs | — | — | 1× |")
+	assert.Contains(t, got, "| 1,000 | user-allow | 22 µs | 2.2 ms | 100× faster | 1.1× |")
 
 	require.Error(t, write(&out, results{}, cedar), "no iamc results is an error, not an empty table")
 }
