@@ -222,6 +222,9 @@ func (d *differ) principalDelta(was, now *Principal) ([]*Statement, bool) {
 // symmetricDifference returns the statements of a and b whose meaning
 // the other lacks.
 func symmetricDifference(a, b *Set) []*Statement {
+	if a != nil && b != nil && a.meaning == b.meaning {
+		return nil
+	}
 	keys := func(s *Set) map[string]int {
 		out := map[string]int{}
 		if s != nil {

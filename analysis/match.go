@@ -197,3 +197,56 @@ func (p *Principal) sets() []*Set {
 	}
 	return out
 }
+
+// applyCache remembers, for one request, which statements may apply to it
+// (many policy sets share their statements: a group's policies are in the
+// set of every member).
+type applyCache struct {
+	a, r  string
+	state []int8 // by statement id: 0 not yet known, 1 no, 2 yes
+}
+
+func (m *Model) newApplyCache(a, r string) *applyCache {
+	return &applyCache{a: a, r: r, state: make([]int8, len(m.Statements))}
+}
+
+func (c *applyCache) may(s *Statement) bool {
+	if s.ID < 0 || s.ID >= len(c.state) {
+		return s.mayApply(c.a, c.r)
+	}
+	if c.state[s.ID] == 0 {
+		c.state[s.ID] = 1
+		if s.mayApply(c.a, c.r) {
+			c.state[s.ID] = 2
+		}
+	}
+	return c.state[s.ID] == 2
+}
+
+// mayAllow returns the Allow statements of a set that may apply.
+func (c *applyCache) mayAllow(set *Set) []*Statement {
+	if set == nil {
+		return nil
+	}
+	var out []*Statement
+	for _, s := range set.Statements {
+		if s.Allow() && c.may(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// mayApplying returns every statement of a set that may apply.
+func (c *applyCache) mayApplying(set *Set) []*Statement {
+	if set == nil {
+		return nil
+	}
+	var out []*Statement
+	for _, s := range set.Statements {
+		if c.may(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

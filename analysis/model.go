@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"sort"
 	"strconv"
 	"strings"
@@ -114,6 +115,9 @@ type Slot struct {
 type Set struct {
 	ID         int
 	Statements []*Statement // by id
+	// meaning hashes the meanings of its statements (their keys), so that
+	// two sets of two revisions that mean the same compare at once.
+	meaning uint64
 }
 
 // Resource is a resource with a resource-based policy.
@@ -310,6 +314,9 @@ func (d *decoder) model() (*Model, error) {
 	for _, s := range m.Statements {
 		d.finishActions(s)
 		m.byRef[s.Policy+"\x00"+s.Sid] = s
+	}
+	for _, set := range d.sets {
+		set.meaning = meaningOf(set)
 	}
 	for id, a := range r.Accounts {
 		m.Accounts[id] = a.N
@@ -758,3 +765,18 @@ func (s *Statement) Key() string { return s.key }
 
 // StatementOf returns the statement a decision's reason names.
 func (m *Model) StatementOf(policy, sid string) *Statement { return m.byRef[policy+"\x00"+sid] }
+
+// meaningOf hashes the sorted keys of a set's statements.
+func meaningOf(set *Set) uint64 {
+	keys := make([]string, len(set.Statements))
+	for i, s := range set.Statements {
+		keys[i] = s.key
+	}
+	sort.Strings(keys)
+	h := fnv.New64a()
+	for _, k := range keys {
+		h.Write([]byte(k))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}

@@ -159,32 +159,47 @@ func parseGlob(g string, arn bool) []tok {
 // matchToks reports whether s matches the glob.
 func matchToks(ts []tok, s string) bool {
 	rs := []rune(s)
-	// cur[j]: the tokens so far match rs[:j].
-	cur := make([]bool, len(rs)+1)
-	next := make([]bool, len(rs)+1)
+	if isASCII(s) {
+		rs = nil
+	}
+	n := len(s)
+	if rs != nil {
+		n = len(rs)
+	}
+	at := func(j int) rune {
+		if rs != nil {
+			return rs[j]
+		}
+		return rune(s[j])
+	}
+	// cur[j]: the tokens so far match the first j characters.
+	var buf [2][257]bool
+	cur, next := buf[0][:], buf[1][:]
+	if n+1 > len(cur) {
+		cur, next = make([]bool, n+1), make([]bool, n+1)
+	}
+	cur, next = cur[:n+1], next[:n+1]
 	cur[0] = true
 	for _, t := range ts {
-		for j := range next {
-			next[j] = false
-		}
+		clear(next)
 		switch t.kind {
 		case '*', 'S':
 			run := false
-			for j := 0; j <= len(rs); j++ {
+			for j := 0; j <= n; j++ {
 				if cur[j] {
 					run = true
 				}
 				next[j] = run
-				if j < len(rs) && t.kind == '*' && rs[j] == ':' {
+				if j < n && t.kind == '*' && at(j) == ':' {
 					run = false
 				}
 			}
 		default:
-			for j := 0; j < len(rs); j++ {
+			for j := 0; j < n; j++ {
 				if !cur[j] {
 					continue
 				}
-				c := rs[j]
+				c := at(j)
 				switch {
 				case t.kind == 'l' && c == t.r, t.kind == 'O', t.kind == '?' && c != ':':
 					next[j+1] = true
@@ -193,7 +208,16 @@ func matchToks(ts []tok, s string) bool {
 		}
 		cur, next = next, cur
 	}
-	return cur[len(rs)]
+	return cur[n]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // MatchAction reports whether a lower-case action matches the pattern.

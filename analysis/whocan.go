@@ -115,14 +115,15 @@ func (p *Project) whoCanCandidates(a, resource string, entryStmts []*Statement, 
 	m := p.Model
 	var out []candidate
 	index := map[string]int{}
+	cache := m.newApplyCache(a, resource)
 	for _, pr := range m.principalsOf() {
-		own := pr.Identity().mayAllow(a, resource)
+		own := cache.mayAllow(pr.Identity())
 		if pr.Kind != KindRoot && len(own) == 0 {
 			continue
 		}
 		var stmts []*Statement
 		for _, set := range pr.sets() {
-			stmts = append(stmts, set.mayApplying(a, resource)...)
+			stmts = append(stmts, cache.mayApplying(set)...)
 		}
 		c := callerOf(pr, false, at)
 		index[c.Principal] = len(out)
