@@ -270,9 +270,7 @@ type rawCond struct {
 // (data.iamc.model), as compiler.Output.Data holds it.
 func ReadModel(data []byte) (*Model, error) {
 	var raw rawModel
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if err := dec.Decode(&raw); err != nil {
+	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("read the model: %w", err)
 	}
 	d := &decoder{raw: &raw, lists: map[int][]int{}}
@@ -280,6 +278,9 @@ func ReadModel(data []byte) (*Model, error) {
 }
 
 type decoder struct {
+	// mark and gen tell the statements already in the set being read.
+	mark  []int32
+	gen   int32
 	raw   *rawModel
 	m     *Model
 	sets  []*Set
@@ -305,6 +306,7 @@ func (d *decoder) model() (*Model, error) {
 		m.Statements = append(m.Statements, s)
 	}
 	d.sets = make([]*Set, len(r.Psets))
+	d.mark = make([]int32, len(m.Statements))
 	for i := range r.Psets {
 		if err := d.set(i); err != nil {
 			return nil, err
@@ -414,6 +416,8 @@ func intOf(v any) (int, error) {
 
 // list returns the statement ids of candidate list i of cl, whatever its
 // form: [A, D, a, d], or indexed by resource {"e": {…}, "p": {…}, "u": …}.
+// Every number in either form is a statement id (the keys of the resource
+// index are strings), so the ids are read by scanning the numbers.
 func (d *decoder) list(i int) ([]int, error) {
 	if l, ok := d.lists[i]; ok {
 		return l, nil
@@ -421,65 +425,57 @@ func (d *decoder) list(i int) ([]int, error) {
 	if i < 0 || i >= len(d.raw.CL) {
 		return nil, fmt.Errorf("read the model: no candidate list %d", i)
 	}
-	set := map[int]bool{}
-	if err := collectIDs(d.raw.CL[i], set); err != nil {
+	out, err := numbersIn(d.raw.CL[i])
+	if err != nil {
 		return nil, fmt.Errorf("read the model: candidate list %d: %w", i, err)
 	}
-	out := make([]int, 0, len(set))
-	for id := range set {
+	sort.Ints(out)
+	out = dedupeInts(out)
+	for _, id := range out {
 		if id < 0 || id >= len(d.m.Statements) {
 			return nil, fmt.Errorf("read the model: candidate list %d names statement %d", i, id)
 		}
-		out = append(out, id)
 	}
-	sort.Ints(out)
 	d.lists[i] = out
 	return out, nil
 }
 
-// collectIDs adds every statement id of a candidate list value to set.
-func collectIDs(raw json.RawMessage, set map[int]bool) error {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
-		return nil
-	}
-	switch raw[0] {
-	case '[':
-		var parts [][]int
-		if err := json.Unmarshal(raw, &parts); err != nil {
-			return err
-		}
-		for _, p := range parts {
-			for _, id := range p {
-				set[id] = true
-			}
-		}
-		return nil
-	case '{':
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &obj); err != nil {
-			return err
-		}
-		for k, v := range obj {
-			if k == "u" {
-				if err := collectIDs(v, set); err != nil {
-					return err
-				}
-				continue
-			}
-			var keyed map[string]json.RawMessage
-			if err := json.Unmarshal(v, &keyed); err != nil {
-				return err
-			}
-			for _, part := range keyed {
-				if err := collectIDs(part, set); err != nil {
-					return err
+// numbersIn returns the integers of a JSON value outside its strings.
+func numbersIn(raw []byte) ([]int, error) {
+	var out []int
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c == '"':
+			for i++; i < len(raw) && raw[i] != '"'; i++ {
+				if raw[i] == '\\' {
+					i++
 				}
 			}
+		case c >= '0' && c <= '9':
+			n := 0
+			for ; i < len(raw) && raw[i] >= '0' && raw[i] <= '9'; i++ {
+				n = n*10 + int(raw[i]-'0')
+				if n > 1<<40 {
+					return nil, fmt.Errorf("a statement id out of range")
+				}
+			}
+			i--
+			out = append(out, n)
+		case c == '-' || c == '.' || c == 'e' || c == 'E':
+			return nil, fmt.Errorf("a statement id that is not a natural number")
 		}
-		return nil
 	}
-	return fmt.Errorf("unexpected %.20s", raw)
+	return out, nil
+}
+
+func dedupeInts(s []int) []int {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // set decodes policy set i: its statements, and the actions its index
@@ -487,14 +483,18 @@ func collectIDs(raw json.RawMessage, set map[int]bool) error {
 // the model; every set that holds the statement indexes all of them).
 func (d *decoder) set(i int) error {
 	ps := d.raw.Psets[i]
-	ids := map[int]bool{}
+	d.gen++
+	var ids []int
 	add := func(list int, note func(id int)) error {
 		l, err := d.list(list)
 		if err != nil {
 			return err
 		}
 		for _, id := range l {
-			ids[id] = true
+			if d.mark[id] != d.gen {
+				d.mark[id] = d.gen
+				ids = append(ids, id)
+			}
 			if note != nil && !d.seen[id] {
 				note(id)
 			}
@@ -522,12 +522,12 @@ func (d *decoder) set(i int) error {
 			}
 		}
 	}
-	set := &Set{ID: i}
-	for id := range ids {
-		set.Statements = append(set.Statements, d.m.Statements[id])
+	sort.Ints(ids)
+	set := &Set{ID: i, Statements: make([]*Statement, len(ids))}
+	for k, id := range ids {
+		set.Statements[k] = d.m.Statements[id]
 	}
-	sort.Slice(set.Statements, func(a, b int) bool { return set.Statements[a].ID < set.Statements[b].ID })
-	for id := range ids {
+	for _, id := range ids {
 		if _, ok := d.exact[id]; ok || d.pats[id] != nil || d.m.Statements[id].NotActions != nil {
 			d.seen[id] = true
 		}

@@ -82,11 +82,7 @@ func FromOutput(ctx context.Context, name string, out *compiler.Output) (*Projec
 	if err != nil {
 		return nil, err
 	}
-	eng, err := rego.Load(ctx, rego.FromBytes(b), rego.WithRequestTime())
-	if err != nil {
-		return nil, err
-	}
-	m, err := ReadModel(out.Data)
+	eng, m, err := loadBoth(ctx, rego.FromBytes(b), func() ([]byte, error) { return out.Data, nil })
 	if err != nil {
 		return nil, err
 	}
@@ -95,33 +91,49 @@ func FromOutput(ctx context.Context, name string, out *compiler.Output) (*Projec
 	return p, nil
 }
 
-// FromBundle loads a bundle tarball held in memory.
+// FromBundle loads a bundle tarball held in memory: the engine and the
+// model, each on its own goroutine.
 func FromBundle(ctx context.Context, name string, raw []byte) (*Project, error) {
-	eng, err := rego.Load(ctx, rego.FromBytes(raw), rego.WithRequestTime())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	data, err := bundleModel(raw)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	m, err := ReadModel(data)
+	eng, m, err := loadBoth(ctx, rego.FromBytes(raw), func() ([]byte, error) { return bundleModel(raw) })
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return &Project{Engine: eng, Model: m, Name: name}, nil
 }
 
+// loadBoth loads an engine and reads the model at once, on two
+// goroutines (both parse the model's data; on two cores the load costs the
+// longer of the two). The model's data is bounded as Load bounds a bundle.
+func loadBoth(ctx context.Context, src rego.Source, data func() ([]byte, error)) (*rego.Engine, *Model, error) {
+	type read struct {
+		m   *Model
+		err error
+	}
+	done := make(chan read, 1)
+	go func() {
+		b, err := data()
+		if err != nil {
+			done <- read{nil, err}
+			return
+		}
+		m, err := ReadModel(b)
+		done <- read{m, err}
+	}()
+	eng, err := rego.Load(ctx, src, rego.WithRequestTime())
+	r := <-done
+	if err != nil {
+		return nil, nil, err
+	}
+	if r.err != nil {
+		return nil, nil, r.err
+	}
+	return eng, r.m, nil
+}
+
 func fromBundleDir(ctx context.Context, dir string) (*Project, error) {
-	eng, err := rego.Load(ctx, rego.FromFS(os.DirFS(dir)), rego.WithRequestTime())
-	if err != nil {
-		return nil, err
-	}
-	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(compiler.DataPath), "data.json"))
-	if err != nil {
-		return nil, err
-	}
-	m, err := ReadModel(data)
+	eng, m, err := loadBoth(ctx, rego.FromFS(os.DirFS(dir)), func() ([]byte, error) {
+		return os.ReadFile(filepath.Join(dir, filepath.FromSlash(compiler.DataPath), "data.json"))
+	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
