@@ -281,6 +281,7 @@ type decoder struct {
 	// mark and gen tell the statements already in the set being read.
 	mark  []int32
 	gen   int32
+	globs map[string]Pattern
 	raw   *rawModel
 	m     *Model
 	sets  []*Set
@@ -307,6 +308,7 @@ func (d *decoder) model() (*Model, error) {
 	}
 	d.sets = make([]*Set, len(r.Psets))
 	d.mark = make([]int32, len(m.Statements))
+	d.globs = map[string]Pattern{}
 	for i := range r.Psets {
 		if err := d.set(i); err != nil {
 			return nil, err
@@ -562,7 +564,7 @@ func (d *decoder) wildcards(ps *rawPset, add func(list int, note func(id int)) e
 				}
 				p := Pattern{Kind: kind.k, Text: text}
 				if kind.k == '~' {
-					p = globPattern(text, false)
+					p = d.glob(text)
 				}
 				if err := add(n, func(id int) { d.notePattern(id, p) }); err != nil {
 					return err
@@ -571,6 +573,17 @@ func (d *decoder) wildcards(ps *rawPset, add func(list int, note func(id int)) e
 		}
 	}
 	return nil
+}
+
+// glob parses an action glob of a wildcard bucket once: sets share their
+// buckets.
+func (d *decoder) glob(text string) Pattern {
+	if p, ok := d.globs[text]; ok {
+		return p
+	}
+	p := globPattern(text, false)
+	d.globs[text] = p
+	return p
 }
 
 type exactEntry struct {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -42,6 +43,9 @@ func (p Pattern) String() string { return string(p.Kind) + p.Text }
 
 // patternOf reads a lowered pattern: a bare string (exact) or an array.
 func patternOf(raw json.RawMessage, _ bool) (Pattern, error) {
+	if n := len(raw); n >= 2 && raw[0] == '"' && raw[n-1] == '"' && !bytes.ContainsAny(raw[1:n-1], `"\\`) {
+		return Pattern{Kind: '=', Text: string(raw[1 : n-1])}, nil // a string without escapes
+	}
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
 		return Pattern{Kind: '=', Text: s}, nil
