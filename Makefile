@@ -6,10 +6,18 @@ IAMC    := $(BIN)/iamc
 EXAMPLE := examples/coffee-shop
 TILL    := arn:aws:register:::till/1
 
-.PHONY: build test demo bench lint golden fuzz catalog clean
+.PHONY: build install test demo bench lint golden fuzz catalog clean
 
 build:
 	$(GO) build -o $(IAMC) ./cmd/iamc
+
+# Put iamc on the PATH: go install writes it to $GOBIN, by default
+# $(go env GOPATH)/bin, which the PATH should hold.
+install:
+	$(GO) install ./cmd/iamc
+	@bin=$$($(GO) env GOBIN); bin=$${bin:-$$($(GO) env GOPATH)/bin}; \
+	echo "installed $$bin/iamc"; \
+	case ":$$PATH:" in *":$$bin:"*) ;; *) echo "$$bin is not on your PATH: add it, e.g. export PATH=\"$$bin:\$$PATH\"";; esac
 
 # The whole suite: formatting and vet, every package's tests, the
 # concurrency tests under the race detector, and the Cedar translation of
@@ -66,7 +74,7 @@ lint:
 # test). A failing input is saved under the package's testdata/fuzz/ and
 # runs in make test from then on: commit it as a regression case.
 FUZZTIME ?= 20s
-FUZZ := ./schema:FuzzParsePolicyJSON ./schema:FuzzLoad ./schema:FuzzNestingBound ./compiler:FuzzBuild ./check:FuzzCheck ./rego:FuzzDecideInput ./rego:FuzzDecide ./rego:FuzzDecideContext ./rego:FuzzLoadBundle ./rego:FuzzBundleEntry
+FUZZ := ./importer:FuzzImport ./importer:FuzzJSONTree ./schema:FuzzParsePolicyJSON ./schema:FuzzLoad ./schema:FuzzNestingBound ./compiler:FuzzBuild ./check:FuzzCheck ./rego:FuzzDecideInput ./rego:FuzzDecide ./rego:FuzzDecideContext ./rego:FuzzLoadBundle ./rego:FuzzBundleEntry
 
 fuzz:
 	@set -e; for t in $(FUZZ); do \

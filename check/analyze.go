@@ -21,7 +21,10 @@ type analyzer struct {
 	singleValued map[hcl.Range]bool // operators the compiler already flagged
 	findings     []Finding
 	policies     int
-	statements   int
+	// awsPolicies and awsStatements count the AWS managed policies
+	// checked (catalog.go).
+	awsPolicies, awsStatements int
+	cat                        *compiler.CatalogChecker
 }
 
 func (a *analyzer) add(code schema.Code, rng hcl.Range, pol *schema.Policy, format string, args ...any) {
@@ -38,17 +41,21 @@ func (a *analyzer) run() {
 		if pol == nil || pol.Document == nil {
 			continue
 		}
-		a.policies++
+		if a.awsOwned(pol) {
+			a.awsPolicies++
+			a.awsStatements += len(pol.Document.Statements)
+		} else {
+			a.policies++
+		}
+		a.catalog(pol)
 		doc := pol.Document
 		if doc.JSON && doc.Version == "" {
 			a.add(CodeMissingVersion, doc.Range, pol, "the JSON document of %s has no Version: policy variables in it are literal text", compiler.PolicyRef(pol))
 		}
 		for _, st := range doc.Statements {
-			if st == nil {
-				continue
+			if st != nil {
+				a.statement(pol, st)
 			}
-			a.statements++
-			a.statement(pol, st)
 		}
 		a.redundantStatements(pol)
 	}
@@ -60,6 +67,7 @@ func (a *analyzer) run() {
 	a.unattached()
 	a.idleUsers()
 	a.unassumableRoles()
+	a.externalAccess()
 	a.undeclaredKMSKeys()
 	// Analyses may visit one range twice (a JSON document given inline has
 	// one range for all its values); report each finding once.

@@ -47,6 +47,9 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 	singleValued := map[hcl.Range]bool{}
 	for _, d := range diags {
 		code := codeOf(d)
+		if catalogCode(code) {
+			continue // the analyzer reports every policy's (catalog.go)
+		}
 		rule := rulesByCode[code]
 		sev := rule.Severity
 		if d.Severity == hcl.DiagError {
@@ -56,7 +59,7 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 		if d.Detail != "" {
 			msg += ": " + d.Detail
 		}
-		r.Findings = append(r.Findings, Finding{Code: code, Severity: sev, Message: msg, Hint: rule.Hint, Range: d.Subject})
+		r.Findings = append(r.Findings, Finding{Code: code, Severity: sev, Message: msg, Hint: rule.Hint, Range: d.Subject, blocking: d.Severity == hcl.DiagError})
 		if (code == schema.CodeForAllValuesWithSingleValuedKey || code == schema.CodeForAnyValueWithSingleValuedKey) && d.Subject != nil {
 			singleValued[*d.Subject] = true
 		}
@@ -65,12 +68,17 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 		a := &analyzer{p: p, singleValued: singleValued}
 		a.run()
 		r.Findings = append(r.Findings, a.findings...)
-		r.Policies, r.Statements = a.policies, a.statements
+		r.Policies, r.Statements = a.policies, compiler.StatementCount(p)
+		r.AWS.Policies, r.AWS.Statements = a.awsPolicies, a.awsStatements
+		r.Findings = dropCascades(r.Findings)
+		r.Findings, r.AWS.Findings = splitAWS(r.Findings)
+		r.suppress(p.Suppressions)
 	}
 	if r.Compiles {
 		r.Findings = append(r.Findings, escalations(out, p)...)
 	}
 	sortFindings(r.Findings)
+	sortFindings(r.AWS.Findings)
 	return r
 }
 

@@ -303,3 +303,67 @@ func TestRules(t *testing.T) {
 		assert.NotZero(t, r.Severity, r.Code)
 	}
 }
+
+// TestSuppressedOutputs: excused findings keep their reason in JSON and are
+// SARIF results marked suppressed in source; findings on AWS managed
+// policies are apart from the project's, in JSON only.
+func TestSuppressedOutputs(t *testing.T) {
+	r := check.Run("../testdata/check/unused-suppression/good")
+	require.Empty(t, r.Findings)
+	require.Len(t, r.Suppressed, 2)
+	var doc struct {
+		Suppressed []struct {
+			Code   string `json:"code"`
+			Reason string `json:"reason"`
+		} `json:"suppressed"`
+	}
+	require.NoError(t, json.Unmarshal(render(t, r, "json"), &doc))
+	require.Len(t, doc.Suppressed, 2)
+	reasons := map[string]string{}
+	for _, s := range doc.Suppressed {
+		reasons[s.Code] = s.Reason
+	}
+	assert.Equal(t, "the list mirrors the runbook, step by step", reasons["REDUNDANT_ACTION"])
+	assert.Equal(t, "policies are attached by the pipeline", reasons["UNATTACHED_POLICY"])
+
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID       string `json:"ruleId"`
+				Suppressions []struct {
+					Kind          string `json:"kind"`
+					Justification string `json:"justification"`
+				} `json:"suppressions"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	require.NoError(t, json.Unmarshal(render(t, r, "sarif"), &log))
+	require.Len(t, log.Runs[0].Results, 2)
+	for _, res := range log.Runs[0].Results {
+		require.Len(t, res.Suppressions, 1, res.RuleID)
+		assert.Equal(t, "inSource", res.Suppressions[0].Kind)
+		assert.Equal(t, reasons[res.RuleID], res.Suppressions[0].Justification)
+	}
+
+	aws := check.Run("../examples/northwind")
+	assert.Empty(t, aws.Findings, "%s", render(t, aws, "pretty"))
+	assert.Equal(t, 3, aws.AWS.Policies, "AdministratorAccess, PowerUserAccess, ReadOnlyAccess")
+	require.NotEmpty(t, aws.AWS.Findings)
+	var j struct {
+		Findings   []any `json:"findings"`
+		AWSManaged struct {
+			Policies int `json:"policies"`
+			Findings []struct {
+				Policy string `json:"policy"`
+			} `json:"findings"`
+		} `json:"aws_managed"`
+	}
+	require.NoError(t, json.Unmarshal(render(t, aws, "json"), &j))
+	assert.Empty(t, j.Findings)
+	assert.Equal(t, 3, j.AWSManaged.Policies)
+	assert.Len(t, j.AWSManaged.Findings, len(aws.AWS.Findings))
+	for _, f := range j.AWSManaged.Findings {
+		assert.Contains(t, []string{"aws_policy.AdministratorAccess", "aws_policy.PowerUserAccess", "aws_policy.ReadOnlyAccess"}, f.Policy)
+	}
+	assert.NotContains(t, string(render(t, aws, "sarif")), "aws_policy.", "SARIF shows what the project can fix")
+}

@@ -70,6 +70,12 @@ type Finding struct {
 	// Policy is the HCL reference of the policy concerned (policy.x,
 	// role.R.trust, …), when there is one.
 	Policy string
+	// Reason is why the project excuses the finding, for a finding in
+	// Report.Suppressed.
+	Reason string
+	// blocking marks a compiler error that stops the build: it cannot be
+	// suppressed.
+	blocking bool
 }
 
 // Report is the result of checking a project.
@@ -84,6 +90,20 @@ type Report struct {
 	Dir string
 	// Policies and Statements count what was checked.
 	Policies, Statements int
+	// Suppressed are the findings the project excuses (suppress), each
+	// with its Reason; they are not in Findings.
+	Suppressed []Finding
+	// AWS holds what check says of the AWS managed policies the project
+	// attaches by ARN (iamc's copies): AWS owns them, so their findings are
+	// reported apart, never counted, never suppressed.
+	AWS AWSReport
+}
+
+// AWSReport is what check found in the AWS managed policies a project
+// attaches.
+type AWSReport struct {
+	Policies, Statements int
+	Findings             []Finding
 }
 
 // Count returns how many findings have each severity.

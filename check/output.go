@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -67,6 +68,7 @@ func (pretty) Write(w io.Writer, r *Report) error {
 			fmt.Fprintf(&b, "  hint: %s\n", f.Hint)
 		}
 	}
+	b.WriteString(awsSummary(r))
 	b.WriteString(summaryLine(r))
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -83,7 +85,7 @@ func summaryLine(r *Report) string {
 	checked := fmt.Sprintf("%s, %s checked", plural(r.Policies, "policy"), plural(r.Statements, "statement"))
 	checked = strings.Replace(checked, "policys", "policies", 1)
 	if len(r.Findings) == 0 {
-		return "no findings (" + checked + ")\n"
+		return "no findings (" + checked + extraCounts(r) + ")\n"
 	}
 	c := r.Count()
 	var parts []string
@@ -92,11 +94,76 @@ func summaryLine(r *Report) string {
 			parts = append(parts, plural(c[s], s.Words()))
 		}
 	}
-	line := fmt.Sprintf("%s: %s (%s)", plural(len(r.Findings), "finding"), strings.Join(parts, ", "), checked)
+	line := fmt.Sprintf("%s: %s (%s)", plural(len(r.Findings), "finding"), strings.Join(parts, ", "), checked+extraCounts(r))
 	if !r.Compiles {
 		line += "; the project does not compile"
 	}
 	return line + "\n"
+}
+
+// awsSummary is one line per AWS managed policy with findings: how many
+// of each code. AWS owns these documents; --format json lists each.
+func awsSummary(r *Report) string {
+	if len(r.AWS.Findings) == 0 {
+		return ""
+	}
+	type count struct {
+		sev  Severity
+		code schema.Code
+		n    int
+	}
+	per := map[string][]*count{}
+	var names []string
+	for _, f := range r.AWS.Findings {
+		list := per[f.Policy]
+		if list == nil {
+			names = append(names, f.Policy)
+		}
+		var c *count
+		for _, x := range list {
+			if x.code == f.Code {
+				c = x
+			}
+		}
+		if c == nil {
+			c = &count{sev: f.Severity, code: f.Code}
+			per[f.Policy] = append(list, c)
+		}
+		c.n++
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString("AWS managed policies (AWS owns them: not counted, not suppressible; --format json lists each finding):\n")
+	for _, name := range names {
+		list := per[name]
+		sort.SliceStable(list, func(i, j int) bool {
+			if list[i].sev != list[j].sev {
+				return list[i].sev > list[j].sev
+			}
+			return list[i].code < list[j].code
+		})
+		parts := make([]string, len(list))
+		for i, c := range list {
+			parts[i] = fmt.Sprintf("%d %s %s", c.n, c.sev.Words(), c.code)
+		}
+		fmt.Fprintf(&b, "  %s: %s\n", name, strings.Join(parts, ", "))
+	}
+	return b.String()
+}
+
+// extraCounts says how many findings the project excuses and what was
+// found in the AWS managed policies it attaches, when there is any.
+func extraCounts(r *Report) string {
+	var out string
+	if n := len(r.Suppressed); n > 0 {
+		out += fmt.Sprintf("; %d suppressed", n)
+	}
+	if r.AWS.Policies > 0 {
+		aws := plural(r.AWS.Policies, "AWS managed policy")
+		aws = strings.Replace(aws, "policys", "policies", 1)
+		out += fmt.Sprintf("; %s: %s", aws, plural(len(r.AWS.Findings), "finding"))
+	}
+	return out
 }
 
 // ---------------------------------------------------------------- json
@@ -117,7 +184,14 @@ type jsonFinding struct {
 	Message  string        `json:"message"`
 	Hint     string        `json:"hint"`
 	Policy   string        `json:"policy,omitempty"`
+	Reason   string        `json:"reason,omitempty"`
 	Location *jsonLocation `json:"location,omitempty"`
+}
+
+type jsonAWS struct {
+	Policies   int           `json:"policies"`
+	Statements int           `json:"statements"`
+	Findings   []jsonFinding `json:"findings"`
 }
 
 type jsonReport struct {
@@ -126,6 +200,11 @@ type jsonReport struct {
 	Statements int            `json:"statements"`
 	Summary    map[string]int `json:"summary"`
 	Findings   []jsonFinding  `json:"findings"`
+	// Suppressed are the findings the project excuses, with their reason.
+	Suppressed []jsonFinding `json:"suppressed,omitempty"`
+	// AWSManaged is what check found in the AWS managed policies the
+	// project attaches by ARN, reported apart.
+	AWSManaged *jsonAWS `json:"aws_managed,omitempty"`
 }
 
 func (jsonFormat) Write(w io.Writer, r *Report) error {
@@ -138,14 +217,31 @@ func (jsonFormat) Write(w io.Writer, r *Report) error {
 		out.Summary[s.String()] = n
 	}
 	for _, f := range r.Findings {
-		jf := jsonFinding{Code: f.Code, Severity: f.Severity, Message: f.Message, Hint: f.Hint, Policy: f.Policy}
-		if f.Range != nil {
-			jf.Location = &jsonLocation{File: r.path(f.Range), Line: f.Range.Start.Line, Column: f.Range.Start.Column,
-				EndLine: f.Range.End.Line, EndColumn: f.Range.End.Column}
+		out.Findings = append(out.Findings, r.jsonFinding(f))
+	}
+	for _, f := range r.Suppressed {
+		out.Suppressed = append(out.Suppressed, r.jsonFinding(f))
+	}
+	if r.AWS.Policies > 0 {
+		out.AWSManaged = &jsonAWS{Policies: r.AWS.Policies, Statements: r.AWS.Statements, Findings: []jsonFinding{}}
+		for _, f := range r.AWS.Findings {
+			out.AWSManaged.Findings = append(out.AWSManaged.Findings, r.jsonFinding(f))
 		}
-		out.Findings = append(out.Findings, jf)
 	}
 	return encode(w, out)
+}
+
+func (r *Report) jsonFinding(f Finding) jsonFinding {
+	jf := jsonFinding{Code: f.Code, Severity: f.Severity, Message: f.Message, Hint: f.Hint, Policy: f.Policy, Reason: f.Reason}
+	if f.Range != nil {
+		file := r.path(f.Range)
+		if schema.IsAWSSource(f.Range.Filename) {
+			file = f.Range.Filename
+		}
+		jf.Location = &jsonLocation{File: file, Line: f.Range.Start.Line, Column: f.Range.Start.Column,
+			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Column}
+	}
+	return jf
 }
 
 func encode(w io.Writer, v any) error {
@@ -197,13 +293,21 @@ type sarifLocation struct {
 }
 
 type sarifResult struct {
-	RuleID              schema.Code       `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             sarifText         `json:"message"`
-	Locations           []sarifLocation   `json:"locations,omitempty"`
-	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	Properties          map[string]any    `json:"properties"`
+	RuleID              schema.Code        `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations,omitempty"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Properties          map[string]any     `json:"properties"`
+}
+
+// sarifSuppression is SARIF's record of a result the project excuses
+// (§3.35): in its source, with the reason given.
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification"`
 }
 
 // sarifLevel maps a severity to SARIF's levels; security warnings are
@@ -252,7 +356,7 @@ func (s sarif) Write(w io.Writer, r *Report) error {
 		})
 	}
 	results := []sarifResult{}
-	for _, f := range r.Findings {
+	for _, f := range append(append([]Finding{}, r.Findings...), r.Suppressed...) {
 		res := sarifResult{
 			RuleID: f.Code, RuleIndex: index[f.Code], Level: sarifLevel(f.Severity),
 			Message:    sarifText{f.Message + " (fix: " + f.Hint + ")"},
@@ -260,6 +364,9 @@ func (s sarif) Write(w io.Writer, r *Report) error {
 		}
 		if f.Policy != "" {
 			res.Properties["policy"] = f.Policy
+		}
+		if f.Reason != "" {
+			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.Reason}}
 		}
 		h := sha256.New()
 		fmt.Fprintf(h, "%s\x00%s", f.Code, f.Message)

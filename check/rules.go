@@ -39,6 +39,8 @@ const (
 	CodeUnattachedPolicy                  schema.Code = "UNATTACHED_POLICY"
 	CodeUserWithoutPermissions            schema.Code = "USER_WITHOUT_PERMISSIONS"
 	CodeRoleNotAssumable                  schema.Code = "ROLE_NOT_ASSUMABLE"
+	CodeExternalAccess                    schema.Code = "EXTERNAL_ACCESS"
+	CodeUnusedSuppression                 schema.Code = "UNUSED_SUPPRESSION"
 	CodeAllowWithNotPrincipal             schema.Code = "ALLOW_WITH_NOT_PRINCIPAL"
 	CodeUndeclaredKMSKey                  schema.Code = "UNDECLARED_KMS_KEY"
 )
@@ -96,6 +98,13 @@ var rules = []Rule{
 	{Code: schema.CodeForAllValuesWithSingleValuedKey, Severity: SecurityWarning, Title: "ForAllValues with a single-valued key", Hint: "remove ForAllValues: (it is true when the key is absent)"},
 	{Code: schema.CodeForAnyValueWithSingleValuedKey, Severity: Warning, Title: "ForAnyValue with a single-valued key", Hint: "remove ForAnyValue: and use the plain operator"},
 	{Code: schema.CodeCompilerWarning, Severity: Warning, Title: "Compiler warning", Hint: "see the message"},
+	{Code: schema.CodeRCPCountLimit, Severity: Warning, Title: "More RCPs than AWS allows", Hint: "merge RCPs; AWS allows 5 per root, unit or account"},
+	{Code: schema.CodeUnknownService, Severity: Warning, Title: "Service prefix AWS does not have", Hint: "correct the prefix, or declare a service block for a service of your own"},
+	{Code: schema.CodeUnknownAWSAction, Severity: Error, Title: "Action the AWS service does not have", Hint: "correct the action (see did you mean); if AWS added it after iamc's catalog, suppress the finding with the reason"},
+	{Code: schema.CodeWildcardMatchesNone, Severity: Warning, Title: "Action wildcard that matches no AWS action", Hint: "correct the pattern so that it matches the actions you mean"},
+	{Code: schema.CodeUnknownConditionKey, Severity: Warning, Title: "Condition key AWS does not have", Hint: "correct the key (see did you mean): a request never carries an unknown key"},
+	{Code: schema.CodeConditionTypeMismatch, Severity: Warning, Title: "Condition operator of the wrong type for its key", Hint: "use an operator of the key's type (the message names it)"},
+	{Code: schema.CodeResourceTypeMismatch, Severity: Warning, Title: "Resource that the statement's actions do not act on", Hint: "give each action an ARN of a resource type it acts on (the message lists them)"},
 
 	// ------------------------------------------------ analyses
 	{Code: CodeInvalidARNSegment, Severity: Error, Analysis: true, Title: "Malformed ARN segment", Hint: "correct the partition, service, region or account of the ARN"},
@@ -114,6 +123,8 @@ var rules = []Rule{
 	{Code: CodeUnattachedPolicy, Severity: Suggestion, Analysis: true, Title: "Policy attached to no one", Hint: "attach the policy, or delete it"},
 	{Code: CodeUserWithoutPermissions, Severity: Suggestion, Analysis: true, Title: "User with no group and no policy", Hint: "add the user to a group or attach a policy, or delete the user"},
 	{Code: CodeRoleNotAssumable, Severity: Suggestion, Analysis: true, Title: "Role no one can assume", Hint: "add a trust statement allowing sts:AssumeRole to a principal"},
+	{Code: CodeExternalAccess, Severity: SecurityWarning, Analysis: true, Title: "Access granted outside the organization", Hint: "check that the other account is meant to have it; narrow it with a condition, or suppress the finding with the reason"},
+	{Code: CodeUnusedSuppression, Severity: Warning, Analysis: true, Title: "Suppression that excuses nothing", Hint: "remove the suppression, or correct its code"},
 	{Code: CodeAllowWithNotPrincipal, Severity: SecurityWarning, Analysis: true, Title: "Allow with NotPrincipal", Hint: `name who may act in Principal; to exclude principals, use "Principal": "*" with an ArnNotEquals condition on aws:PrincipalArn`},
 	{Code: CodePrivilegeEscalation, Severity: SecurityWarning, Analysis: true, Title: "Principal that can reach administrator access", Hint: "remove or narrow the permission of the first step (iamc paths shows every request it rests on)"},
 	{Code: CodeUndeclaredKMSKey, Severity: Suggestion, Analysis: true, Title: "Grant on a KMS key the project does not declare", Hint: "declare the key as a resource with its key policy, so that iamc decides requests on it as AWS KMS does"},

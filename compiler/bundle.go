@@ -29,7 +29,7 @@ type Manifest struct {
 func (o *Output) Files() map[string][]byte {
 	files := map[string][]byte{}
 	m := Manifest{Revision: o.Revision, Roots: []string{"iamc"}, RegoVersion: 1,
-		Metadata: map[string]any{"generator": "iamc", "statements": len(o.Statements)}}
+		Metadata: map[string]any{"generator": "iamc", "statements": o.ProjectStatements()}}
 	mb, _ := json.Marshal(m)
 	files[".manifest"] = append(mb, '\n')
 	files[DataPath+"/data.json"] = o.Data

@@ -52,13 +52,30 @@ type StatementInfo struct {
 	Range  hcl.Range
 }
 
-// ProjectStatements counts the statements written in the project, without
-// the default FullAWSAccess SCP that iamc adds where no SCP is attached.
-func (o *Output) ProjectStatements() int {
+// ProjectStatements is StatementCount of the compiled project.
+func (o *Output) ProjectStatements() int { return StatementCount(o.Project) }
+
+// StatementCount is the number of statements written in a project: the
+// statements of every policy AllPolicies lists (managed and inline
+// policies, SCPs, trust, resource and VPC endpoint policies), without the
+// FullAWSAccess SCP that iamc adds where no SCP is attached and the AWS
+// managed policies attached by ARN (AWS's, not the project's). It is the one
+// count of statements iamc reports: iamc build's summary, iamc serve's
+// /status and log, the bundle manifest's metadata, iamc check's summary
+// and the total of iamc test --coverage (a test holds them equal).
+func StatementCount(p *schema.Project) int {
+	if p == nil {
+		return 0
+	}
 	n := 0
-	for _, s := range o.Statements {
-		if !s.Default() {
-			n++
+	for _, pol := range AllPolicies(p) {
+		if pol == nil || pol.Document == nil || EmbeddedAWS(pol) {
+			continue
+		}
+		for _, st := range pol.Document.Statements {
+			if st != nil {
+				n++
+			}
 		}
 	}
 	return n
@@ -66,6 +83,10 @@ func (o *Output) ProjectStatements() int {
 
 // Default reports whether the statement is iamc's own FullAWSAccess SCP.
 func (s StatementInfo) Default() bool { return s.Range.Filename == DefaultSource }
+
+// AWSOwned reports whether the statement is of iamc's copy of an AWS
+// managed policy: AWS's, not the project's (coverage leaves it out).
+func (s StatementInfo) AWSOwned() bool { return schema.IsAWSSource(s.Range.Filename) }
 
 // DefaultSource is the file name of the statements iamc adds itself.
 const DefaultSource = "(default)"
@@ -156,6 +177,11 @@ type model struct {
 	// KR are the keys a request context cannot give, with who sets them
 	// (principal, credentials, resource, clock).
 	KR map[string]string `json:"kr"`
+	// RCPs are the service prefixes (lower case) that resource control
+	// policies apply to; Defaults the context values of a request that does
+	// not give them (rcp.go).
+	RCPs     []string       `json:"rcps"`
+	Defaults map[string]any `json:"defaults"`
 	// Cat holds the actions (lower case) of each service with a service
 	// block: a request for any other action of the service is an error.
 	Cat map[string]map[string]int `json:"cat,omitempty"`
@@ -204,6 +230,7 @@ type mRole struct {
 type mAccount struct {
 	N    string         `json:"n"`             // the account block's name
 	SCP  []int          `json:"scp,omitempty"` // policy set per level: root, units, account
+	RCP  []int          `json:"rcp,omitempty"` // RCP policy set per level, as SCP (rcp.go)
 	Keys map[string]any `json:"keys,omitempty"`
 }
 
@@ -214,7 +241,7 @@ type mResource struct {
 	Keys map[string]any `json:"keys,omitempty"`
 }
 
-// mPset is the action index of a set of policies (§5 of DESIGN.md). Every
+// mPset is the action index of a set of policies (docs/design.md, "Policies compile to data"). Every
 // list of statements is a candidate list, written once in the model's CL and
 // referred to by its index there. X maps each action named exactly in the
 // set to every statement of the set that matches it (wildcard, "*" and
@@ -445,6 +472,7 @@ type builder struct {
 	// catalog lists the actions (lower case) of services with a service block.
 	catalog map[string][]string
 	scps    map[string]*schema.Policy
+	rcps    map[string]*schema.Policy
 	accts   map[string]*schema.Account
 	full    *schema.Policy // FullAWSAccess, made when a level needs it
 }
@@ -460,6 +488,9 @@ func newBuilder(p *schema.Project) *builder {
 	for _, pol := range p.Policies {
 		b.byName[pol.Name] = pol
 	}
+	for _, pol := range p.AWSPolicies {
+		b.byName[awsKey(pol.IAMName)] = pol
+	}
 	b.catalog = map[string][]string{}
 	for _, s := range p.Services {
 		if b.model.Cat == nil {
@@ -473,6 +504,10 @@ func newBuilder(p *schema.Project) *builder {
 	}
 	for _, pol := range p.SCPs {
 		b.scps[pol.Name] = pol
+	}
+	b.rcps = map[string]*schema.Policy{}
+	for _, pol := range p.RCPs {
+		b.rcps[pol.Name] = pol
 	}
 	for _, a := range p.Accounts {
 		b.accts[a.Name] = a
@@ -673,7 +708,11 @@ func intp(i int) *int { return &i }
 func (b *builder) policies(refs []schema.Ref) []*schema.Policy {
 	out := make([]*schema.Policy, 0, len(refs))
 	for _, r := range refs {
-		if pol := b.byName[r.Name]; pol != nil {
+		name := r.Name
+		if r.Kind == schema.KindAWSPolicy {
+			name = awsKey(name)
+		}
+		if pol := b.byName[name]; pol != nil {
 			out = append(out, pol)
 		}
 	}
@@ -707,7 +746,7 @@ func (b *builder) build() {
 			}
 		}
 		acct := b.accts[u.Account]
-		mp := &mPrincipal{T: "User", ARN: u.ARN, A: acct.ID, N: u.Name, ID: u.UniqueID, PS: intp(b.pset(pols)),
+		mp := &mPrincipal{T: "User", ARN: u.ARN, A: acct.ID, N: u.IAMName, ID: u.UniqueID, PS: intp(b.pset(pols)),
 			SCP: b.model.Accounts[acct.ID].SCP, Tags: principalTags(u.Tags)}
 		if u.Boundary != nil {
 			mp.B = intp(b.pset(b.policies([]schema.Ref{*u.Boundary})))
@@ -716,7 +755,7 @@ func (b *builder) build() {
 	}
 	for _, r := range b.p.Roles {
 		acct := b.accts[r.Account]
-		mr := &mRole{T: "AssumedRole", A: acct.ID, N: r.Name, ID: r.UniqueID, PS: b.pset(append(b.policies(r.Policies), r.Inline...)),
+		mr := &mRole{T: "AssumedRole", A: acct.ID, N: r.IAMName, ID: r.UniqueID, PS: b.pset(append(b.policies(r.Policies), r.Inline...)),
 			Max: int(r.MaxSessionDuration.Seconds()), SL: r.ServiceLinked, Tags: principalTags(r.Tags)}
 		if !r.ServiceLinked {
 			// Service-linked roles are not bound by SCPs (§3.3).
@@ -767,6 +806,8 @@ func (b *builder) build() {
 	b.model.KT = keyTypes(b.model.St)
 	b.model.KTF = keyFamilyTypes
 	b.model.KR = refusedKeys()
+	b.model.RCPs = rcpServices()
+	b.model.Defaults = requestDefaults(b.p)
 	b.model.OR, b.model.OA = ownedModel()
 	b.intern()
 }
@@ -850,8 +891,9 @@ func (b *builder) accounts() {
 		}
 		ma.Keys = map[string]any{"aws:principalorgid": org.ID, "aws:principalorgpaths": []string{orgPath}}
 		if org.Management != nil && org.Management.Name == a.Name {
-			continue // the management account is not bound by SCPs
+			continue // the management account is bound by neither SCPs nor RCPs
 		}
+		ma.RCP = b.rcpLevels(a, org, units)
 		levels = append(levels, org.Policies)
 		nilLevels = append(nilLevels, org.Policies == nil)
 		for i := len(levels) - 1; i >= 0; i-- {

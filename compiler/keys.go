@@ -159,7 +159,8 @@ func operatorType(code string) string {
 
 // keyTypes computes the model's key table: for every condition key a
 // statement of the project reads, the type a request value must have. A
-// key iamc knows takes its documented type; any other key takes the types
+// key iamc knows takes its documented type, then a key of the AWS service
+// catalog the catalog's type (awscatalog.go); any other key takes the types
 // of the operators that read it (a value must satisfy every strict one: a
 // number, a date, a boolean, an IP address), and is multivalued only when
 // it is read with ForAnyValue:/ForAllValues: and never with a plain
@@ -207,6 +208,10 @@ func keyTypes(stmts []*mStmt) map[string]string {
 	}
 	for k, u := range uses {
 		if t, ok := knownKeyType(k); ok {
+			out[k] = t
+			continue
+		}
+		if t, ok := catalogKeyType(k); ok {
 			out[k] = t
 			continue
 		}

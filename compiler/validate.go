@@ -13,7 +13,7 @@ import (
 	"github.com/iamc/iamc/schema"
 )
 
-// validator checks what the grammar alone cannot: the rules of SEMANTICS.md
+// validator checks what the grammar alone cannot: the rules of docs/semantics.md
 // §7 that depend on where a policy is used, the shape of actions, resources,
 // principals and conditions, and the references between blocks.
 type validator struct {
@@ -57,20 +57,31 @@ func validate(p *schema.Project) hcl.Diagnostics {
 	v.organizations()
 	v.identities()
 	v.endpoints()
+	cat := NewCatalogChecker(p, true)
+	var warnings hcl.Diagnostics
 	for _, pol := range AllPolicies(p) {
+		if EmbeddedAWS(pol) {
+			// iamc's copies of AWS managed policies are AWS's: iamc check
+			// reports what iamc says of them apart (AWSPolicyDiagnostics).
+			continue
+		}
 		v.document(pol)
+		warnings = append(warnings, cat.Diagnostics(pol)...)
 	}
+	v.diags = append(v.diags, capCatalogWarnings(warnings)...)
 	v.sizes()
 	return v.diags
 }
 
 // AllPolicies lists every policy of the project in a stable order: managed
-// policies, SCPs, inline policies, trust policies, resource policies, VPC
-// endpoint policies.
+// policies, SCPs, RCPs, inline policies, trust policies, resource policies,
+// VPC endpoint policies, and the AWS managed policies attached by ARN
+// (iamc's copies).
 func AllPolicies(p *schema.Project) []*schema.Policy {
 	var out []*schema.Policy
 	out = append(out, p.Policies...)
 	out = append(out, p.SCPs...)
+	out = append(out, p.RCPs...)
 	for _, u := range p.Users {
 		out = append(out, u.Inline...)
 	}
@@ -88,16 +99,22 @@ func AllPolicies(p *schema.Project) []*schema.Policy {
 			out = append(out, r.Policy)
 		}
 	}
-	return append(out, endpointPolicies(p)...)
+	out = append(out, endpointPolicies(p)...)
+	return append(out, p.AWSPolicies...)
 }
 
 // PolicyRef is the HCL reference of a policy, used in decision reasons:
 // policy.x, scp.x, user.u.policy.x, role.r.trust, resource.b.policy,
 // vpc_endpoint.e.policy.
 func PolicyRef(pol *schema.Policy) string {
+	if pol.AWSManaged {
+		return awsKey(pol.IAMName)
+	}
 	switch pol.Kind {
 	case schema.PolicySCP:
 		return "scp." + pol.Name
+	case schema.PolicyRCP:
+		return "rcp." + pol.Name
 	case schema.PolicyTrust:
 		return pol.Owner + ".trust"
 	case schema.PolicyResource, schema.PolicyEndpoint:
@@ -188,6 +205,9 @@ func (v *validator) identities() {
 	}
 	attach := func(owner, account string, refs []schema.Ref, limit int, what string, decl hcl.Range) {
 		for _, r := range refs {
+			if r.Kind != schema.KindPolicy {
+				continue // an AWS managed policy: attachable in every account
+			}
 			if pol := policies[r.Name]; pol != nil && pol.Account != "" && account != "" && pol.Account != account {
 				v.errorf(schema.CodeCrossAccountAttachment, r.Range, "Policy of another account", "policy %q belongs to account %q; %s is in account %q", pol.Name, pol.Account, owner, account)
 			}
@@ -234,6 +254,8 @@ func kindName(k schema.PolicyKind) string {
 	switch k {
 	case schema.PolicySCP:
 		return "an SCP"
+	case schema.PolicyRCP:
+		return "an RCP"
 	case schema.PolicyTrust:
 		return "a trust policy"
 	case schema.PolicyResource:
@@ -254,6 +276,12 @@ func (v *validator) document(pol *schema.Policy) {
 	sids := map[string]hcl.Range{}
 	for _, st := range doc.Statements {
 		v.statement(pol, doc, st, sids)
+		if pol.Kind == schema.PolicyRCP && st != nil {
+			v.rcpStatement(st)
+		}
+	}
+	if pol.Kind == schema.PolicyRCP {
+		v.rcpDocument(pol)
 	}
 }
 
@@ -729,10 +757,15 @@ func (v *validator) sizes() {
 		}
 	}
 	for _, pol := range v.p.Policies {
-		check(pol, 6144, false, fmt.Sprintf("managed policy %q", pol.Name))
+		if !pol.AWSManaged { // AWS's own size limit is not the customer managed one
+			check(pol, 6144, false, fmt.Sprintf("managed policy %q", pol.Name))
+		}
 	}
 	for _, pol := range v.p.SCPs {
 		check(pol, 5120, true, fmt.Sprintf("SCP %q", pol.Name))
+	}
+	for _, pol := range v.p.RCPs {
+		check(pol, 5120, true, fmt.Sprintf("RCP %q", pol.Name))
 	}
 	for _, r := range v.p.Roles {
 		if r.Trust != nil {

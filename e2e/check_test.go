@@ -38,7 +38,7 @@ func TestOPACheckStrict(t *testing.T) {
 }
 
 // coffeeTests are Rego tests of the coffee-shop bundle; the expectations
-// follow its story (examples/coffee-shop/README.md) and SEMANTICS.md.
+// follow its story (examples/coffee-shop/README.md) and docs/semantics.md.
 const coffeeTests = `package coffee_test
 
 # The owner's policy allows everything and no Deny applies (§1).

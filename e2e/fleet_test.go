@@ -30,7 +30,7 @@ const (
 
 // editMenu is the request the fleet test follows: the employee edits the
 // menu. The staff group's policy allows only menu:ViewMenu, so it is an
-// implicit deny (SEMANTICS.md §1); once the test adds menu:EditMenu to that
+// implicit deny (docs/semantics.md §1); once the test adds menu:EditMenu to that
 // policy, the group's policy applies to its member (§3.1) and it is
 // allowed.
 var editMenu = map[string]any{

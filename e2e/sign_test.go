@@ -31,7 +31,7 @@ const coffee = "../examples/coffee-shop"
 
 // ownerRefund is a coffee-shop request that its story allows: the owner's
 // policy (owner.json) allows every action, and no Deny applies to the owner
-// (SEMANTICS.md §1: an Allow and no Deny is an allow).
+// (docs/semantics.md §1: an Allow and no Deny is an allow).
 var ownerRefund = map[string]any{
 	"principal": "arn:aws:iam::111122223333:user/owner",
 	"action":    "register:Refund",

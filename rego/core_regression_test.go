@@ -11,8 +11,8 @@ import (
 )
 
 // Regressions in the Rego core (rego/core/*.rego), found by FuzzDecideInput
-// and the hostile-input table. DESIGN.md §3: anything malformed denies with
-// the reason in errors; a JSON null stands for an absent optional field, as
+// and the hostile-input table. The decision contract (docs/design.md):
+// anything malformed denies with the reason in errors; a JSON null stands for an absent optional field, as
 // the core already treats "context": null.
 func TestCoreHostileInputRegressions(t *testing.T) {
 	eng := loadCoffee(t)

@@ -13,7 +13,7 @@ import (
 	"github.com/iamc/iamc/rego"
 )
 
-// decisionsProject exercises the rules of SEMANTICS.md §1, §2, §4.1–§4.3 and
+// decisionsProject exercises the rules of docs/semantics.md §1, §2, §4.1–§4.3 and
 // §5.1–§5.2 that the tables below check.
 const decisionsProject = `
 account "a" { id = "111122223333" }
@@ -207,7 +207,7 @@ func TestDecisions(t *testing.T) {
 			} else {
 				assert.Empty(t, dec.Errors)
 			}
-			assert.Equal(t, c.want, dec.Decision, "SEMANTICS.md %s; reasons %v", c.doc, dec.Reasons)
+			assert.Equal(t, c.want, dec.Decision, "docs/semantics.md %s; reasons %v", c.doc, dec.Reasons)
 			assert.Equal(t, c.want == rego.Allow, dec.Allowed)
 			if c.statement != "" {
 				var refs []string

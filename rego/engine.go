@@ -19,6 +19,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown/cache"
+
+	"github.com/iamc/iamc/internal/suggest"
 )
 
 // Engine evaluates decisions against one loaded bundle. It is safe for
@@ -308,20 +310,20 @@ func (e *Engine) Modules() map[string][]byte {
 func (e *Engine) Decide(ctx context.Context, req Request) (Decision, error) {
 	input, err := requestInput(req)
 	if err != nil {
-		return denied("input: " + err.Error()), nil
+		return denied(ErrMalformedInput, "input: "+err.Error()), nil
 	}
 	return e.DecideValue(ctx, input)
 }
 
 // DecideInput answers a request given as the JSON input document of
-// DESIGN.md §3 (what an OPA sidecar receives as input). An input that
+// schema/decision-input.schema.json (what an OPA sidecar receives as input). An input that
 // exceeds the bounds of an input (see the package documentation), holds
 // the same key twice in an object, or is not UTF-8 is denied with the
 // reason in Errors.
 func (e *Engine) DecideInput(ctx context.Context, input []byte) (Decision, error) {
 	v, err := parseInput(input)
 	if err != nil {
-		return denied("input: " + err.Error()), nil
+		return denied(ErrMalformedInput, "input: "+err.Error()), nil
 	}
 	return e.DecideValue(ctx, v)
 }
@@ -342,8 +344,11 @@ func (e *Engine) Matched(ctx context.Context, req Request) ([]Reason, error) {
 
 // ---------------------------------------------------------------- assume
 
-// AssumeRoleError is returned by AssumeRole when the role cannot be assumed.
-// Decision says why.
+// AssumeRoleError is returned by AssumeRole (and GetFederationToken) when
+// no session is made. Decision says why: the policies denied the call (an
+// explicit deny, or no allow, with the condition keys it lacked), or the
+// call was invalid (its ErrorDetails). errors.Is matches ErrAssumeRoleFailed
+// and the codes of the decision's errors.
 type AssumeRoleError struct {
 	Role     string
 	Decision Decision
@@ -355,7 +360,28 @@ func (e *AssumeRoleError) Error() string {
 	if len(e.Errors) > 0 {
 		why = strings.Join(e.Errors, "; ")
 	}
+	if e.Decision.Decision == ExplicitDeny {
+		refs := make([]string, 0, len(e.Decision.Reasons))
+		for _, r := range e.Decision.Reasons {
+			refs = append(refs, r.Ref())
+		}
+		if len(refs) > 0 {
+			why += " by " + strings.Join(refs, ", ")
+		}
+	}
+	if len(e.Decision.MissingContext) > 0 {
+		why += "; missing context: " + strings.Join(e.Decision.MissingContext, ", ")
+	}
 	return fmt.Sprintf("assume role %s: denied (%s)", e.Role, why)
+}
+
+// Unwrap returns ErrAssumeRoleFailed and the errors of the decision.
+func (e *AssumeRoleError) Unwrap() []error {
+	errs := []error{ErrAssumeRoleFailed}
+	for _, d := range e.Decision.ErrorDetails {
+		errs = append(errs, d)
+	}
+	return errs
 }
 
 // AssumeRole decides sts:AssumeRole (against the role's trust policy and the
@@ -443,13 +469,13 @@ func FederationInput(req FederationRequest) map[string]any {
 func (e *Engine) newSession(ctx context.Context, pq opa.PreparedEvalQuery, v ast.Value, err error, what string) (*Session, error) {
 	if err != nil {
 		err = fmt.Errorf("input: %w", err)
-		return nil, &AssumeRoleError{Role: what, Decision: denied(err.Error()), Errors: []string{err.Error()}}
+		return nil, &AssumeRoleError{Role: what, Decision: denied(ErrMalformedInput, err.Error()), Errors: []string{err.Error()}}
 	}
 	t, err := e.evalTerm(ctx, pq, v)
 	var r *refused
 	switch {
 	case errors.As(err, &r):
-		return nil, &AssumeRoleError{Role: what, Decision: denied(r.reason), Errors: []string{r.reason}}
+		return nil, &AssumeRoleError{Role: what, Decision: denied(r.code, r.reason), Errors: []string{r.reason}}
 	case err != nil:
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
@@ -642,39 +668,94 @@ func (e *Engine) Principals(ctx context.Context) (principals, roles []string, er
 
 // Resolve turns a reference written as in HCL (user.employee, role.Cashier,
 // account.shop) into the ARN it names in this bundle; account.x names the
-// account's root user. Any other string is returned unchanged.
+// account's root user. Any other string — an ARN, "anonymous", a service
+// principal such as codebuild.amazonaws.com — is returned unchanged, for the
+// decision to accept or refuse. A reference to a name the bundle does not
+// have, or to a block that is not a principal (group.x, policy.x), is an
+// error that says what was meant when it can.
 func (e *Engine) Resolve(ref string) (string, error) {
 	kind, name, ok := strings.Cut(ref, ".")
 	if !ok || strings.Contains(ref, ":") {
 		return ref, nil
 	}
-	part := map[string]string{"user": "principals", "role": "roles", "account": "accounts"}[kind]
-	if part == "" {
-		return "", fmt.Errorf("%s: a reference names user.<name>, role.<name> or account.<name>", ref)
+	if refParts[kind] == "" {
+		if notPrincipals[kind] {
+			return "", fmt.Errorf("%s: a %s is not a principal; a reference names user.<name>, role.<name> or account.<name> (its root user)", ref, kind)
+		}
+		return ref, nil // not a reference: a service principal, or for the decision to refuse
 	}
-	entries, err := e.model(context.Background(), part)
+	names, err := e.referenceNames(context.Background())
 	if err != nil {
 		return "", err
 	}
-	var found []string
-	for key, v := range entries {
-		r, _ := v.(map[string]any)
-		if str(r["n"]) != name || (kind == "user" && str(r["t"]) != "User") {
-			continue
-		}
-		if kind == "account" {
-			key = "arn:aws:iam::" + key + ":root"
-		}
-		found = append(found, key)
-	}
-	sort.Strings(found)
+	found := names[kind][name]
 	switch len(found) {
 	case 0:
-		return "", fmt.Errorf("no %s named %q in this bundle", kind, name)
+		return "", fmt.Errorf("no %s named %q in this bundle%s", kind, name, names.hint(kind, name))
 	case 1:
 		return found[0], nil
 	}
 	return "", fmt.Errorf("%s is ambiguous: %s; give the ARN", ref, strings.Join(found, ", "))
+}
+
+// refParts are the kinds of reference Resolve resolves, with the part of
+// the model that holds them.
+var refParts = map[string]string{"user": "principals", "role": "roles", "account": "accounts"}
+
+// notPrincipals are the other kinds of block of the language.
+var notPrincipals = map[string]bool{"group": true, "policy": true, "scp": true, "organization": true, "unit": true,
+	"resource": true, "service": true, "vpc_endpoint": true}
+
+// refNames maps a kind of reference and a name to the ARNs of that name.
+type refNames map[string]map[string][]string
+
+// referenceNames reads the names of the bundle's users, roles and accounts.
+func (e *Engine) referenceNames(ctx context.Context) (refNames, error) {
+	out := refNames{}
+	for kind, part := range refParts {
+		entries, err := e.model(ctx, part)
+		if err != nil {
+			return nil, err
+		}
+		byName := map[string][]string{}
+		for key, v := range entries {
+			r, _ := v.(map[string]any)
+			if kind == "user" && str(r["t"]) != "User" {
+				continue
+			}
+			if kind == "account" {
+				key = "arn:aws:iam::" + key + ":root"
+			}
+			byName[str(r["n"])] = append(byName[str(r["n"])], key)
+		}
+		for _, arns := range byName {
+			sort.Strings(arns)
+		}
+		out[kind] = byName
+	}
+	return out, nil
+}
+
+// hint says what an unknown kind.name may have meant: a block of that name
+// of another kind, or the nearest name of the kind.
+func (n refNames) hint(kind, name string) string {
+	for _, other := range []string{"user", "role", "account"} {
+		if other != kind && len(n[other][name]) > 0 {
+			if other == "role" {
+				return fmt.Sprintf("; %s.%s is a role, whose sessions make requests (assume it)", other, name)
+			}
+			return fmt.Sprintf("; did you mean %s.%s?", other, name)
+		}
+	}
+	candidates := make([]string, 0, len(n[kind]))
+	for c := range n[kind] {
+		candidates = append(candidates, c)
+	}
+	sort.Strings(candidates)
+	if c, ok := suggest.Closest(name, candidates); ok {
+		return fmt.Sprintf("; did you mean %s.%s?", kind, c)
+	}
+	return ""
 }
 
 func str(v any) string {

@@ -31,7 +31,7 @@ func loadCoffee(t testing.TB) *rego.Engine {
 
 // TestDecideConcurrent shares one engine among goroutines making different
 // requests; `make test` runs it under the race detector. The expectations
-// follow SEMANTICS.md §2 (explicit deny wins, otherwise implicit deny) and
+// follow docs/semantics.md §2 (explicit deny wins, otherwise implicit deny) and
 // §4.1 (a session has the role's permissions).
 func TestDecideConcurrent(t *testing.T) {
 	eng := loadCoffee(t)
@@ -76,7 +76,7 @@ func TestDecideConcurrent(t *testing.T) {
 }
 
 // TestFailClosed: malformed or unknown input denies with the reason in
-// errors, never an allow (DESIGN.md §3).
+// errors, never an allow (docs/design.md, the decision contract).
 func TestFailClosed(t *testing.T) {
 	eng := loadCoffee(t)
 	ctx := context.Background()
@@ -120,7 +120,7 @@ func TestFailClosed(t *testing.T) {
 	}
 }
 
-// TestSessionExpiry: a session expires (SEMANTICS.md §4.1; DESIGN.md §3).
+// TestSessionExpiry: a session expires (docs/semantics.md §4.1; docs/design.md, the decision contract).
 func TestSessionExpiry(t *testing.T) {
 	eng, err := rego.Load(context.Background(), rego.FromBytes(coffeeShop()), rego.WithRequestTime())
 	require.NoError(t, err)

@@ -4,6 +4,11 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
+	"regexp"
+	"testing"
+
+	"github.com/stretchr/testify/require"
 
 	"github.com/iamc/iamc/compiler"
 	"github.com/iamc/iamc/rego"
@@ -58,4 +63,23 @@ func Example() {
 	// arn:aws:sts::111122223333:assumed-role/Cashier/employee
 	// register:Sell allow policy.register UseRegister policies.hcl:6:3
 	// register:Refund explicit_deny policy.guardrails NoRefunds policies.hcl:32:3
+}
+
+// TestPackageDocRequest: the request the package documentation shows is
+// the coffee shop's, and is allowed as it says: the owner's policy
+// (owner.json) allows everything and no Deny applies (docs/semantics.md §1).
+func TestPackageDocRequest(t *testing.T) {
+	src, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	field := func(name string) string {
+		m := regexp.MustCompile(`(?m)^//\s+` + name + `:\s+"([^"]+)",$`).FindSubmatch(src)
+		require.NotNil(t, m, "doc.go shows no %s", name)
+		return string(m[1])
+	}
+	eng, err := rego.Load(context.Background(), rego.FromBytes(coffeeShop()))
+	require.NoError(t, err)
+	dec, err := eng.Decide(context.Background(), rego.Request{Principal: field("Principal"), Action: field("Action"), Resource: field("Resource")})
+	require.NoError(t, err)
+	require.Empty(t, dec.Errors)
+	require.True(t, dec.Allowed, "%+v", dec)
 }

@@ -13,7 +13,7 @@ import (
 
 // HostileInputs are decision inputs that must be denied with the reason in
 // errors, and never returned as an error a caller might mistake for an
-// allow (DESIGN.md §3). The same documents, posted to an OPA sidecar, must
+// allow (docs/design.md, the decision contract). The same documents, posted to an OPA sidecar, must
 // give the same decisions.
 var HostileInputs = map[string]struct {
 	input string

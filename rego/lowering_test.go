@@ -21,7 +21,7 @@ import (
 // statement of testdata/lowering/statements.json, user "u" has it as its
 // only policy, and a session of role "r" (allowed everything) carries it as
 // its session policy; every request of a battery must get the same outcome
-// from both (SEMANTICS.md §4.1: a session has the role's permissions
+// from both (docs/semantics.md §4.1: a session has the role's permissions
 // intersected with the session policy, so with an allow-all role the
 // session policy alone decides).
 func TestSessionPolicyLowering(t *testing.T) {

@@ -103,7 +103,7 @@ resource "key" {
 `
 
 // TestInputThatCannotAllow: inputs that once produced an allow where
-// SEMANTICS.md or the error contract (DESIGN.md §3: anything malformed or
+// docs/semantics.md or the error contract (docs/design.md: anything malformed or
 // unknown denies, with the reason) says deny.
 func TestInputThatCannotAllow(t *testing.T) {
 	eng := loadProject(t, reviewProject)
@@ -157,7 +157,7 @@ func TestInputThatCannotAllow(t *testing.T) {
 		{"session tags clashing by case", req(sess.ARN, "s3:GetObject", "*", `, "session": `+session(`, "tags": {"Team": "a", "team": "b"}`)),
 			"§5.1: keys are case-insensitive, so these tags are ambiguous", "tags must be"},
 		{"a session without source, for another principal", req(plain, "s3:GetObject", "*", `, "session": {"role": "`+sess.Role+`", "name": "x", "issued_at": "`+sess.IssuedAt.Format("2006-01-02T15:04:05Z")+`", "expires_at": "`+sess.ExpiresAt.Format("2006-01-02T15:04:05Z")+`"}`),
-			"DESIGN.md §3: principal is the session or its source", "neither the session"},
+			"docs/design.md: principal is the session or its source", "neither the session"},
 		{"chained given as a string", req(sess.ARN, "s3:GetObject", "*", `, "session": `+session(`, "chained": "true"`)),
 			"§4.1: chaining caps the session; the flag is a boolean", "chained must be true or false"},
 		{"an unknown session type", req(sess.ARN, "s3:GetObject", "*", `, "session": `+session(`, "type": "saml"`)),

@@ -5,7 +5,8 @@ import (
 	"time"
 )
 
-// Request is one authorization request (DESIGN.md §3).
+// Request is one authorization request (docs/design.md, the decision
+// contract; schema/decision-input.schema.json).
 type Request struct {
 	// Principal is the caller: a user ARN, an account root ARN
 	// (arn:aws:iam::<id>:root), a role session ARN, a service principal such
@@ -78,14 +79,18 @@ type FederationRequest struct {
 }
 
 // Decision is the answer to a Request; its JSON form is the decision object
-// of DESIGN.md §3.
+// of docs/design.md (schema/decision.schema.json).
 type Decision struct {
 	Allowed        bool     `json:"allowed"`
 	Decision       Outcome  `json:"decision"`
 	Reasons        []Reason `json:"reasons"`
 	Layers         Layers   `json:"layers"`
 	MissingContext []string `json:"missing_context"`
-	Errors         []string `json:"errors"`
+	// Errors says why the request could not be decided: any error means a
+	// deny. ErrorDetails holds the same errors with their stable codes,
+	// in the same order (see Err and ErrorCode).
+	Errors       []string        `json:"errors"`
+	ErrorDetails []DecisionError `json:"error_details,omitempty"`
 }
 
 // Reason is a statement that decided: an Allow that granted, or a Deny.
@@ -207,13 +212,15 @@ const (
 	VerdictAbsent   Verdict = "absent"   // the layer does not take part
 )
 
-// denied is the decision for a request that could not be decided.
-func denied(reasons ...string) Decision {
+// denied is the decision for a request that could not be decided, for the
+// reason given.
+func denied(code ErrorCode, reason string) Decision {
 	return Decision{
 		Decision:       ImplicitDeny,
 		Reasons:        []Reason{},
 		Layers:         Layers{VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent, VerdictAbsent},
 		MissingContext: []string{},
-		Errors:         reasons,
+		Errors:         []string{reason},
+		ErrorDetails:   []DecisionError{{Code: code, Message: reason}},
 	}
 }

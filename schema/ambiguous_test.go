@@ -17,7 +17,7 @@ import (
 // build with "Cannot encode the model: json: invalid number literal
 // \"+Inf\"" and no location; in HCL 1e99999 became a 100,000-digit string),
 // and a condition key given twice in one operator in two spellings
-// (condition key names are case-insensitive, SEMANTICS.md §5.1: AWS reads
+// (condition key names are case-insensitive, docs/semantics.md §5.1: AWS reads
 // one key, and which of the two values counts is anyone's guess).
 func TestAmbiguousPolicyValues(t *testing.T) {
 	fsys := fstest.MapFS{

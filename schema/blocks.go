@@ -12,18 +12,18 @@ import (
 // The attributes and blocks of each kind of top-level block. docs/language.md
 // documents every one of them; a test keeps the two in step.
 var (
-	organizationAttrs = []string{"id", "management_account", "policies"}
-	unitAttrs         = []string{"parent", "policies"}
-	accountAttrs      = []string{"id", "parent", "policies", "tags"}
-	userAttrs         = []string{"account", "path", "groups", "policies", "permissions_boundary", "tags"}
-	groupAttrs        = []string{"account", "path", "policies"}
-	roleAttrs         = []string{"account", "path", "policies", "permissions_boundary", "tags", "max_session_duration", "service_linked", "description"}
-	policyAttrs       = []string{"account", "path", "description", "version", "id", "document"}
-	scpAttrs          = []string{"description", "version", "id", "document"}
-	documentAttrs     = []string{"version", "id", "document"}
-	resourceAttrs     = []string{"arn", "account", "tags"}
+	organizationAttrs = []string{"id", "management_account", "policies", "rcps"}
+	unitAttrs         = []string{"parent", "policies", "rcps"}
+	accountAttrs      = []string{"id", "parent", "policies", "rcps", "tags"}
+	userAttrs         = []string{"account", "name", "path", "groups", "policies", "permissions_boundary", "tags", "suppress"}
+	groupAttrs        = []string{"account", "name", "path", "policies", "suppress"}
+	roleAttrs         = []string{"account", "name", "path", "policies", "permissions_boundary", "tags", "max_session_duration", "service_linked", "description", "suppress"}
+	policyAttrs       = []string{"account", "name", "arn", "path", "description", "version", "id", "document", "suppress"}
+	scpAttrs          = []string{"description", "version", "id", "document", "suppress"}
+	documentAttrs     = []string{"version", "id", "document", "suppress"}
+	resourceAttrs     = []string{"arn", "account", "tags", "suppress"}
 	serviceAttrs      = []string{"actions"}
-	statementAttrs    = []string{"sid", "effect", "actions", "not_actions", "resources", "not_resources"}
+	statementAttrs    = []string{"sid", "effect", "actions", "not_actions", "resources", "not_resources", "suppress"}
 	principalsAttrs   = []string{"type", "identifiers"}
 	conditionAttrs    = []string{"test", "variable", "values"}
 
@@ -46,6 +46,9 @@ func blockSchema() map[string][]string {
 		"role":           with(roleAttrs, "trust", "policy"),
 		"policy":         with(policyAttrs, "statement"),
 		"scp":            with(scpAttrs, "statement"),
+		"rcp":            with(scpAttrs, "statement"),
+		"defaults":       defaultsAttrs,
+		"check":          checkAttrs,
 		"resource":       with(resourceAttrs, "policy"),
 		"service":        serviceAttrs,
 		"vpc_endpoint":   with(endpointAttrs, "policy"),
@@ -70,6 +73,7 @@ func (l *loader) decodeOrganization(p *pending, ctx *hcl.EvalContext) {
 	if a := c.Attrs["policies"]; a != nil {
 		o.Policies = l.scpList(a, ctx)
 	}
+	o.RCPs = l.rcpList(c.Attrs["rcps"], ctx)
 	l.proj.Organizations = append(l.proj.Organizations, o)
 }
 
@@ -101,6 +105,7 @@ func (l *loader) decodeUnit(p *pending, ctx *hcl.EvalContext) {
 	if a := c.Attrs["policies"]; a != nil {
 		u.Policies = l.scpList(a, ctx)
 	}
+	u.RCPs = l.rcpList(c.Attrs["rcps"], ctx)
 	l.proj.Units = append(l.proj.Units, u)
 }
 
@@ -116,6 +121,7 @@ func (l *loader) decodeAccount(p *pending, ctx *hcl.EvalContext) {
 	if at := c.Attrs["policies"]; at != nil {
 		a.Policies = l.scpList(at, ctx)
 	}
+	a.RCPs = l.rcpList(c.Attrs["rcps"], ctx)
 	if at := c.Attrs["tags"]; at != nil {
 		a.Tags, _ = l.evalStringMap(at, ctx)
 	}
@@ -124,15 +130,15 @@ func (l *loader) decodeAccount(p *pending, ctx *hcl.EvalContext) {
 
 func (l *loader) decodeUser(p *pending, ctx *hcl.EvalContext) {
 	c := l.content(p.block.Body, where(p), userAttrs, []blockSpec{inlinePolicyBlock})
-	u := &User{Name: p.name, Account: p.account, Path: p.path, ARN: p.arn, UniqueID: p.id, DeclRange: p.block.DefRange()}
+	u := &User{Name: p.name, IAMName: p.iamName, Account: p.account, Path: p.path, ARN: p.arn, UniqueID: p.id, DeclRange: p.block.DefRange()}
 	if a := c.Attrs["groups"]; a != nil {
 		u.Groups = l.refs(a, ctx, KindGroup)
 	}
 	if a := c.Attrs["policies"]; a != nil {
-		u.Policies = l.refs(a, ctx, KindPolicy)
+		u.Policies = l.policyRefs(a, ctx)
 	}
 	if a := c.Attrs["permissions_boundary"]; a != nil {
-		u.Boundary = l.ref(a, ctx, KindPolicy)
+		u.Boundary = l.policyRef(a, ctx)
 	}
 	if a := c.Attrs["tags"]; a != nil {
 		u.Tags, _ = l.evalStringMap(a, ctx)
@@ -143,9 +149,9 @@ func (l *loader) decodeUser(p *pending, ctx *hcl.EvalContext) {
 
 func (l *loader) decodeGroup(p *pending, ctx *hcl.EvalContext) {
 	c := l.content(p.block.Body, where(p), groupAttrs, []blockSpec{inlinePolicyBlock})
-	g := &Group{Name: p.name, Account: p.account, Path: p.path, ARN: p.arn, DeclRange: p.block.DefRange()}
+	g := &Group{Name: p.name, IAMName: p.iamName, Account: p.account, Path: p.path, ARN: p.arn, DeclRange: p.block.DefRange()}
 	if a := c.Attrs["policies"]; a != nil {
-		g.Policies = l.refs(a, ctx, KindPolicy)
+		g.Policies = l.policyRefs(a, ctx)
 	}
 	g.Inline = l.inlinePolicies(c, p, ctx)
 	l.proj.Groups = append(l.proj.Groups, g)
@@ -159,13 +165,13 @@ func (l *loader) decodeRole(p *pending, ctx *hcl.EvalContext) {
 	c := l.content(p.block.Body, where(p), roleAttrs, []blockSpec{
 		{Type: "trust", Max: 1}, inlinePolicyBlock,
 	})
-	r := &Role{Name: p.name, Account: p.account, Path: p.path, ARN: p.arn, UniqueID: p.id,
+	r := &Role{Name: p.name, IAMName: p.iamName, Account: p.account, Path: p.path, ARN: p.arn, UniqueID: p.id,
 		MaxSessionDuration: time.Hour, DeclRange: p.block.DefRange()}
 	if a := c.Attrs["policies"]; a != nil {
-		r.Policies = l.refs(a, ctx, KindPolicy)
+		r.Policies = l.policyRefs(a, ctx)
 	}
 	if a := c.Attrs["permissions_boundary"]; a != nil {
-		r.Boundary = l.ref(a, ctx, KindPolicy)
+		r.Boundary = l.policyRef(a, ctx)
 	}
 	if a := c.Attrs["tags"]; a != nil {
 		r.Tags, _ = l.evalStringMap(a, ctx)
@@ -217,19 +223,30 @@ func (l *loader) inlinePolicies(c *bodyContent, owner *pending, ctx *hcl.EvalCon
 func (l *loader) decodePolicyBlock(p *pending, ctx *hcl.EvalContext) {
 	attrs := policyAttrs
 	kind := PolicyIdentity
-	if p.kind == KindSCP {
+	switch p.kind {
+	case KindSCP:
 		attrs, kind = scpAttrs, PolicySCP
+	case KindRCP:
+		attrs, kind = scpAttrs, PolicyRCP
 	}
-	pol := &Policy{Kind: kind, Name: p.name, Account: p.account, Path: p.path, ARN: p.arn, DeclRange: p.block.DefRange()}
+	pol := &Policy{Kind: kind, Name: p.name, IAMName: p.iamName, AWSManaged: p.awsARN != "", Account: p.account, Path: p.path, ARN: p.arn, DeclRange: p.block.DefRange()}
 	if a := p.block.Body.Attributes["description"]; a != nil {
 		if s, ok := l.evalString(a, ctx); ok {
 			pol.Description = s.Value
 		}
 	}
-	pol.Document = l.documentWith(p.block.Body, where(p), ctx, "2012-10-17", attrs)
-	if p.kind == KindSCP {
-		l.proj.SCPs = append(l.proj.SCPs, pol)
+	if doc, embedded := l.supplyEmbedded(p); embedded {
+		l.content(p.block.Body, where(p), attrs, nil)
+		pol.Document = doc
 	} else {
+		pol.Document = l.documentWith(p.block.Body, where(p), ctx, "2012-10-17", attrs)
+	}
+	switch p.kind {
+	case KindSCP:
+		l.proj.SCPs = append(l.proj.SCPs, pol)
+	case KindRCP:
+		l.proj.RCPs = append(l.proj.RCPs, pol)
+	default:
 		l.proj.Policies = append(l.proj.Policies, pol)
 	}
 }

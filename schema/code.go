@@ -112,3 +112,15 @@ func Coded(code Code, diags hcl.Diagnostics) hcl.Diagnostics {
 	}
 	return diags
 }
+
+// The codes of the diagnostics about resource control policies, and the
+// warnings the AWS service catalog gives (compiler/awscatalog.go).
+const (
+	CodeRCPCountLimit         Code = "RCP_COUNT_LIMIT"
+	CodeUnknownService        Code = "UNKNOWN_SERVICE"
+	CodeUnknownAWSAction      Code = "UNKNOWN_AWS_ACTION"
+	CodeWildcardMatchesNone   Code = "WILDCARD_MATCHES_NO_ACTION"
+	CodeUnknownConditionKey   Code = "UNKNOWN_CONDITION_KEY"
+	CodeConditionTypeMismatch Code = "CONDITION_TYPE_MISMATCH"
+	CodeResourceTypeMismatch  Code = "RESOURCE_TYPE_MISMATCH"
+)

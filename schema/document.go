@@ -260,7 +260,7 @@ func (l *loader) statement(b *hclsyntax.Block, ctx *hcl.EvalContext, extra ...st
 
 // sameConditionKey returns the condition of conds with c's operator whose
 // key is c's spelled differently (condition key names are case-insensitive,
-// SEMANTICS.md §5.1), or nil.
+// docs/semantics.md §5.1), or nil.
 func sameConditionKey(conds []Condition, c Condition) *Condition {
 	for i := range conds {
 		o := &conds[i]

@@ -401,10 +401,10 @@ func (l *loader) staticRef(e hcl.Expression, kinds []Kind) (*Ref, bool) {
 }
 
 func refFromValue(v cty.Value, rng hcl.Range) (Ref, bool) {
-	if v.IsNull() || !v.Type().IsObjectType() || !v.Type().HasAttribute("kind") || !v.Type().HasAttribute("name") {
+	if v.IsNull() || !v.Type().IsObjectType() || !v.Type().HasAttribute("kind") || !v.Type().HasAttribute("label") {
 		return Ref{}, false
 	}
-	k, n := v.GetAttr("kind"), v.GetAttr("name")
+	k, n := v.GetAttr("kind"), v.GetAttr("label")
 	if k.Type() != cty.String || n.Type() != cty.String {
 		return Ref{}, false
 	}

@@ -244,7 +244,7 @@ func (d *jsonDecoder) condition(n *jsonNode) []Condition {
 		}
 		seen := map[string]hcl.Range{}
 		for _, k := range op.Value.Members {
-			// Condition key names are case-insensitive (SEMANTICS.md §5.1):
+			// Condition key names are case-insensitive (docs/semantics.md §5.1):
 			// aws:SourceIp and AWS:SOURCEIP are one key, and a document
 			// that names it twice in one operator is ambiguous. IAM Access
 			// Analyzer reports it as an error ("Duplicate keys with

@@ -123,6 +123,11 @@ type pending struct {
 	path    string
 	arn     string
 	id      string
+	// iamName is the IAM name of a user, group, role or policy (names.go);
+	// nameRange the range of its name attribute, when given.
+	iamName   string
+	nameRange hcl.Range
+	awsARN    string // a policy block supplying an AWS managed policy (awsmanaged.go)
 }
 
 type loader struct {
@@ -141,6 +146,8 @@ type loader struct {
 	defaultAccount string
 	budget         *evalBudget                 // what for expressions build (limits.go)
 	wrapped        map[*hclsyntax.ForExpr]bool // for expressions routed through the budget
+	awsPolicies    map[string]*Policy          // embedded AWS managed policies, by ARN
+	projectBlocks  []*hclsyntax.Block          // defaults and check blocks (project.go)
 }
 
 func (l *loader) errorf(code Code, rng hcl.Range, summary, format string, args ...any) {
@@ -151,7 +158,7 @@ func (l *loader) warnf(code Code, rng hcl.Range, summary, format string, args ..
 	l.diags = append(l.diags, Warnf(code, rng.Ptr(), summary, format, args...))
 }
 
-var configKinds = []Kind{KindOrganization, KindUnit, KindAccount, KindUser, KindGroup, KindRole, KindPolicy, KindSCP, KindResource, KindService, KindVPCEndpoint}
+var configKinds = []Kind{KindOrganization, KindUnit, KindAccount, KindUser, KindGroup, KindRole, KindPolicy, KindSCP, KindRCP, KindResource, KindService, KindVPCEndpoint}
 
 func kindNames() []string {
 	out := make([]string, len(configKinds))
@@ -232,6 +239,7 @@ func (l *loader) parseFile(pf parsed, test bool) {
 		for _, k := range configKinds {
 			specs = append(specs, blockSpec{Type: string(k), MinLabels: 1, MaxLabels: 1})
 		}
+		specs = append(specs, projectBlockSpecs...)
 		if b := body.Blocks; len(b) > 0 {
 			for _, blk := range b {
 				if blk.Type == "test" {
@@ -243,6 +251,10 @@ func (l *loader) parseFile(pf parsed, test bool) {
 	}
 	for _, b := range c.Blocks {
 		if b.Type == "test" && !test {
+			continue
+		}
+		if isProjectBlock(b.Type) {
+			l.projectBlocks = append(l.projectBlocks, b)
 			continue
 		}
 		p := &pending{kind: Kind(b.Type), name: b.Labels[0], block: b, file: name}
@@ -339,8 +351,10 @@ func (l *loader) decode() {
 	// Phase 2 sees the accounts, organizations, units, SCPs and services.
 	acctCtx := l.evalContext(nil)
 	l.identityARNs(acctCtx)
+	l.duplicateIAMNames()
 	l.resourceARNs(acctCtx)
 	l.decodeBlocks()
+	l.decodeProjectBlocks()
 	l.decodeTests()
 }
 
@@ -403,7 +417,7 @@ func (l *loader) objectIDs() {
 		case KindUnit:
 			p.id = derivedID("ou-", p.name, 12)
 			l.setObject(p, map[string]cty.Value{"id": cty.StringVal(p.id)})
-		case KindSCP:
+		case KindSCP, KindRCP:
 			p.id = derivedID("p-", p.name, 8)
 			l.setObject(p, map[string]cty.Value{"id": cty.StringVal(p.id)})
 		case KindService:
@@ -424,7 +438,14 @@ func (l *loader) identityARNs(acctCtx *hcl.EvalContext) {
 		default:
 			continue
 		}
+		p.iamName = p.name
+		if p.kind == KindPolicy && l.awsPolicyBlock(p, acctCtx) {
+			l.setObject(p, map[string]cty.Value{"arn": cty.StringVal(p.arn), "name": cty.StringVal(p.iamName),
+				"account_id": cty.NullVal(cty.String)})
+			continue
+		}
 		p.account = l.blockAccount(p, acctCtx, p.kind != KindPolicy)
+		p.iamName = l.iamName(p, acctCtx)
 		p.path = "/"
 		if a := p.block.Body.Attributes["path"]; a != nil {
 			if s, ok := l.evalString(a, acctCtx); ok {
@@ -435,9 +456,9 @@ func (l *loader) identityARNs(acctCtx *hcl.EvalContext) {
 				}
 			}
 		}
-		attrs := map[string]cty.Value{}
+		attrs := map[string]cty.Value{"name": cty.StringVal(p.iamName)}
 		if acct := l.lookup(KindAccount, p.account); acct != nil {
-			p.arn = "arn:aws:iam::" + acct.id + ":" + string(p.kind) + p.path + p.name
+			p.arn = "arn:aws:iam::" + acct.id + ":" + string(p.kind) + p.path + p.iamName
 			attrs["arn"] = cty.StringVal(p.arn)
 			attrs["account_id"] = cty.StringVal(acct.id)
 		} else {
@@ -490,7 +511,7 @@ func (l *loader) decodeBlocks() {
 			l.decodeGroup(p, ctx)
 		case KindRole:
 			l.decodeRole(p, ctx)
-		case KindPolicy, KindSCP:
+		case KindPolicy, KindSCP, KindRCP:
 			l.decodePolicyBlock(p, ctx)
 		case KindResource:
 			l.decodeResource(p, ctx)
@@ -536,9 +557,12 @@ func derivedID(prefix, seed string, n int) string {
 }
 
 func (l *loader) setObject(p *pending, attrs map[string]cty.Value) {
+	// label is the block's label, which references resolve to; name is
+	// its IAM name where it has one (attrs), else the label too.
 	m := map[string]cty.Value{
-		"kind": cty.StringVal(string(p.kind)),
-		"name": cty.StringVal(p.name),
+		"kind":  cty.StringVal(string(p.kind)),
+		"label": cty.StringVal(p.name),
+		"name":  cty.StringVal(p.name),
 	}
 	for k, v := range attrs {
 		m[k] = v

@@ -26,9 +26,18 @@ type Project struct {
 	Roles         []*Role
 	Policies      []*Policy // managed identity policies (policy blocks)
 	SCPs          []*Policy // service control policies (scp blocks)
-	Resources     []*Resource
-	Services      []*Service
-	Endpoints     []*VPCEndpoint // vpc_endpoint blocks (endpoint.go)
+	RCPs          []*Policy // resource control policies (rcp blocks)
+	// AWSPolicies are the AWS managed policies the project attaches by ARN
+	// without supplying their document: iamc's embedded copies (awsmanaged.go).
+	AWSPolicies []*Policy
+	Resources   []*Resource
+	Services    []*Service
+	Endpoints   []*VPCEndpoint // vpc_endpoint blocks (endpoint.go)
+	// Defaults is the project's defaults block, nil when it has none.
+	Defaults *Defaults
+	// Suppressions are the findings of iamc check the project excuses
+	// (project.go).
+	Suppressions []*Suppression
 
 	// Tests are the test blocks of *_test.hcl files, in file then source order.
 	Tests []*Test
@@ -48,6 +57,7 @@ const (
 	KindRole         Kind = "role"
 	KindPolicy       Kind = "policy"
 	KindSCP          Kind = "scp"
+	KindRCP          Kind = "rcp"
 	KindResource     Kind = "resource"
 	KindService      Kind = "service"
 	KindVPCEndpoint  Kind = "vpc_endpoint"
@@ -77,6 +87,7 @@ type Organization struct {
 	// Policies are the SCPs attached at the root. Nil means the default
 	// FullAWSAccess policy.
 	Policies  []Ref
+	RCPs      []Ref // resource control policies attached at the root
 	DeclRange hcl.Range
 }
 
@@ -86,6 +97,7 @@ type Unit struct {
 	ID        string // ou-xxxx-xxxxxxxx; derived when not given
 	Parent    Ref    // organization or unit
 	Policies  []Ref  // nil: FullAWSAccess
+	RCPs      []Ref  // resource control policies attached to the unit
 	DeclRange hcl.Range
 }
 
@@ -96,6 +108,7 @@ type Account struct {
 	IDRange   hcl.Range
 	Parent    *Ref  // organization or unit; nil for a standalone account
 	Policies  []Ref // SCPs attached to the account; nil: FullAWSAccess
+	RCPs      []Ref // resource control policies attached to the account
 	Tags      map[string]string
 	Implicit  bool // the default account of a project that declares none
 	DeclRange hcl.Range
@@ -106,7 +119,8 @@ func (a *Account) RootARN() string { return "arn:aws:iam::" + a.ID + ":root" }
 
 // User is an IAM user.
 type User struct {
-	Name      string
+	Name      string // the block's label, its HCL reference
+	IAMName   string // the IAM user name (name, else the label)
 	Account   string // account block name
 	Path      string
 	ARN       string
@@ -121,7 +135,8 @@ type User struct {
 
 // Group is an IAM group. Groups are never principals.
 type Group struct {
-	Name      string
+	Name      string // the block's label
+	IAMName   string // the IAM group name
 	Account   string
 	Path      string
 	ARN       string
@@ -132,7 +147,8 @@ type Group struct {
 
 // Role is an IAM role.
 type Role struct {
-	Name               string
+	Name               string // the block's label
+	IAMName            string // the IAM role name
 	Account            string
 	Path               string
 	ARN                string
@@ -156,14 +172,19 @@ const (
 	PolicyTrust    PolicyKind = "trust"
 	PolicyResource PolicyKind = "resource"
 	PolicySession  PolicyKind = "session"
+	PolicyRCP      PolicyKind = "rcp"
 	PolicyEndpoint PolicyKind = "endpoint" // the policy of a VPC endpoint
 )
 
 // Policy is a named policy document: a managed policy, an inline policy, an
 // SCP, a role trust policy or a resource-based policy.
 type Policy struct {
-	Kind        PolicyKind
-	Name        string
+	Kind    PolicyKind
+	Name    string // the block's label (an inline policy's name)
+	IAMName string // a managed policy's IAM name (name, else the label)
+	// AWSManaged marks an AWS managed policy, attached by its ARN: iamc's
+	// embedded copy, or a policy block whose arn names it.
+	AWSManaged  bool
 	Owner       string // for inline, trust and resource policies: "user.x", "role.x", …
 	Account     string // account block name, when known
 	Path        string

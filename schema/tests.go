@@ -130,7 +130,11 @@ func (l *loader) forEachRows(a *hclsyntax.Attribute, v cty.Value, ctx *hcl.EvalC
 			_, ev := it.Element()
 			key := strconv.Itoa(i)
 			if et := ev.Type(); (et.IsObjectType() && et.HasAttribute("name")) && !ev.IsNull() {
-				if n := ev.GetAttr("name"); n.Type() == cty.String && !n.IsNull() {
+				attr := "name"
+				if et.HasAttribute("kind") && et.HasAttribute("label") {
+					attr = "label" // a block: its label, unique where IAM names are not
+				}
+				if n := ev.GetAttr(attr); n.Type() == cty.String && !n.IsNull() {
 					key = n.AsString()
 				}
 			}
@@ -471,6 +475,9 @@ func (l *loader) statementRef(a *hclsyntax.Attribute, ctx *hcl.EvalContext, extr
 		}
 		if len(t) >= 2 {
 			root := t.RootName()
+			if root == string(KindAWSPolicy) {
+				return l.awsStatementRef(t, &String{Value: b.String(), Range: rng})
+			}
 			if !contains(kindNames(), root) {
 				l.checkRefs(a.Expr, extra...)
 				return nil

@@ -30,6 +30,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/internal/english"
 	"github.com/iamc/iamc/schema"
 )
 
@@ -202,7 +203,7 @@ func (s *Server) RebuildContext(ctx context.Context) (changed bool, err error) {
 	s.cur = b
 	s.status.Builds++
 	s.status.Revision, s.status.ETag, s.status.Statements, s.status.BuiltAt = b.revision, b.etag, b.statements, b.builtAt
-	s.log.Printf("built revision %.12s: %d statements, %d bytes, in %s", b.revision, b.statements, len(b.data), time.Since(start).Round(time.Millisecond))
+	s.log.Printf("built revision %.12s: %s, %d bytes, in %s", b.revision, english.Count(b.statements, "statement", "statements"), len(b.data), time.Since(start).Round(time.Millisecond))
 	return true, nil
 }
 
@@ -225,7 +226,7 @@ func (s *Server) build(ctx context.Context) (*bundleFile, *schema.Project, error
 	}
 	sum := sha256.Sum256(data)
 	return &bundleFile{data: data, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, revision: out.Revision,
-		statements: len(out.Statements), builtAt: time.Now().UTC()}, proj, nil
+		statements: out.ProjectStatements(), builtAt: time.Now().UTC()}, proj, nil
 }
 
 // errorLines is a failed build's reasons, one line each.

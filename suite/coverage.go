@@ -53,8 +53,8 @@ func computeCoverage(statements []compiler.StatementInfo, results []Result) *Cov
 	}
 	c := &Coverage{}
 	for _, st := range statements {
-		if st.Default() {
-			continue // implicit, such as the default FullAWSAccess SCP
+		if st.Default() || st.AWSOwned() {
+			continue // implicit, such as the default FullAWSAccess SCP, or AWS's
 		}
 		n := count[st.Ref()]
 		c.Statements = append(c.Statements, StatementCoverage{StatementInfo: st, Tests: n})

@@ -19,7 +19,7 @@ import (
 // conformance suite through the Go API (Decide) and through the JSON input
 // a sidecar receives (DecideInput of json.Marshal(RequestInput(req))), and
 // requires the same decision: an embedding service and a sidecar given the
-// same request must not disagree (DESIGN.md §3, one decision contract).
+// same request must not disagree (docs/design.md: one decision contract).
 // Requests from a session are decided also without a principal, which the
 // input may leave out (schema/decision-input.schema.json): the decision must
 // be the same as with it.

@@ -27,19 +27,38 @@ import (
 // same decision object, for the requests and for malformed variations of
 // them.
 func TestQuickAgrees(t *testing.T) {
-	var compared atomic.Int64
-	t.Cleanup(func() { t.Logf("%d requests decided both ways", compared.Load()) })
+	var n counts
+	t.Cleanup(func() {
+		t.Logf("%d requests decided both ways, %d of them by the lean body", n.compared.Load(), n.quick.Load())
+		// The comparison means something only if the lean body answers a
+		// fair share of the requests (most are malformed variations, or
+		// conformance cases about what the lean body leaves to the general
+		// path: resource policies, session policies, endpoints).
+		assert.Greater(t, 10*n.quick.Load(), n.compared.Load(), "the lean body answered too few requests")
+	})
 	for _, dir := range suiteDirs() {
 		t.Run(dir, func(t *testing.T) {
 			t.Parallel()
-			compareDir(t, dir, &compared)
+			compareDir(t, dir, &n)
 		})
+	}
+}
+
+type counts struct{ compared, quick atomic.Int64 }
+
+// compare decides one input both ways and counts it.
+func (n *counts) compare(t *testing.T, q queries, in ast.Value, msg ...any) {
+	t.Helper()
+	assert.Equal(t, evalOne(t, q.general, in), evalOne(t, q.decision, in), msg...)
+	n.compared.Add(1)
+	if rs, err := q.quick.Eval(context.Background(), opa.EvalParsedInput(in)); err == nil && len(rs) == 1 {
+		n.quick.Add(1)
 	}
 }
 
 // compareDir compares the two ways for the tests of one project: every
 // request, and malformed variations of every fourth one.
-func compareDir(t *testing.T, dir string, compared *atomic.Int64) {
+func compareDir(t *testing.T, dir string, n *counts) {
 	{
 		out, _, diags := compiler.Build(dir)
 		if diags.HasErrors() {
@@ -53,7 +72,7 @@ func compareDir(t *testing.T, dir string, compared *atomic.Int64) {
 		require.NoError(t, err)
 		eng, err := rego.Load(context.Background(), rego.FromBytes(b), rego.WithRequestTime())
 		require.NoError(t, err)
-		fast, general := prepareBoth(t, b)
+		q := prepareAll(t, b)
 		now := time.Now().UTC().Truncate(time.Second)
 		for i, r := range Run(context.Background(), eng, cases, Options{Now: now}) {
 			if r.FailedAssume != "" {
@@ -76,12 +95,12 @@ func compareDir(t *testing.T, dir string, compared *atomic.Int64) {
 				req.Session = r.Assumed[n-1]
 				req.Principal = req.Session.ARN
 			}
+			if tc.Time == "" && i%2 == 1 {
+				req.Time = time.Time{} // the clock's time: no time in the input
+			}
 			in, err := ast.InterfaceToValue(rego.RequestInput(req))
 			require.NoError(t, err)
-			got := evalOne(t, fast, in)
-			want := evalOne(t, general, in)
-			assert.Equal(t, want, got, "%s %s", dir, tc.Name)
-			compared.Add(1)
+			n.compare(t, q, in, "%s %s", dir, tc.Name)
 			if i%4 != 0 {
 				continue
 			}
@@ -90,14 +109,17 @@ func compareDir(t *testing.T, dir string, compared *atomic.Int64) {
 			for _, v := range variations(req) {
 				in, err := ast.InterfaceToValue(v)
 				require.NoError(t, err)
-				assert.Equal(t, evalOne(t, general, in), evalOne(t, fast, in), "%s %s: %v", dir, tc.Name, v)
-				compared.Add(1)
+				n.compare(t, q, in, "%s %s: %v", dir, tc.Name, v)
 			}
 		}
 	}
 }
 
-func prepareBoth(t *testing.T, b []byte) (opa.PreparedEvalQuery, opa.PreparedEvalQuery) {
+// queries are the decision (which takes the lean body when it applies),
+// the general decision, and the lean body's verdict alone.
+type queries struct{ decision, general, quick opa.PreparedEvalQuery }
+
+func prepareAll(t *testing.T, b []byte) queries {
 	bd, err := bundle.NewReader(bytes.NewReader(b)).Read()
 	require.NoError(t, err)
 	mods := map[string]*ast.Module{}
@@ -113,7 +135,7 @@ func prepareBoth(t *testing.T, b []byte) (opa.PreparedEvalQuery, opa.PreparedEva
 		require.NoError(t, err)
 		return pq
 	}
-	return prep("data.iamc.decision"), prep("data.iamc.core._decision")
+	return queries{prep("data.iamc.decision"), prep("data.iamc.core._decision"), prep("data.iamc.core._quick_verdict[0]")}
 }
 
 func evalOne(t *testing.T, pq opa.PreparedEvalQuery, in ast.Value) any {
@@ -141,7 +163,7 @@ func variations(req rego.Request) []map[string]any {
 	}
 	action := req.Action
 	svc, name, _ := strings.Cut(action, ":")
-	return []map[string]any{
+	return append([]map[string]any{
 		with("action", strings.ToUpper(action)),
 		with("action", name),
 		with("action", svc+":"),
@@ -163,15 +185,68 @@ func variations(req rego.Request) []map[string]any {
 		with("context", map[string]any{"aws:SourceIp": "203.0.113.9", "aws:MultiFactorAuthPresent": "maybe"}),
 		with("principal", req.Principal+"x"),
 		with("principal", nil),
+		with("time", "yesterday"),
+	}, sessionVariations(req, with)...)
+}
+
+// sessionVariations returns inputs whose session differs from the
+// request's: invalid, expired, too long, or carrying what the lean body
+// leaves to the general path.
+func sessionVariations(req rego.Request, with func(string, any) map[string]any) []map[string]any {
+	if req.Session == nil {
+		return []map[string]any{
+			with("session", map[string]any{"role": "arn:aws:iam::111122223333:role/none", "name": "s"}),
+			with("session", "text"),
+		}
+	}
+	at := req.Time
+	if at.IsZero() {
+		at = time.Now()
+	}
+	stamp := func(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+	sess := func(change map[string]any) map[string]any {
+		s := rego.RequestInput(rego.Request{Session: req.Session})["session"].(map[string]any)
+		for k, v := range change {
+			if v == nil {
+				delete(s, k)
+			} else {
+				s[k] = v
+			}
+		}
+		return with("session", s)
+	}
+	return []map[string]any{
+		sess(map[string]any{"expires_at": stamp(at.Add(-time.Minute))}),
+		sess(map[string]any{"issued_at": stamp(at.Add(time.Minute))}),
+		sess(map[string]any{"issued_at": stamp(at.Add(-40 * time.Hour))}),
+		sess(map[string]any{"issued_at": stamp(at.Add(-2 * time.Hour)), "chained": true}),
+		sess(map[string]any{"chained": "yes"}),
+		sess(map[string]any{"chained": true}),
+		sess(map[string]any{"mfa": "true"}),
+		sess(map[string]any{"issued_at": "soon"}),
+		sess(map[string]any{"expires_at": nil}),
+		sess(map[string]any{"name": nil}),
+		sess(map[string]any{"name": 7}),
+		sess(map[string]any{"role": "arn:aws:iam::111122223333:role/none"}),
+		sess(map[string]any{"tags": map[string]any{"team": "a"}}),
+		sess(map[string]any{"policy": map[string]any{"Version": "2012-10-17", "Statement": []any{}}}),
+		sess(map[string]any{"type": "user"}),
+		sess(map[string]any{"type": "federated"}),
+		sess(map[string]any{"Policy": "x"}),
+		sess(map[string]any{"arn": "arn:aws:sts::111122223333:assumed-role/Other/s"}),
+		sess(map[string]any{"source": 7}),
+		sess(map[string]any{"source": nil}),
+		with("principal", req.Session.Source),
+		with("principal", req.Session.Role),
 	}
 }
 
 // TestQuickTaken: the lean body must answer the common request — the
 // differential test alone cannot tell one that silently gives up. The coffee
-// shop's users' requests must all take it; of the designed user requests of
-// a generated organization (boundaries, SCP levels, conditions), those on
-// actions their policy sets name exactly must, and each must get its
-// designed decision.
+// shop's users' and Cashier session's requests must all take it; of the
+// designed user and role session requests of a generated organization
+// (boundaries, SCP levels, conditions), those on actions their policy sets
+// name exactly must, and each must get its designed decision.
 func TestQuickTaken(t *testing.T) {
 	ctx := context.Background()
 	out, _, diags := compiler.Build("../examples/coffee-shop")
@@ -188,6 +263,17 @@ func TestQuickTaken(t *testing.T) {
 			assert.Len(t, rs, 1, "the lean body gave up on %s %s", p, a)
 		}
 	}
+	eng, err := rego.Load(ctx, rego.FromBytes(b))
+	require.NoError(t, err)
+	sess, err := eng.AssumeRole(ctx, rego.AssumeRoleRequest{Principal: "arn:aws:iam::111122223333:user/staff/employee", Role: "arn:aws:iam::111122223333:role/shop/Cashier", MFA: true})
+	require.NoError(t, err)
+	for _, a := range []string{"register:Sell", "register:Refund", "menu:ViewMenu"} {
+		in, err := ast.InterfaceToValue(rego.RequestInput(rego.Request{Principal: sess.ARN, Session: sess, Action: a, Resource: "arn:aws:register:::till/1"}))
+		require.NoError(t, err)
+		rs, err := quick.Eval(ctx, opa.EvalParsedInput(in))
+		require.NoError(t, err)
+		assert.Len(t, rs, 1, "the lean body gave up on the Cashier session's %s", a)
+	}
 
 	org, err := gen.New(gen.Config{Statements: 300, Seed: 7})
 	require.NoError(t, err)
@@ -199,28 +285,37 @@ func TestQuickTaken(t *testing.T) {
 	require.NoError(t, err)
 	decide := prepareQuery(t, b, "data.iamc.decision")
 	quick = prepareQuery(t, b, "data.iamc.core._quick")
-	taken, users := 0, 0
+	eng, err = rego.Load(ctx, rego.FromBytes(b))
+	require.NoError(t, err)
+	// [taken, asked] for users and for role sessions.
+	var users, sessions [2]int
 	for _, k := range gen.Kinds {
 		reqs, err := org.Requests(k, 8, 7)
 		require.NoError(t, err)
 		for _, r := range reqs {
+			req := rego.Request{Principal: r.Principal.ARN(), Action: r.Action, Resource: r.Resource, Context: r.Context()}
+			n := &users
 			if r.Role != nil {
-				continue // role sessions take layers.rego
+				sess, err := eng.AssumeRole(ctx, rego.AssumeRoleRequest{Principal: r.Principal.ARN(), Role: r.Role.ARN()})
+				require.NoError(t, err, "%s", r)
+				req.Session, req.Principal = sess, sess.ARN
+				n = &sessions
 			}
-			users++
-			in, err := ast.InterfaceToValue(map[string]any{"principal": r.Principal.ARN(), "action": r.Action, "resource": r.Resource, "context": r.Context()})
+			in, err := ast.InterfaceToValue(rego.RequestInput(req))
 			require.NoError(t, err)
+			n[1]++
 			rs, err := quick.Eval(ctx, opa.EvalParsedInput(in))
 			require.NoError(t, err)
 			if len(rs) == 1 {
-				taken++
+				n[0]++
 			}
 			dec := evalOne(t, decide, in).(map[string]any)
 			assert.Equal(t, r.Expect, dec["decision"], r.String())
 		}
 	}
-	t.Logf("%d of %d designed user requests took the lean body", taken, users)
-	assert.Greater(t, taken, users/2, "the lean body gives up on most designed user requests")
+	t.Logf("the lean body took %d of %d designed user requests and %d of %d role session requests", users[0], users[1], sessions[0], sessions[1])
+	assert.Greater(t, users[0], users[1]/2, "the lean body gives up on most designed user requests")
+	assert.Greater(t, sessions[0], sessions[1]/2, "the lean body gives up on most designed role session requests")
 }
 
 func prepareQuery(t *testing.T, b []byte, q string) opa.PreparedEvalQuery {

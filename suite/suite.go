@@ -477,6 +477,14 @@ func check(c *Case, r Result) []string {
 	got := r.Outcome()
 	want := rego.Outcome(c.Test.Expect.Value)
 	ok := got == want || (want == anyDeny && got != rego.Allow)
+	// An internal error denies, but is never the outcome a test expects:
+	// the core could not decide the request.
+	for _, e := range r.Decision.Errors {
+		if strings.HasPrefix(e, "internal:") {
+			fails = append(fails, e)
+			ok = true // said once
+		}
+	}
 	if !ok {
 		msg := fmt.Sprintf("expected %s, got %s", want, got)
 		if r.FailedAssume != "" {

@@ -237,7 +237,7 @@ func condition(c gen.Condition) string {
 	switch c.Test {
 	case "StringEquals":
 		return fmt.Sprintf("(%s && [%s].contains(%s))", has, strings.Join(values, ", "), key)
-	case "StringNotEquals": // true when the key is absent (SEMANTICS.md §5.1)
+	case "StringNotEquals": // true when the key is absent (docs/semantics.md §5.1)
 		return fmt.Sprintf("(!(%s) || ![%s].contains(%s))", has, strings.Join(values, ", "), key)
 	case "IpAddress":
 		return fmt.Sprintf("(%s && (%s))", has, strings.Join(ranges, " || "))
@@ -320,7 +320,7 @@ func (t *translator) entities() types.EntityMap {
 }
 
 // ActionMatches matches an IAM action pattern (* and ? in the action name,
-// case-insensitive) against an action (SEMANTICS.md §2.1).
+// case-insensitive) against an action (docs/semantics.md §2.1).
 func ActionMatches(pattern, action string) bool {
 	return wildcard.Match(strings.ToLower(pattern), strings.ToLower(action))
 }

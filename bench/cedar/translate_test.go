@@ -89,7 +89,7 @@ func TestActionMatches(t *testing.T) {
 		want            bool
 	}{
 		{"s3:Get*", "s3:GetObject", true},
-		{"s3:get*", "S3:GETOBJECT", true}, // case-insensitive (SEMANTICS.md §2.1)
+		{"s3:get*", "S3:GETOBJECT", true}, // case-insensitive (docs/semantics.md §2.1)
 		{"s3:*Object", "s3:PutObject", true},
 		{"s3:*Object", "s3:PutObjects", false},
 		{"s3:Get?bject", "s3:GetObject", true},

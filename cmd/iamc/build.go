@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/internal/english"
 )
 
 type buildParams struct {
@@ -162,8 +163,9 @@ func runBuild(ctx context.Context, s *streams, p *buildParams, signing *compiler
 		if signing != nil {
 			signed = fmt.Sprintf(", signed %s (key id %s)", signing.Algorithm, signing.KeyID)
 		}
-		fmt.Fprintf(s.err, "built %s: %d statements, %d users, %d roles, revision %.12s, %s%s\n",
-			p.output, out.ProjectStatements(), len(proj.Users), len(proj.Roles), out.Revision, humanSize(size), signed)
+		fmt.Fprintf(s.err, "built %s: %s, %s, %s, revision %.12s, %s%s\n", p.output,
+			english.Count(out.ProjectStatements(), "statement", "statements"), english.Count(len(proj.Users), "user", "users"),
+			english.Count(len(proj.Roles), "role", "roles"), out.Revision, humanSize(size), signed)
 	}
 	return nil
 }

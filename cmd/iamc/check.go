@@ -27,6 +27,18 @@ makes it dangerous, and what makes it untidy. Each finding has a severity
 (error, security_warning, warning, suggestion — the levels of IAM Access
 Analyzer), a stable code, the file:line:col it is about and a one-line hint.
 
+Every policy is also checked against the AWS service catalog iamc embeds:
+unknown services, actions and condition keys (with suggestions), wildcards
+that match nothing, operators of the wrong type for their key, resources
+of no action's type. Findings on the AWS managed policies the project
+attaches are listed apart, one line per policy: AWS owns them, so they are
+never counted.
+
+A finding is excused next to the code it is about, with the reason:
+suppress = { CODE = "reason" } on its statement, policy, user, role or
+resource block, or for the whole project in a check { suppress = { … } }
+block. A suppression that excuses nothing is reported.
+
 Formats: pretty (for people), json, and sarif (SARIF 2.1.0, which
 code-scanning services show inline on pull requests).
 

@@ -25,6 +25,9 @@ func TestCheckExitCodes(t *testing.T) {
 		{"suggestion under --fail-on warning", []string{checkCases + "redundant-action/bad", "--fail-on", "warning"}, 0},
 		{"error finding of a project that compiles", []string{checkCases + "arn-segment-not-allowed/bad"}, 1},
 		{"error finding, --fail-on none", []string{checkCases + "arn-segment-not-allowed/bad", "--fail-on", "none"}, 0},
+		{"findings on AWS managed policies are not counted", []string{"../../examples/northwind", "--fail-on", "suggestion"}, 0},
+		{"a suppressed finding is not counted", []string{checkCases + "unused-suppression/good", "--fail-on", "suggestion"}, 0},
+		{"an unused suppression is", []string{checkCases + "unused-suppression/bad", "--fail-on", "warning"}, 1},
 		{"does not compile", []string{checkCases + "unknown-action/bad"}, 2},
 		{"does not compile, --fail-on none", []string{checkCases + "unknown-action/bad", "--fail-on", "none"}, 2},
 	} {

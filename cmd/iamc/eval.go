@@ -14,6 +14,7 @@ import (
 
 	"github.com/iamc/iamc/compiler"
 	"github.com/iamc/iamc/rego"
+	"github.com/iamc/iamc/schema"
 )
 
 type evalParams struct {
@@ -25,12 +26,14 @@ type evalParams struct {
 	action        string
 	resource      string
 	context       []string
+	region        string
 	input         string
 	format        string
 	duration      time.Duration
 	sessionName   string
 	sessionPolicy string
 	sessionTags   []string
+	assumeContext []string
 	at            string
 }
 
@@ -45,25 +48,44 @@ the statements that decided, with their file:line:col, and the verdict of each
 layer (scp, boundary, identity, resource, session).
 
 --principal takes user.<name>, account.<name> (its root user), an ARN,
-"anonymous" or a service principal. --assume role.<name> first assumes the
-role (sts:AssumeRole against its trust policy) and makes the request from the
-new session; repeat it to chain roles. --input takes the whole decision input
-document instead (DESIGN.md §3), as an OPA sidecar receives it.
+"anonymous" or a service principal (codebuild.amazonaws.com). A role is not
+a principal: --assume role.<name> first assumes the role (sts:AssumeRole
+against its trust policy and the caller's policies) and makes the request
+from the new session; repeat it to chain roles. The AssumeRole calls carry
+the request's --context (its network, its region) and --assume-context, the
+keys of the calls themselves that trust policies test, such as
+sts:ExternalId; --session-name, --session-tag and --session-policy are
+passed to the last call. --input takes the whole decision input document
+instead (schema/decision-input.schema.json), as an OPA sidecar receives it.
 
 Exit status: 0 when a decision was made (allow or deny), 2 when the project
 does not compile or the request cannot be decided as given: input that is
 not JSON, a malformed action or resource, a context key that AWS sets
-itself, an unknown principal. The decision is printed all the same, with
-the reasons in its errors.`,
+itself, an unknown principal or role (with the names that were probably
+meant). When the core refuses the request the decision is printed all the
+same, with the reasons in its errors, each with its code.`,
 		Example: `  iamc eval examples/coffee-shop --principal user.employee --assume role.Cashier --mfa \
       --action register:Sell --resource arn:aws:register:::till/1
   iamc eval coffee.tar.gz --principal user.owner --action register:Refund \
       --resource arn:aws:register:::till/1 --context aws:SourceIp=203.0.113.9 --format json
-  iamc eval coffee.tar.gz --input request.json`,
+  iamc eval examples/northwind --principal user.alice_dev --mfa --action ec2:RunInstances \
+      --resource 'arn:aws:ec2:us-east-1:333300003333:instance/*' --region us-east-1
+  iamc eval coffee.tar.gz --input request.json
+
+  # a service principal assumes a role; a partner gives the external ID its
+  # role's trust policy asks for
+  iamc eval . --principal codebuild.amazonaws.com --assume role.CI \
+      --action s3:GetObject --resource 'arn:aws:s3:::shop-artifacts/*'
+  iamc eval . --principal user.deployer --assume role.Partner \
+      --assume-context sts:ExternalId=partner-7 \
+      --action s3:GetObject --resource 'arn:aws:s3:::shop-artifacts/*'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p.path = args[0]
 			p.mfaSet = cmd.Flags().Changed("mfa")
+			if err := inputAlone(cmd); err != nil {
+				return err
+			}
 			return runEval(cmd.Context(), s, p)
 		},
 	}
@@ -75,9 +97,11 @@ the reasons in its errors.`,
 	f.StringVar(&p.sessionName, "session-name", "", "role session name (default: the caller's name)")
 	f.StringVar(&p.sessionPolicy, "session-policy", "", "a JSON file with a session policy to pass when assuming the (last) role")
 	f.StringArrayVar(&p.sessionTags, "session-tag", nil, "a session tag key=value to pass when assuming the (last) role; repeat")
+	f.StringArrayVar(&p.assumeContext, "assume-context", nil, "a condition key of the AssumeRole calls, key=value, like sts:ExternalId=partner-7 (a JSON list for several values); repeat")
 	f.StringVar(&p.action, "action", "", "the action, service:Action")
 	f.StringVar(&p.resource, "resource", "", "the resource ARN, or *")
 	f.StringArrayVar(&p.context, "context", nil, "a condition key and value, key=value (a JSON list for several values); repeat")
+	f.StringVar(&p.region, "region", "", "the AWS Region the request goes to (aws:RequestedRegion; default: the project's defaults block)")
 	f.StringVar(&p.at, "at", "", "the time of the request, RFC 3339 (sets aws:CurrentTime and aws:EpochTime; default now)")
 	f.StringVar(&p.input, "input", "", "a JSON file with the decision input document (- for stdin)")
 	f.StringVar(&p.format, "format", "pretty", "output format: pretty or json")
@@ -123,7 +147,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 	if p.input == "" && (p.principal == "" || p.action == "" || p.resource == "") {
 		return usageError{errors.New("give --principal, --action and --resource, or --input")}
 	}
-	eng, _, err := openEngine(ctx, s, p.path)
+	eng, out, err := openEngine(ctx, s, p.path)
 	if err != nil {
 		return err
 	}
@@ -146,13 +170,9 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		}
 		return undecided(dec)
 	}
-	req := rego.Request{Action: p.action, Resource: p.resource, Context: map[string]any{}}
-	for _, kv := range p.context {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok || k == "" {
-			return usageError{fmt.Errorf("--context takes key=value, not %q", kv)}
-		}
-		req.Context[k] = contextValue(v)
+	req := rego.Request{Action: p.action, Resource: p.resource}
+	if req.Context, err = requestContext(p); err != nil {
+		return err
 	}
 	if p.at != "" {
 		at, err := time.Parse(time.RFC3339, p.at)
@@ -161,7 +181,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		}
 		req.Time = at
 	}
-	if req.Principal, err = eng.Resolve(p.principal); err != nil {
+	if req.Principal, err = resolve(eng, out, p.principal); err != nil {
 		return usageError{err}
 	}
 	var sessionPolicy map[string]any
@@ -188,6 +208,13 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		}
 		sessionTags[k] = v
 	}
+	assumeCtx, err := assumeContext(req.Context, p)
+	if err != nil {
+		return err
+	}
+	if err := checkRequester(ctx, eng, p, req.Principal); err != nil {
+		return err
+	}
 	var steps []assumeStep
 	var sess *rego.Session
 	if p.mfaSet && len(p.assume) == 0 {
@@ -199,7 +226,7 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		sess = &rego.Session{Type: "user", MFA: p.mfa, IssuedAt: at, ExpiresAt: at.Add(12 * time.Hour)}
 	}
 	for i, role := range p.assume {
-		arn, err := eng.Resolve(role)
+		arn, err := resolve(eng, out, role)
 		if err != nil {
 			return usageError{err}
 		}
@@ -210,8 +237,8 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 			ar.Tags = sessionTags
 		}
 		// The AssumeRole call carries the request's context too (its
-		// source IP, region).
-		ar.Context = req.Context
+		// source IP, region), and its own.
+		ar.Context = assumeCtx
 		next, err := eng.AssumeRole(ctx, ar)
 		var denied *rego.AssumeRoleError
 		if errors.As(err, &denied) {
@@ -280,6 +307,63 @@ func readBounded(r io.Reader, name string, limit int) ([]byte, error) {
 		return nil, fmt.Errorf("%s is larger than %d bytes", name, limit)
 	}
 	return data, nil
+}
+
+// resolve turns user.<name>, role.<name> or account.<name> into an ARN.
+// A project names its blocks by label (the IAM name may differ, and two
+// accounts may share one); a bundle knows the IAM names only.
+func resolve(eng *rego.Engine, out *compiler.Output, ref string) (string, error) {
+	if strings.HasSuffix(ref, ".amazonaws.com") || strings.HasSuffix(ref, ".amazonaws.com.cn") {
+		return ref, nil // a service principal
+	}
+	if out != nil && out.Project != nil {
+		kind, label, _ := strings.Cut(ref, ".")
+		switch kind {
+		case "user":
+			for _, u := range out.Project.Users {
+				if u.Name == label {
+					return u.ARN, nil
+				}
+			}
+		case "role":
+			for _, r := range out.Project.Roles {
+				if r.Name == label {
+					return r.ARN, nil
+				}
+			}
+		case "account":
+			for _, a := range out.Project.Accounts {
+				if a.Name == label {
+					return a.RootARN(), nil
+				}
+			}
+		}
+	}
+	return eng.Resolve(ref)
+}
+
+// requestContext is the request context of --context and --region.
+func requestContext(p *evalParams) (map[string]any, error) {
+	out := map[string]any{}
+	for _, kv := range p.context {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, usageError{fmt.Errorf("--context takes key=value, not %q", kv)}
+		}
+		out[k] = contextValue(v)
+	}
+	if p.region != "" {
+		if !schema.IsRegion(p.region) {
+			return nil, usageError{fmt.Errorf("--region takes an AWS Region code like eu-west-1, not %q", p.region)}
+		}
+		for k := range out {
+			if strings.EqualFold(k, "aws:RequestedRegion") {
+				return nil, usageError{errors.New("give the region once: --region or --context aws:RequestedRegion=…")}
+			}
+		}
+		out["aws:RequestedRegion"] = p.region
+	}
+	return out, nil
 }
 
 // contextValue reads a --context value: a JSON list or scalar when it parses

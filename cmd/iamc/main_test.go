@@ -109,6 +109,8 @@ func TestUsageErrors(t *testing.T) {
 		"bad format":        {"eval", coffee, "--principal", "user.owner", "--action", "a:b", "--resource", "*", "--format", "xml"},
 		"unknown principal": {"eval", coffee, "--principal", "user.nobody", "--action", "a:b", "--resource", "*"},
 		"unknown command":   {"frobnicate"},
+		"bad region":        {"eval", coffee, "--principal", "user.owner", "--action", "a:b", "--resource", "*", "--region", "Ireland"},
+		"region twice":      {"eval", coffee, "--principal", "user.owner", "--action", "a:b", "--resource", "*", "--region", "eu-west-1", "--context", "aws:RequestedRegion=eu-west-1"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			code, _, stderr := iamc(t, "", args...)
@@ -116,4 +118,26 @@ func TestUsageErrors(t *testing.T) {
 			assert.Contains(t, stderr, "iamc: ")
 		})
 	}
+}
+
+// TestEvalRegionAndLabels: --region is the request's aws:RequestedRegion
+// (AWS's region-lock example SCP denies us-east-1); on a project, user.<label>
+// and role.<label> resolve by label though two accounts have a user and a
+// role of the same IAM name; a user's own session names its credentials.
+func TestEvalRegionAndLabels(t *testing.T) {
+	const northwind = "../../examples/northwind"
+	code, stdout, stderr := iamc(t, "", "eval", northwind, "--principal", "user.ops", "--assume", "role.dev_admin",
+		"--action", "ec2:RunInstances", "--resource", "arn:aws:ec2:us-east-1:333300003333:instance/*", "--region", "us-east-1", "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	var dec map[string]any
+	require.NoError(t, json.Unmarshal([]byte(stdout), &dec))
+	assert.Equal(t, "explicit_deny", dec["decision"])
+	assert.Equal(t, []any{map[string]any{"layer": "scp", "policy": "scp.region_lock", "statement": "DenyAllOutsideEU", "effect": "Deny", "source": "deny_outside_eu.json:4:9"}}, dec["reasons"])
+
+	code, stdout, stderr = iamc(t, "", "eval", northwind, "--principal", "user.alice_dev", "--mfa=false",
+		"--action", "iam:EnableMFADevice", "--resource", "arn:aws:iam::333300003333:user/alice", "--region", "eu-west-1")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "arn:aws:iam::333300003333:user/alice (temporary credentials, without MFA) iam:EnableMFADevice")
+	assert.Contains(t, stdout, "ALLOW")
+	assert.Contains(t, stdout, "policy.force_mfa_dev  AllowUserToManageTheirOwnMFA")
 }

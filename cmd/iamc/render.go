@@ -38,8 +38,13 @@ func printDecision(w io.Writer, format string, steps []assumeStep, dec rego.Deci
 	}
 	if req != nil {
 		who := req.Principal
-		if req.Session != nil {
+		switch {
+		case req.Session != nil && req.Session.ARN != "":
 			who = req.Session.ARN
+		case req.Session != nil && req.Session.MFA:
+			who += " (temporary credentials, with MFA)" // a user's own session
+		case req.Session != nil:
+			who += " (temporary credentials, without MFA)"
 		}
 		fmt.Fprintf(w, "%s %s on %s\n", who, req.Action, req.Resource)
 	}
@@ -81,6 +86,12 @@ func writeDecision(w io.Writer, indent string, dec rego.Decision) {
 	}
 	if len(dec.MissingContext) > 0 {
 		fmt.Fprintf(w, "%s  missing context: %s\n", indent, strings.Join(dec.MissingContext, ", "))
+	}
+	if len(dec.ErrorDetails) == len(dec.Errors) {
+		for _, e := range dec.ErrorDetails {
+			fmt.Fprintf(w, "%s  error %s: %s\n", indent, e.Code, e.Message)
+		}
+		return
 	}
 	for _, e := range dec.Errors {
 		fmt.Fprintf(w, "%s  error: %s\n", indent, e)

@@ -47,11 +47,14 @@ decisions follow AWS IAM evaluation logic, and explains every decision.`,
       --action register:Sell --resource arn:aws:register:::till/1`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionText(),
 	}
+	root.SetVersionTemplate("{{.Version}}")
+	root.AddCommand(newVersionCmd(s))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCmd(s), newEvalCmd(s), newTestCmd(s), newCheckCmd(s), newFmtCmd(s), newServeCmd(s))
+	root.AddCommand(newBuildCmd(s), newEvalCmd(s), newTestCmd(s), newCheckCmd(s), newFmtCmd(s), newServeCmd(s), newImportCmd(s))
 	root.AddCommand(newWhoCanCmd(s), newCanCmd(s), newDiffCmd(s), newPathsCmd(s), newGraphCmd(s))
 	return root
 }

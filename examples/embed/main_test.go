@@ -12,7 +12,7 @@ import (
 )
 
 // TestRun runs the program on the coffee-shop bundle. The expected lines
-// follow the story: MFA is required to assume Cashier (SEMANTICS.md §4.3),
+// follow the story: MFA is required to assume Cashier (docs/semantics.md §4.3),
 // the Cashier sells, the guardrails Deny wins over the allow (§2), and the
 // session has only the Cashier's permissions (§4.1).
 func TestRun(t *testing.T) {

@@ -26,3 +26,7 @@ func Check(t testing.TB, file string, got []byte) {
 	require.NoError(t, err, "missing golden file %s; run make golden", file)
 	assert.Equal(t, string(want), string(got), "%s differs; if the change is intended, run make golden and review the diff", file)
 }
+
+// Updating reports whether the test run rewrites the golden files (-update),
+// for a test that compares in its own way and writes with Check.
+func Updating() bool { return *update }

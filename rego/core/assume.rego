@@ -80,29 +80,29 @@ else := _assume_role.max
 
 _assume_now := _now_ns
 
-_assume_errors contains sprintf("no role %q in this bundle", [input.role]) if not _assume_role
+_assume_errors contains {"code": "UNKNOWN_ROLE", "message": sprintf("no role %q in this bundle", [input.role])} if not _assume_role
 
 # The temporary credentials of GetFederationToken cannot call STS, except
 # GetCallerIdentity (the STS API reference, GetFederationToken).
-_assume_errors contains "a federated user session cannot call AssumeRole" if input.session.type == "federated"
+_assume_errors contains {"code": "INVALID_STS_REQUEST", "message": "a federated user session cannot call AssumeRole"} if input.session.type == "federated"
 
-_assume_errors contains "duration_seconds must be a number of seconds" if not is_number(_assume_duration)
+_assume_errors contains {"code": "INVALID_STS_REQUEST", "message": "duration_seconds must be a number of seconds"} if not is_number(_assume_duration)
 
-_assume_errors contains "duration_seconds must be at least 900 (15 minutes)" if _assume_duration < 900
+_assume_errors contains {"code": "INVALID_STS_REQUEST", "message": "duration_seconds must be at least 900 (15 minutes)"} if _assume_duration < 900
 
-_assume_errors contains sprintf("duration_seconds %d exceeds the maximum session duration of %d seconds%s", [_assume_duration, _assume_max, _chain_note]) if {
+_assume_errors contains {"code": "INVALID_STS_REQUEST", "message": sprintf("duration_seconds %d exceeds the maximum session duration of %d seconds%s", [_assume_duration, _assume_max, _chain_note])} if {
 	_assume_duration > _assume_max
 }
 
 _chain_note := " (role chaining caps sessions at one hour)" if _assume_chained
 else := ""
 
-_assume_errors contains "session_name must be 2 to 64 characters of letters, digits and +=,.@-" if {
+_assume_errors contains {"code": "INVALID_STS_REQUEST", "message": "session_name must be 2 to 64 characters of letters, digits and +=,.@-"} if {
 	input.session_name
 	not regex.match(`^[\w+=,.@-]{2,64}$`, input.session_name)
 }
 
-_assume_errors contains "policy must be a JSON policy document (an object)" if {
+_assume_errors contains {"code": "INVALID_SESSION_POLICY", "message": "policy must be a JSON policy document (an object)"} if {
 	input.policy
 	not is_object(input.policy)
 }
@@ -152,6 +152,7 @@ _assume := {
 	"decision": _assume_result,
 	"session": _assume_session,
 	"errors": [],
+	"error_details": [],
 } if {
 	count(_assume_errors) == 0
 	_assume_result.allowed
@@ -159,14 +160,17 @@ _assume := {
 	# An invalid call (an unknown role, a duration over the maximum) is
 	# refused before any policy is looked at, as STS refuses it.
 	"allowed": false,
-	"decision": _error_decision(_assume_errors),
-	"errors": sort(_assume_errors),
+	"decision": d,
+	"errors": d.errors,
+	"error_details": d.error_details,
 } if {
 	count(_assume_errors) > 0
+	d := _error_decision(_assume_errors)
 } else := {
 	"allowed": false,
 	"decision": _assume_result,
 	"errors": _assume_result.errors,
+	"error_details": object.get(_assume_result, "error_details", []),
 }
 
 # ---------------------------------------------------------------- GetFederationToken
@@ -200,13 +204,13 @@ _federate_decision := d if {
 
 _federate_duration := object.get(input, "duration_seconds", 43200)
 
-_federate_errors contains sprintf("GetFederationToken is for IAM users; %q is not one in this bundle", [input.principal]) if not _federate_user
+_federate_errors contains {"code": "INVALID_STS_REQUEST", "message": sprintf("GetFederationToken is for IAM users; %q is not one in this bundle", [input.principal])} if not _federate_user
 
-_federate_errors contains "name must be 2 to 32 characters of letters, digits and +=,.@-" if {
+_federate_errors contains {"code": "INVALID_STS_REQUEST", "message": "name must be 2 to 32 characters of letters, digits and +=,.@-"} if {
 	not regex.match(`^[\w+=,.@-]{2,32}$`, object.get(input, "name", _federate_user.n))
 }
 
-_federate_errors contains "duration_seconds must be between 900 and 129600" if {
+_federate_errors contains {"code": "INVALID_STS_REQUEST", "message": "duration_seconds must be between 900 and 129600"} if {
 	not _federate_duration_ok
 }
 
@@ -216,7 +220,7 @@ _federate_duration_ok if {
 	_federate_duration <= 129600
 }
 
-_federate_errors contains "policy must be a JSON policy document (an object)" if {
+_federate_errors contains {"code": "INVALID_SESSION_POLICY", "message": "policy must be a JSON policy document (an object)"} if {
 	input.policy
 	not is_object(input.policy)
 }
@@ -240,17 +244,21 @@ _federate := {
 	"decision": _federate_decision,
 	"session": _federate_session,
 	"errors": [],
+	"error_details": [],
 } if {
 	count(_federate_errors) == 0
 	_federate_decision.allowed
 } else := {
 	"allowed": false,
-	"decision": _error_decision(_federate_errors),
-	"errors": sort(_federate_errors),
+	"decision": d,
+	"errors": d.errors,
+	"error_details": d.error_details,
 } if {
 	count(_federate_errors) > 0
+	d := _error_decision(_federate_errors)
 } else := {
 	"allowed": false,
 	"decision": _federate_decision,
 	"errors": _federate_decision.errors,
+	"error_details": object.get(_federate_decision, "error_details", []),
 }

@@ -139,6 +139,8 @@ _endpoint_hits := [allows, denies] if {
 
 # A request through an endpoint needs an Allow of its policy; one that goes
 # through none is not filtered.
+default _endpoint_ok := false
+
 _endpoint_ok if not _endpoint
 
 _endpoint_ok if count(_endpoint_hits[0]) > 0

@@ -1,6 +1,6 @@
 # The request as the core reads it: its action, resource, context values,
 # time, principal and resource entry, over the indexed model in
-# data.iamc.model (its layout: schema/model.schema.json). SEMANTICS.md
+# data.iamc.model (its layout: schema/model.schema.json). docs/semantics.md
 # (docs/semantics.md) is the specification; the section numbers below refer
 # to it.
 #
@@ -110,7 +110,7 @@ _who := m.principals[input.principal] if {
 	_federated
 } else := {"t": "Anonymous", "arn": "anonymous", "a": "", "ids": ["anonymous"], "k": {"aws:principaltype": "Anonymous"}} if {
 	input.principal == "anonymous"
-} else := {"t": "Service", "arn": concat("", ["svc:", input.principal]), "a": "", "ids": [concat("", ["svc:", input.principal])], "k": {"aws:principalservicename": input.principal}} if {
+} else := {"t": "Service", "arn": concat("", ["svc:", input.principal]), "a": "", "ids": [concat("", ["svc:", input.principal])], "k": {"aws:principalservicename": input.principal, "aws:principalisawsservice": true}} if {
 	is_string(input.principal)
 	regex.match(`^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$`, input.principal)
 }
@@ -129,7 +129,7 @@ _principal_keys := _who.k if {
 	object.get(_who, "tags", {}),
 	{
 		"aws:principalarn": _who.arn, "aws:principalaccount": _who.a, "aws:principaltype": "User",
-		"aws:username": _who.n, "aws:userid": _who.id,
+		"aws:username": _who.n, "aws:userid": _who.id, "aws:principalisawsservice": false,
 	},
 	_user_session_keys,
 ]) if {
@@ -138,7 +138,7 @@ _principal_keys := _who.k if {
 	_account_keys(_who.a),
 	{
 		"aws:principalarn": _who.arn, "aws:principalaccount": _who.a, "aws:principaltype": "Account",
-		"aws:userid": _who.a,
+		"aws:userid": _who.a, "aws:principalisawsservice": false,
 	},
 	_user_session_keys,
 ]) if {

@@ -1,4 +1,10 @@
 # Validation of the decision input. Every error denies.
+#
+# An error is an object: a stable code, which a program branches on, and a
+# message for people. The code is written with the message, where the
+# mistake is found. The codes are listed in schema/decision.schema.json
+# (error_details) and docs/design.md ("The decision object"); new ones may
+# be added, none is renamed or reused.
 package iamc.core
 
 import data.iamc.model as m
@@ -15,7 +21,11 @@ _errors := [] if {
 	_res
 	not _act in _trust_actions
 	_catalog_ok(_svc, _act)
-} else := sort((_input_errors | _session_errors) | _lowering_errors)
+} else := sort((_input_errors | _session_errors) | _lowering_error_objects)
+
+# Every error of a session policy passed in the input (lower.rego) is one of
+# its session policy.
+_lowering_error_objects := {{"code": "INVALID_SESSION_POLICY", "message": msg} | some msg in _lowering_errors}
 
 # The request time is the clock's, unless the bundle replays requests
 # (core.rego, now_ns).
@@ -26,12 +36,12 @@ _time_ok if {
 	_valid_time(input.time)
 }
 
-_input_errors contains "time: this bundle takes the time of a request from the clock, not from the input (build it with iamc build --request-time to replay requests at a given time)" if {
+_input_errors contains {"code": "INVALID_TIME", "message": "time: this bundle takes the time of a request from the clock, not from the input (build it with iamc build --request-time to replay requests at a given time)"} if {
 	_has_field("time")
 	not _request_time_accepted
 }
 
-_input_errors contains sprintf("time must be an RFC 3339 time like \"2026-11-29T12:00:00Z\", not %s", [json.marshal(input.time)]) if {
+_input_errors contains {"code": "INVALID_TIME", "message": sprintf("time must be an RFC 3339 time like \"2026-11-29T12:00:00Z\", not %s", [json.marshal(input.time)])} if {
 	_has_field("time")
 	_request_time_accepted
 	not _valid_time(input.time)
@@ -217,89 +227,105 @@ _catalog_miss if {
 	not _catalog_ok(_svc, _act)
 }
 
+# The decision for errors (objects with a code and a message): errors holds
+# the messages, error_details the errors themselves, both in the order of
+# the messages.
 _error_decision(errs) := {
 	"allowed": false,
 	"decision": "implicit_deny",
 	"reasons": [],
 	"layers": {"scp": "absent", "boundary": "absent", "identity": "absent", "resource": "absent", "session": "absent", "rcp": "absent", "endpoint": "absent"},
 	"missing_context": [],
-	"errors": _errs_or_internal(errs),
+	"errors": [e.message | some e in details],
+	"error_details": details,
+} if {
+	details := _error_list(errs)
 }
 
-_errs_or_internal(errs) := errs if count(errs) > 0
-else := ["internal: the decision could not be computed; denying"]
+# The errors in the order of their messages; an empty set, which no caller
+# should pass, still denies with a reason.
+_error_list(errs) := [{"code": code, "message": msg} | some [msg, code] in sort([[e.message, e.code] | some e in errs])] if count(errs) > 0
+else := [{"code": "INTERNAL_ERROR", "message": "internal: the decision could not be computed; denying"}]
 
 # (A negated call would fail on an undefined argument, so the tests go
 # through rules.)
-_input_errors contains "input must be an object" if not _input_object
+_input_errors contains {"code": "MALFORMED_INPUT", "message": "input must be an object"} if not _input_object
 
 _input_object if is_object(input)
 
-_input_errors contains "principal is missing" if {
+_input_errors contains {"code": "MALFORMED_INPUT", "message": "principal is missing"} if {
 	is_object(input)
 	not input.principal
 	not _sess
 }
 
-_input_errors contains "principal must be a string" if {
+_input_errors contains {"code": "MALFORMED_INPUT", "message": "principal must be a string"} if {
 	input.principal
 	not is_string(input.principal)
 }
 
-_input_errors contains sprintf("unknown principal %q", [input.principal]) if {
+_input_errors contains {"code": "UNKNOWN_PRINCIPAL", "message": sprintf("unknown principal %q", [input.principal])} if {
 	is_string(input.principal)
 	not _sess
 	not _who
 	not contains(input.principal, ":assumed-role/")
+	not m.roles[input.principal]
 }
 
-_input_errors contains sprintf("%q is a role session: pass its session (role, name, issued_at, expires_at)", [input.principal]) if {
+# A role never makes a request itself: its sessions do (§4.1).
+_input_errors contains {"code": "UNKNOWN_PRINCIPAL", "message": sprintf("unknown principal %q: it is a role, which makes requests through its sessions; assume it (data.iamc.assume) and make the request from the session", [input.principal])} if {
+	is_string(input.principal)
+	not _sess
+	m.roles[input.principal]
+}
+
+_input_errors contains {"code": "INVALID_SESSION", "message": sprintf("%q is a role session: pass its session (role, name, issued_at, expires_at)", [input.principal])} if {
 	is_string(input.principal)
 	not _sess
 	contains(input.principal, ":assumed-role/")
 }
 
-_input_errors contains "session must be an object" if {
+_input_errors contains {"code": "INVALID_SESSION", "message": "session must be an object"} if {
 	input.session != null
 	not is_object(input.session)
 }
 
-_input_errors contains "action is missing" if {
+_input_errors contains {"code": "MALFORMED_INPUT", "message": "action is missing"} if {
 	_input_object
 	not _has_field("action")
 }
 
 _has_field(f) if input[f] != null
 
-_input_errors contains sprintf("action must be \"service:Action\", not %v", [input.action]) if {
+_input_errors contains {"code": "INVALID_ACTION", "message": sprintf("action must be \"service:Action\", not %v", [input.action])} if {
 	_has_field("action")
 	is_object(input)
 	not _act
 }
 
-_input_errors contains "resource must be a non-empty string (an ARN or \"*\")" if {
+_input_errors contains {"code": "INVALID_RESOURCE", "message": "resource must be a non-empty string (an ARN or \"*\")"} if {
 	is_object(input)
 	not _res
 }
 
-_input_errors contains "context must be an object" if {
+_input_errors contains {"code": "INVALID_CONTEXT", "message": "context must be an object"} if {
 	object.get(input, "context", null) != null
 	not is_object(input.context)
 }
 
-_input_errors contains sprintf("context: %s %s", [k, _reserved_why(lower(k))]) if {
+_input_errors contains {"code": "INVALID_CONTEXT", "message": sprintf("context: %s %s", [k, _reserved_why(lower(k))])} if {
 	some k, _ in input.context
 	_reserved_key(lower(k))
 }
 
-_input_errors contains sprintf("context: %s takes one value, not a list: %s", [k, json.marshal(v)]) if {
+_input_errors contains {"code": "INVALID_CONTEXT", "message": sprintf("context: %s takes one value, not a list: %s", [k, json.marshal(v)])} if {
 	some k, v in input.context
 	t := _key_type(lower(k))
 	not endswith(t, "*")
 	is_array(v)
 }
 
-_input_errors contains sprintf("context: %s must be %s, not %s", [k, _type_phrase(t), json.marshal(v)]) if {
+_input_errors contains {"code": "INVALID_CONTEXT", "message": sprintf("context: %s must be %s, not %s", [k, _type_phrase(t), json.marshal(v)])} if {
 	some k, v in input.context
 	t := _key_type(lower(k))
 	not _reserved_key(lower(k))
@@ -312,30 +338,30 @@ _list_for_single(t, v) if {
 	is_array(v)
 }
 
-_input_errors contains sprintf("context: %s must be a string, a number, a boolean or a list of them, not %s", [k, json.marshal(v)]) if {
+_input_errors contains {"code": "INVALID_CONTEXT", "message": sprintf("context: %s must be a string, a number, a boolean or a list of them, not %s", [k, json.marshal(v)])} if {
 	some k, v in input.context
 	not _key_type(lower(k))
 	not _untyped_ok(v)
 }
 
-_input_errors contains sprintf("no role %q in this bundle: %s acts on a role, decided by its trust policy", [input.resource, input.action]) if _unknown_role
+_input_errors contains {"code": "UNKNOWN_ROLE", "message": sprintf("no role %q in this bundle: %s acts on a role, decided by its trust policy", [input.resource, input.action])} if _unknown_role
 
 # A request through a declared endpoint is for a service it serves, from its
 # VPC (docs/semantics.md §10.4).
-_input_errors contains sprintf("%s goes through %s, which serves %s, not %s", [input.action, _ctx_in["aws:sourcevpce"], concat(", ", _endpoint.svc), _svc]) if {
+_input_errors contains {"code": "INVALID_CONTEXT", "message": sprintf("%s goes through %s, which serves %s, not %s", [input.action, _ctx_in["aws:sourcevpce"], concat(", ", _endpoint.svc), _svc])} if {
 	not _svc in _endpoint.svc
 }
 
-_input_errors contains sprintf("context: aws:SourceVpc is %v, but %s is an endpoint of %s", [_ctx_in["aws:sourcevpc"], _ctx_in["aws:sourcevpce"], _endpoint.vpc]) if {
+_input_errors contains {"code": "INVALID_CONTEXT", "message": sprintf("context: aws:SourceVpc is %v, but %s is an endpoint of %s", [_ctx_in["aws:sourcevpc"], _ctx_in["aws:sourcevpce"], _endpoint.vpc])} if {
 	_ctx_in["aws:sourcevpc"] != _endpoint.vpc
 }
 
 # Condition keys are case-insensitive: one key given twice is ambiguous.
-_input_errors contains "context: a key is given twice, in different cases" if _twice_context
+_input_errors contains {"code": "INVALID_CONTEXT", "message": "context: a key is given twice, in different cases"} if _twice_context
 
 _twice_context if count({lower(k) | some k, _ in input.context}) != count(input.context)
 
-_input_errors contains "the root user cannot assume roles" if _root_assume
+_input_errors contains {"code": "INVALID_STS_REQUEST", "message": "the root user cannot assume roles"} if _root_assume
 
 # A service with a catalog (a service block) has only the actions it lists.
-_input_errors contains sprintf("unknown action %q: service %q declares no such action", [input.action, _svc]) if _catalog_miss
+_input_errors contains {"code": "UNKNOWN_ACTION", "message": sprintf("unknown action %q: service %q declares no such action", [input.action, _svc])} if _catalog_miss

@@ -253,7 +253,7 @@ _allowed if {
 
 # ---------------------------------------------------------------- the decision
 
-# The decision object (DESIGN.md §3), with its explanation.
+# The decision object (docs/design.md), with its explanation.
 _decision := d if {
 	count(_errors) == 0
 	[outcome, lacking, denied, rp] := _verdict

@@ -4,8 +4,8 @@
 # package costs several times a builtin call (measured: bench/floor and
 # docs/design.md), and the general decision (layers.rego) makes dozens of
 # them. The common request — an IAM user or root user with long-term keys,
-# acting in its own account on a resource no resource-based policy governs,
-# — is answered here with builtins, data lookups and comprehensions. Everything
+# or a plain role session, acting in its own account on a resource no
+# resource-based policy governs — is answered here with builtins, data lookups and comprehensions. Everything
 # else is left to layers.rego (the rule is undefined), whose answer is the
 # reference: a test decides every request of the test suites both ways and
 # requires the same decision object (rego/quick_test.go).
@@ -20,11 +20,11 @@ import data.iamc.model as m
 #   denies   [code, statement] of every Deny that applies
 #   lacking  the codes of the sets with no Allow that applies
 _quick_verdict := [outcome, allows, denies, parts, w, lacking] if {
-	# The principal's own long-term keys, at the clock's time.
-	object.get(input, "session", null) == null
-	object.get(input, "time", null) == null
+	# A well-formed time (errors.rego), and a principal the lean body
+	# decides.
+	_time_ok
 	model := m
-	w := model.principals[input.principal]
+	w := _quick_who
 
 	# A well-formed action (not of STS, nor one AWS refuses on resources it
 	# owns: aws.rego) of a service whose catalog has it, if it has one, and a
@@ -81,6 +81,30 @@ _quick_verdict := [outcome, allows, denies, parts, w, lacking] if {
 	granted := {n | some [n, _, _] in allows}
 	lacking := {code | some n, [code, _] in w.p; not n in granted}
 	outcome := {true: "explicit_deny", false: {true: "allow", false: "implicit_deny"}[count(lacking) == 0]}[count(denies) > 0]
+}
+
+# The principal of a request the lean body decides, as its policy sets see
+# it: an IAM user or root user with its long-term keys, or a role session
+# with nothing but its role, name, times, MFA and chaining (no session
+# policy or tags), valid at the request's time (session.rego's checks, in
+# the order they are made there).
+_quick_who := m.principals[input.principal] if {
+	object.get(input, "session", null) == null
+} else := w if {
+	s := input.session
+	is_object(s)
+	count(object.remove(s, ["role", "name", "arn", "source", "issued_at", "expires_at", "mfa", "chained"])) == 0
+	w := m.roles[s.role]
+	is_string(s.name)
+	arn := concat("", ["arn:aws:sts::", w.a, ":assumed-role/", w.n, "/", s.name])
+	p := object.get(input, "principal", arn)
+	is_string(p)
+	p in {arn, object.get(s, "source", arn)}
+	issued := time.parse_rfc3339_ns(s.issued_at)
+	expires := time.parse_rfc3339_ns(s.expires_at)
+	issued <= _now_ns
+	_now_ns < expires
+	(expires - issued) / 1000000000 <= {true: 3600, false: w.max}[object.get(s, "chained", false)]
 }
 
 # The decision object of the common request, as _decision makes it.

@@ -50,6 +50,7 @@ _session_keys := object.union_n([
 		"aws:principalarn": _sess.role,
 		"aws:principalaccount": _srole.a,
 		"aws:principaltype": "AssumedRole",
+		"aws:principalisawsservice": false,
 		"aws:userid": concat(":", [_srole.id, _sess.name]),
 		"aws:multifactorauthpresent": _session_mfa,
 		"aws:tokenissuetime": _sess.issued_at,
@@ -88,6 +89,7 @@ _federated_who := {
 			"aws:principalarn": _federated_arn,
 			"aws:principalaccount": _fuser.a,
 			"aws:principaltype": "FederatedUser",
+			"aws:principalisawsservice": false,
 			"aws:userid": concat(":", [_fuser.a, _sess.name]),
 			"aws:multifactorauthpresent": false,
 			"aws:tokenissuetime": _sess.issued_at,
@@ -101,30 +103,30 @@ _federated_extra := object.filter(_fuser, ["b", "scp", "p"])
 
 # ---------------------------------------------------------------- validity
 
-_session_errors contains sprintf("session: no role %v in this bundle", [object.get(_sess, "role", null)]) if {
+_session_errors contains {"code": "UNKNOWN_ROLE", "message": sprintf("session: no role %v in this bundle", [object.get(_sess, "role", null)])} if {
 	_sess
 	not _federated
 	not _user_session
 	not _srole
 }
 
-_session_errors contains sprintf("session: the temporary credentials of %v: the principal must be an IAM user or an account root user of this bundle", [object.get(input, "principal", null)]) if {
+_session_errors contains {"code": "INVALID_SESSION", "message": sprintf("session: the temporary credentials of %v: the principal must be an IAM user or an account root user of this bundle", [object.get(input, "principal", null)])} if {
 	_user_session
 	not _user_session_who
 }
 
-_session_errors contains sprintf("session: a user session has no %s (it has type, mfa, issued_at and expires_at)", [f]) if {
+_session_errors contains {"code": "INVALID_SESSION", "message": sprintf("session: a user session has no %s (it has type, mfa, issued_at and expires_at)", [f])} if {
 	_user_session
 	some f in ["role", "name", "policy", "tags"]
 	object.get(_sess, f, null) != null
 }
 
-_session_errors contains "session: a user session is not chained" if {
+_session_errors contains {"code": "INVALID_SESSION", "message": "session: a user session is not chained"} if {
 	_user_session
 	object.get(_sess, "chained", false) != false
 }
 
-_session_errors contains sprintf("session: the source of a federated session must be an IAM user of this bundle, not %v", [object.get(_sess, "source", null)]) if {
+_session_errors contains {"code": "INVALID_SESSION", "message": sprintf("session: the source of a federated session must be an IAM user of this bundle, not %v", [object.get(_sess, "source", null)])} if {
 	_federated
 	not _fuser
 }
@@ -133,26 +135,26 @@ _session_errors contains sprintf("session: the source of a federated session mus
 # be silently ignored, so it is an error.
 _session_fields := {"role", "name", "arn", "source", "mfa", "issued_at", "expires_at", "policy", "chained", "tags", "type"}
 
-_session_errors contains sprintf("session: unknown field %q", [k]) if {
+_session_errors contains {"code": "INVALID_SESSION", "message": sprintf("session: unknown field %q", [k])} if {
 	some k, _ in _sess
 	not k in _session_fields
 }
 
-_session_errors contains "session: policy must be a JSON policy document (an object)" if {
+_session_errors contains {"code": "INVALID_SESSION_POLICY", "message": "session: policy must be a JSON policy document (an object)"} if {
 	object.get(_sess, "policy", null) != null
 	not is_object(_sess.policy)
 }
 
-_session_errors contains "session: chained must be true or false" if {
+_session_errors contains {"code": "INVALID_SESSION", "message": "session: chained must be true or false"} if {
 	object.get(_sess, "chained", false) != true
 	object.get(_sess, "chained", false) != false
 }
 
-_session_errors contains sprintf("session: type must be absent (a role session), \"federated\" or \"user\", not %v", [_sess.type]) if {
+_session_errors contains {"code": "INVALID_SESSION", "message": sprintf("session: type must be absent (a role session), \"federated\" or \"user\", not %v", [_sess.type])} if {
 	not _sess.type in {"federated", "user"}
 }
 
-_session_errors contains "session: tags must be an object of strings, each key once whatever its case" if {
+_session_errors contains {"code": "INVALID_SESSION", "message": "session: tags must be an object of strings, each key once whatever its case"} if {
 	object.get(_sess, "tags", null) != null
 	not _session_tags_ok
 }
@@ -165,13 +167,13 @@ _session_tags_ok if {
 	count({lower(k) | some k, _ in _sess.tags}) == count(_sess.tags)
 }
 
-_session_errors contains "session: name is missing" if {
+_session_errors contains {"code": "INVALID_SESSION", "message": "session: name is missing"} if {
 	_sess
 	not _user_session
 	not _session_named
 }
 
-_session_errors contains sprintf("session: principal %q is neither the session %q nor its source %v", [input.principal, acting_arn, object.get(_sess, "source", null)]) if {
+_session_errors contains {"code": "INVALID_SESSION", "message": sprintf("session: principal %q is neither the session %q nor its source %v", [input.principal, acting_arn, object.get(_sess, "source", null)])} if {
 	_sess
 	input.principal
 	acting_arn := object.get(_who, "arn", "")
@@ -179,7 +181,7 @@ _session_errors contains sprintf("session: principal %q is neither the session %
 	input.principal != object.get(_sess, "source", null)
 }
 
-_session_errors contains sprintf("session: %s is not an RFC 3339 time", [f]) if {
+_session_errors contains {"code": "INVALID_SESSION", "message": sprintf("session: %s is not an RFC 3339 time", [f])} if {
 	_sess
 	some f in ["issued_at", "expires_at"]
 	not _valid_time(object.get(_sess, f, null))
@@ -189,15 +191,15 @@ _session_named if is_string(_sess.name)
 
 _valid_time(t) if time.parse_rfc3339_ns(t)
 
-_session_errors contains sprintf("session: expired at %s", [_sess.expires_at]) if {
+_session_errors contains {"code": "SESSION_EXPIRED", "message": sprintf("session: expired at %s", [_sess.expires_at])} if {
 	_now_ns >= time.parse_rfc3339_ns(_sess.expires_at)
 }
 
-_session_errors contains sprintf("session: issued at %s, after the request time", [_sess.issued_at]) if {
+_session_errors contains {"code": "INVALID_SESSION", "message": sprintf("session: issued at %s, after the request time", [_sess.issued_at])} if {
 	_now_ns < time.parse_rfc3339_ns(_sess.issued_at)
 }
 
-_session_errors contains sprintf("session: lasts %ds, longer than the %ds this role allows", [span, max]) if {
+_session_errors contains {"code": "INVALID_SESSION", "message": sprintf("session: lasts %ds, longer than the %ds this role allows", [span, max])} if {
 	span := (time.parse_rfc3339_ns(_sess.expires_at) - time.parse_rfc3339_ns(_sess.issued_at)) / 1000000000
 	max := _session_max
 	span > max

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/iamc/iamc/internal/english"
 	"github.com/iamc/iamc/internal/output"
 	"github.com/iamc/iamc/rego"
 	"github.com/iamc/iamc/suite"
@@ -173,7 +174,7 @@ func coverageStatus(s suite.StatementCoverage) string {
 
 // coverageSummary is the one-line verdict on coverage.
 func (o Options) coverageSummary(c *suite.Coverage) string {
-	s := fmt.Sprintf("%d of %d statements (%.1f%%)", c.Covered, c.Total, c.Percent())
+	s := fmt.Sprintf("%d of %s (%.1f%%)", c.Covered, english.Count(c.Total, "statement", "statements"), c.Percent())
 	if o.CoverageMin > 0 {
 		if c.Below(o.CoverageMin) {
 			s += fmt.Sprintf(", below the minimum of %g%%", o.CoverageMin)

@@ -48,7 +48,7 @@ group "g11" {
 
 policy "p1" {
   statement {
-    actions   = ["s3:GetObject1"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }

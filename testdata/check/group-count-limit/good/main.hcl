@@ -44,7 +44,7 @@ group "g10" {
 
 policy "p1" {
   statement {
-    actions   = ["s3:GetObject1"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }

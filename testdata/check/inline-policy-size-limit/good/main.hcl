@@ -1,8 +1,8 @@
 user "dev" {
   policy "inline" {
     statement {
-      actions   = [for i in range(20) : "s3:GetObjectVersion${i}"]
-      resources = ["*"]
+      actions   = ["s3:GetObject"]
+      resources = [for i in range(20) : "arn:aws:s3:::bucket-${i}/*"]
     }
   }
 }

@@ -8,77 +8,77 @@ group "staff" {
 
 policy "p1" {
   statement {
-    actions   = ["s3:GetObject1"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }
 
 policy "p2" {
   statement {
-    actions   = ["s3:GetObject2"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }
 
 policy "p3" {
   statement {
-    actions   = ["s3:GetObject3"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }
 
 policy "p4" {
   statement {
-    actions   = ["s3:GetObject4"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }
 
 policy "p5" {
   statement {
-    actions   = ["s3:GetObject5"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }
 
 policy "p6" {
   statement {
-    actions   = ["s3:GetObject6"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }
 
 policy "p7" {
   statement {
-    actions   = ["s3:GetObject7"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }
 
 policy "p8" {
   statement {
-    actions   = ["s3:GetObject8"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }
 
 policy "p9" {
   statement {
-    actions   = ["s3:GetObject9"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }
 
 policy "p10" {
   statement {
-    actions   = ["s3:GetObject10"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }
 
 policy "p11" {
   statement {
-    actions   = ["s3:GetObject11"]
+    actions   = ["s3:GetObject"]
     resources = ["*"]
   }
 }

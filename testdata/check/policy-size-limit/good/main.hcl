@@ -4,7 +4,7 @@ user "dev" {
 
 policy "small" {
   statement {
-    actions   = [for i in range(100) : "s3:GetObjectVersion${i}"]
-    resources = ["*"]
+    actions   = ["s3:GetObject"]
+    resources = [for i in range(100) : "arn:aws:s3:::bucket-${i}/*"]
   }
 }

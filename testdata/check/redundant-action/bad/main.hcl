@@ -5,7 +5,7 @@ user "analyst" {
 policy "read" {
   statement "Twice" {
     actions   = ["s3:GetObject", "s3:ListBucket", "S3:getobject"]
-    resources = ["arn:aws:s3:::reports/*"]
+    resources = ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]
   }
   statement "Covered" {
     actions   = ["s3:Get*", "s3:GetObjectAcl"]

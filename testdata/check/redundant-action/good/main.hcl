@@ -5,6 +5,6 @@ user "analyst" {
 policy "read" {
   statement "Distinct" {
     actions   = ["s3:GetObject", "s3:GetObjectAcl", "s3:ListBucket"]
-    resources = ["arn:aws:s3:::reports/*"]
+    resources = ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]
   }
 }

@@ -7,7 +7,7 @@ test "statement order does not matter" {
   action    = "s3:DeleteObject"
   resource  = "arn:aws:s3:::bucket/key"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2 and §8 rule 1: Deny beats Allow; statement order, policy order and Sids have no effect on the result; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html"
+  doc       = "docs/semantics.md §2 and §8 rule 1: Deny beats Allow; statement order, policy order and Sids have no effect on the result; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html"
 }
 
 test "the Allow still works for what is not denied, in either order" {
@@ -19,7 +19,7 @@ test "the Allow still works for what is not denied, in either order" {
   action    = "s3:PutObject"
   resource  = "arn:aws:s3:::bucket/key"
   expect    = "allow"
-  doc       = "SEMANTICS.md §2: the Deny applies only to s3:DeleteObject"
+  doc       = "docs/semantics.md §2: the Deny applies only to s3:DeleteObject"
 }
 
 test "a group's Deny beats the user's own Allow" {
@@ -27,7 +27,7 @@ test "a group's Deny beats the user's own Allow" {
   action    = "iam:CreateUser"
   resource  = "*"
   expect    = "explicit_deny"
-  doc       = "SEMANTICS.md §1 (the user's identity policies include the policies of all the user's groups) and §3.1 step 1"
+  doc       = "docs/semantics.md §1 (the user's identity policies include the policies of all the user's groups) and §3.1 step 1"
 }
 
 test "a Deny in every kind of policy" {
@@ -40,7 +40,7 @@ test "a Deny in every kind of policy" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = "explicit_deny"
-  doc       = "SEMANTICS.md §3.1 step 1 and §8 rule 1: any applicable Deny in RCPs, SCPs, resource policy, identity policies, boundary or session policy gives an explicit deny"
+  doc       = "docs/semantics.md §3.1 step 1 and §8 rule 1: any applicable Deny in RCPs, SCPs, resource policy, identity policies, boundary or session policy gives an explicit deny"
 }
 
 test "a Deny in the SCP applies to a role session too" {
@@ -50,7 +50,7 @@ test "a Deny in the SCP applies to a role session too" {
   resource  = "*"
   expect    = "explicit_deny"
   expect_statement = scp.deny_kms_delete.statement.NoKeyDeletion
-  doc       = "SEMANTICS.md §3.1 steps 1 and 3: SCPs apply to every principal of a member account"
+  doc       = "docs/semantics.md §3.1 steps 1 and 3: SCPs apply to every principal of a member account"
 }
 
 test "a Deny in a session policy beats the role's Allow" {
@@ -70,7 +70,7 @@ test "a Deny in a session policy beats the role's Allow" {
     }
   }
   expect = "explicit_deny"
-  doc    = "SEMANTICS.md §3.1 step 1: a Deny in the session policy is an explicit deny"
+  doc    = "docs/semantics.md §3.1 step 1: a Deny in the session policy is an explicit deny"
 }
 
 test "the resource policy's Allow does not override its own Deny" {
@@ -79,7 +79,7 @@ test "the resource policy's Allow does not override its own Deny" {
   resource  = "arn:aws:s3:::vault/secret"
   expect    = "explicit_deny"
   expect_statement = resource.vault.policy.statement.NobodyDeletes
-  doc       = "SEMANTICS.md §2: Deny beats Allow, within one policy as across policies"
+  doc       = "docs/semantics.md §2: Deny beats Allow, within one policy as across policies"
 }
 
 test "nothing denied: the admin's allows decide" {
@@ -91,5 +91,5 @@ test "nothing denied: the admin's allows decide" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.1 steps 3-6: the SCPs, the identity policy and the boundary allow"
+  doc       = "docs/semantics.md §3.1 steps 3-6: the SCPs, the identity policy and the boundary allow"
 }

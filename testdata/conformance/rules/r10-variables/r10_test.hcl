@@ -10,7 +10,7 @@ test "users manage only their own credentials" {
   action    = each.value.action
   resource  = "arn:aws:iam::111111111111:user/${each.value.target}"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §8 rule 10 and §6: $${aws:username} in the resource part; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html"
+  doc       = "docs/semantics.md §8 rule 10 and §6: $${aws:username} in the resource part; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html"
 }
 
 test "the account-wide statement needs no variable" {
@@ -19,7 +19,7 @@ test "the account-wide statement needs no variable" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.own_credentials.statement.AllowViewAccountInfo
-  doc              = "SEMANTICS.md §2.2: Resource * matches every resource"
+  doc              = "docs/semantics.md §2.2: Resource * matches every resource"
 }
 
 test "aws:username is the friendly name, without the path" {
@@ -27,7 +27,7 @@ test "aws:username is the friendly name, without the path" {
   action    = "iam:CreateAccessKey"
   resource  = "arn:aws:iam::111111111111:user/staff/carol"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §6 (aws:username is the friendly name) and §2.2: arn:aws:iam::*:user/carol does not match the ARN arn:aws:iam::111111111111:user/staff/carol of a user with a path"
+  doc       = "docs/semantics.md §6 (aws:username is the friendly name) and §2.2: arn:aws:iam::*:user/carol does not match the ARN arn:aws:iam::111111111111:user/staff/carol of a user with a path"
 }
 
 test "a 2008-10-17 policy keeps the variable as literal text" {
@@ -39,7 +39,7 @@ test "a 2008-10-17 policy keeps the variable as literal text" {
   action    = "iam:ListSSHPublicKeys"
   resource  = each.value.resource
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §8 rule 10: variables work only with Version 2012-10-17 (otherwise literal)"
+  doc       = "docs/semantics.md §8 rule 10: variables work only with Version 2012-10-17 (otherwise literal)"
 }
 
 test "a role session has no aws:username: the variable resolves to nothing" {
@@ -52,5 +52,5 @@ test "a role session has no aws:username: the variable resolves to nothing" {
   action    = "iam:CreateAccessKey"
   resource  = each.value
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §8 rule 10: an unresolved variable matches nothing; §4.1: aws:username is absent for a session"
+  doc       = "docs/semantics.md §8 rule 10: an unresolved variable matches nothing; §4.1: aws:username is absent for a session"
 }

@@ -4,7 +4,7 @@ test "SCP and boundary allowing * grant nothing" {
   action    = each.value
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §8 rule 2: guardrails do not grant; SCPs, boundaries and session policies only intersect; https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"
+  doc       = "docs/semantics.md §8 rule 2: guardrails do not grant; SCPs, boundaries and session policies only intersect; https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"
 }
 
 test "the identity policy decides inside the guardrails" {
@@ -16,7 +16,7 @@ test "the identity policy decides inside the guardrails" {
   action    = "dynamodb:GetItem"
   resource  = each.value.resource
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §3.1: allowed = ¬explicitDeny ∧ SCP ∧ (identityAllow ∧ boundary ∧ session)"
+  doc       = "docs/semantics.md §3.1: allowed = ¬explicitDeny ∧ SCP ∧ (identityAllow ∧ boundary ∧ session)"
 }
 
 test "a session policy allowing * grants nothing to a role without policies" {
@@ -31,5 +31,5 @@ test "a session policy allowing * grants nothing to a role without policies" {
     }
   }
   expect = "implicit_deny"
-  doc    = "SEMANTICS.md §4.1: session policies can only narrow; they cannot grant beyond the role's policies (the role has none, and the caller's permissions do not carry over)"
+  doc    = "docs/semantics.md §4.1: session policies can only narrow; they cannot grant beyond the role's policies (the role has none, and the caller's permissions do not carry over)"
 }

@@ -7,7 +7,7 @@ test "prod1: allowed where every level allows" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.3: root, security, prod (one of its two SCPs) and the account all allow"
+  doc       = "docs/semantics.md §3.3: root, security, prod (one of its two SCPs) and the account all allow"
 }
 
 test "prod1: an action the prod unit does not allow" {
@@ -16,7 +16,7 @@ test "prod1: an action the prod unit does not allow" {
   action    = each.value
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §8 rule 3: every level needs its own Allow; the prod unit allows only ec2 and s3"
+  doc       = "docs/semantics.md §8 rule 3: every level needs its own Allow; the prod unit allows only ec2 and s3"
 }
 
 test "prod1: a Deny from a grandparent level" {
@@ -28,7 +28,7 @@ test "prod1: a Deny from a grandparent level" {
   action    = each.value.action
   resource  = "*"
   expect    = "explicit_deny"
-  doc       = "SEMANTICS.md §3.1 step 1: a Deny in any SCP on the path (root, every OU, the account) is an explicit deny"
+  doc       = "docs/semantics.md §3.1 step 1: a Deny in any SCP on the path (root, every OU, the account) is an explicit deny"
 }
 
 test "prod1 root user is bound like its users" {
@@ -41,7 +41,7 @@ test "prod1 root user is bound like its users" {
   action    = each.value.action
   resource  = "*"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §8 rule 3 and §4.4: member-account root is not exempt from SCPs"
+  doc       = "docs/semantics.md §8 rule 3 and §4.4: member-account root is not exempt from SCPs"
 }
 
 test "a service-linked role in prod1 is exempt" {
@@ -51,7 +51,7 @@ test "a service-linked role in prod1 is exempt" {
   action    = each.value
   resource  = "*"
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.3: SCPs do not affect service-linked roles"
+  doc       = "docs/semantics.md §3.3: SCPs do not affect service-linked roles"
 }
 
 test "the management account is exempt, even from the root's Deny" {
@@ -60,5 +60,5 @@ test "the management account is exempt, even from the root's Deny" {
   action    = each.value
   resource  = "*"
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.3: SCPs do not affect users, roles or the root user of the management account"
+  doc       = "docs/semantics.md §3.3: SCPs do not affect users, roles or the root user of the management account"
 }

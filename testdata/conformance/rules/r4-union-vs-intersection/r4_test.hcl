@@ -8,7 +8,7 @@ test "same account: either side is enough" {
   action    = "sqs:SendMessage"
   resource  = "arn:aws:sqs:us-east-1:111111111111:home-queue"
   expect    = "allow"
-  doc       = "SEMANTICS.md §8 rule 4: in the same account, identity or resource policy suffices; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html"
+  doc       = "docs/semantics.md §8 rule 4: in the same account, identity or resource policy suffices; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html"
 }
 
 test "cross-account: both sides are required" {
@@ -21,5 +21,5 @@ test "cross-account: both sides are required" {
   action    = "sqs:SendMessage"
   resource  = "arn:aws:sqs:us-east-1:222222222222:away-queue"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §8 rule 4: cross-account, both are required, and the resource policy must name the principal or its account; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html"
+  doc       = "docs/semantics.md §8 rule 4: cross-account, both are required, and the resource policy must name the principal or its account; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html"
 }

@@ -4,7 +4,7 @@ test "user ARN: bypasses the boundary's implicit deny" {
   resource         = "arn:aws:s3:::data/user/f"
   expect           = "allow"
   expect_statement = resource.data.policy.statement.ByUserArn
-  doc              = "SEMANTICS.md §8 rule 5: user or session ARN: the grant bypasses implicit denies of identity, boundary and session policies (same account)"
+  doc              = "docs/semantics.md §8 rule 5: user or session ARN: the grant bypasses implicit denies of identity, boundary and session policies (same account)"
 }
 
 test "account: only delegates to IAM, where the boundary applies" {
@@ -17,7 +17,7 @@ test "account: only delegates to IAM, where the boundary applies" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::data/account/f"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §8 rule 5: account ARN (:root): only delegates to IAM, so identity allow ∧ boundary decide"
+  doc       = "docs/semantics.md §8 rule 5: account ARN (:root): only delegates to IAM, so identity allow ∧ boundary decide"
 }
 
 test "role ARN: limited by the role's boundary" {
@@ -26,7 +26,7 @@ test "role ARN: limited by the role's boundary" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::data/role/f"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §8 rule 5: Role ARN: limited by boundary and session policy"
+  doc       = "docs/semantics.md §8 rule 5: Role ARN: limited by boundary and session policy"
 }
 
 test "session ARN: bypasses the role's boundary" {
@@ -37,7 +37,7 @@ test "session ARN: bypasses the role's boundary" {
   resource         = "arn:aws:s3:::data/session/f"
   expect           = "allow"
   expect_statement = resource.data.policy.statement.BySessionArn
-  doc              = "SEMANTICS.md §8 rule 5 and §3.1 step 4: a resource policy naming the role session ARN allows directly"
+  doc              = "docs/semantics.md §8 rule 5 and §3.1 step 4: a resource policy naming the role session ARN allows directly"
 }
 
 test "each grant covers only its own prefix" {
@@ -45,5 +45,5 @@ test "each grant covers only its own prefix" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::data/role/f"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2: the user's statement lists only data/user/*"
+  doc       = "docs/semantics.md §2: the user's statement lists only data/user/*"
 }

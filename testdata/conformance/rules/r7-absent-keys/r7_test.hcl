@@ -12,7 +12,7 @@ test "absent keys" {
   action    = each.value.action
   resource  = "*"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §8 rule 7: absent keys: positive operators are false, negated operators are true, …IfExists is true, ForAllValues is true, ForAnyValue is false; Bool aws:MultiFactorAuthPresent is absent for long-term keys, so Deny+Bool false does not block them; §5.2 Null true: the key is absent"
+  doc       = "docs/semantics.md §8 rule 7: absent keys: positive operators are false, negated operators are true, …IfExists is true, ForAllValues is true, ForAnyValue is false; Bool aws:MultiFactorAuthPresent is absent for long-term keys, so Deny+Bool false does not block them; §5.2 Null true: the key is absent"
 }
 
 test "the same statements with the keys present" {
@@ -29,5 +29,5 @@ test "the same statements with the keys present" {
   resource  = "*"
   context   = each.value.ctx
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2 and §5.3: with the key present each operator evaluates normally"
+  doc       = "docs/semantics.md §5.2 and §5.3: with the key present each operator evaluates normally"
 }

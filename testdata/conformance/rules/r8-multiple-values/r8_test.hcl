@@ -9,7 +9,7 @@ test "a region lock SCP: StringNotEquals over two regions" {
   resource  = "*"
   context   = { "aws:RequestedRegion" = each.value.region }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §8 rule 8: NOR for negated operators: the Deny applies only when the region is neither us-east-1 nor eu-west-1; https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html (deny access based on the requested region)"
+  doc       = "docs/semantics.md §8 rule 8: NOR for negated operators: the Deny applies only when the region is neither us-east-1 nor eu-west-1; https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html (deny access based on the requested region)"
 }
 
 test "the region lock exempts global services through NotAction" {
@@ -18,7 +18,7 @@ test "the region lock exempts global services through NotAction" {
   resource  = "*"
   context   = { "aws:RequestedRegion" = "ap-south-1" }
   expect    = "allow"
-  doc       = "SEMANTICS.md §2: a Deny with NotAction does not apply to the listed actions"
+  doc       = "docs/semantics.md §2: a Deny with NotAction does not apply to the listed actions"
 }
 
 test "two keys ANDed, values of one key ORed" {
@@ -33,5 +33,5 @@ test "two keys ANDed, values of one key ORed" {
   resource  = "arn:aws:sns:us-east-1:111111111111:alerts"
   context   = merge(each.value.ctx, { "aws:RequestedRegion" = "us-east-1" })
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: AND over operators and keys, OR over the values of one key (the topic policy names the publisher, who has no identity policy, so the decision rests on its conditions; same account, §3.1 step 4)"
+  doc       = "docs/semantics.md §5.1: AND over operators and keys, OR over the values of one key (the topic policy names the publisher, who has no identity policy, so the decision rests on its conditions; same account, §3.1 step 4)"
 }

@@ -8,7 +8,7 @@ test "actions match whatever their case" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = "allow"
-  doc       = "SEMANTICS.md §8 rule 9 and §2.1: actions (prefix and name) are case-insensitive"
+  doc       = "docs/semantics.md §8 rule 9 and §2.1: actions (prefix and name) are case-insensitive"
 }
 
 test "resource ARNs are case-sensitive" {
@@ -20,7 +20,7 @@ test "resource ARNs are case-sensitive" {
   action    = each.value == "arn:aws:s3:::reports/q1" ? "s3:GetObject" : "dynamodb:GetItem"
   resource  = each.value
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §8 rule 9 and §2.2: resource ARNs are case-sensitive"
+  doc       = "docs/semantics.md §8 rule 9 and §2.2: resource ARNs are case-sensitive"
 }
 
 test "principal ARNs are case-sensitive" {
@@ -32,7 +32,7 @@ test "principal ARNs are case-sensitive" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value.bucket}/f"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2.3: user names in principal ARNs are case-sensitive; the bucket shared names arn:aws:iam::111111111111:user/reader, the bucket capital names arn:aws:iam::111111111111:user/Reader, which is not the user reader"
+  doc       = "docs/semantics.md §2.3: user names in principal ARNs are case-sensitive; the bucket shared names arn:aws:iam::111111111111:user/reader, the bucket capital names arn:aws:iam::111111111111:user/Reader, which is not the user reader"
 }
 
 test "condition key names are case-insensitive, StringLike values are not" {
@@ -45,5 +45,5 @@ test "condition key names are case-insensitive, StringLike values are not" {
   resource  = "arn:aws:s3:::shared/f"
   context   = each.value.ctx
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §8 rule 9: condition-key names (including tag keys) are case-insensitive; StringLike values are case-sensitive"
+  doc       = "docs/semantics.md §8 rule 9: condition-key names (including tag keys) are case-insensitive; StringLike values are case-sensitive"
 }

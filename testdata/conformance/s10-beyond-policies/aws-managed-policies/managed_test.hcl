@@ -53,7 +53,7 @@ test "an AWS managed policy can be read" {
   resource         = "arn:aws:iam::aws:policy/ReadOnlyAccess"
   expect           = "allow"
   expect_statement = policy.admin.statement.Admin
-  doc              = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/about-managed-policy-reference: AWS managed policies 'are available for use by all AWS customers'; https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html: 'To list only AWS managed policies, set Scope to AWS'; https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html: 'Retrieves information about the specified managed policy'. Reading changes nothing; the caller's identity policy allows it (SEMANTICS.md §3.1 step 5)"
+  doc              = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/about-managed-policy-reference: AWS managed policies 'are available for use by all AWS customers'; https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html: 'To list only AWS managed policies, set Scope to AWS'; https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html: 'Retrieves information about the specified managed policy'. Reading changes nothing; the caller's identity policy allows it (docs/semantics.md §3.1 step 5)"
 }
 
 test "an AWS managed policy can be attached to one's own role" {

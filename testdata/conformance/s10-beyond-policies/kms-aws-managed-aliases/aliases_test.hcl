@@ -38,7 +38,7 @@ test "one's own aliases are managed as the policies allow" {
   resource         = "arn:aws:kms:eu-west-1:111111111111:${each.value.alias}"
   expect           = "allow"
   expect_statement = policy.admin.statement.Admin
-  doc              = "API_CreateAlias.html: only names that begin with alias/aws/ are reserved (alias/aws-backups does not); https://docs.aws.amazon.com/kms/latest/developerguide/alias-access.html: 'kms:CreateAlias for the alias. Provide this permission in an IAM policy that is attached to the principal' (the permission on the alias resource, the request here); SEMANTICS.md §3.1 step 5"
+  doc              = "API_CreateAlias.html: only names that begin with alias/aws/ are reserved (alias/aws-backups does not); https://docs.aws.amazon.com/kms/latest/developerguide/alias-access.html: 'kms:CreateAlias for the alias. Provide this permission in an IAM policy that is attached to the principal' (the permission on the alias resource, the request here); docs/semantics.md §3.1 step 5"
 }
 
 test "aliases can be listed" {
@@ -47,5 +47,5 @@ test "aliases can be listed" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.admin.statement.Admin
-  doc              = "https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key: 'You have permission to view the AWS managed keys in your account'; SEMANTICS.md §3.1 step 5"
+  doc              = "https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key: 'You have permission to view the AWS managed keys in your account'; docs/semantics.md §3.1 step 5"
 }

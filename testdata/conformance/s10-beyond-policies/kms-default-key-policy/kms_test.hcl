@@ -17,7 +17,7 @@ test "an undeclared key: a role session of the account" {
   action    = "kms:Encrypt"
   resource  = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"
   expect    = "allow"
-  doc       = "key-policy-default.html (the account principal delegates to IAM policies) and SEMANTICS.md §4.1 (a session has the role's policies)"
+  doc       = "key-policy-default.html (the account principal delegates to IAM policies) and docs/semantics.md §4.1 (a session has the role's policies)"
 }
 
 test "an undeclared key: the account's root user" {
@@ -25,7 +25,7 @@ test "an undeclared key: the account's root user" {
   action    = "kms:Decrypt"
   resource  = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"
   expect    = "allow"
-  doc       = "key-policy-default.html: the default statement's principal is arn:aws:iam::<account>:root; SEMANTICS.md §4.4: root has full access in its own account"
+  doc       = "key-policy-default.html: the default statement's principal is arn:aws:iam::<account>:root; docs/semantics.md §4.4: root has full access in its own account"
 }
 
 test "an undeclared key: another account is not let in" {
@@ -33,7 +33,7 @@ test "an undeclared key: another account is not let in" {
   action    = "kms:Decrypt"
   resource  = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"
   expect    = "implicit_deny"
-  doc       = "key-policy-default.html: the default statement names only the account that owns the key; https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html: another account's principals need the key policy to allow their account; SEMANTICS.md §3.2"
+  doc       = "key-policy-default.html: the default statement names only the account that owns the key; https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html: another account's principals need the key policy to allow their account; docs/semantics.md §3.2"
 }
 
 test "a declared key that does not let IAM policies in" {
@@ -45,7 +45,7 @@ test "a declared key that does not let IAM policies in" {
   action    = "kms:Encrypt"
   resource  = "arn:aws:kms:eu-west-1:111111111111:key/0f0e0d0c-0b0a-0908-0706-050403020100"
   expect    = "implicit_deny"
-  doc       = "key-policy-default.html: 'Unlike other AWS resource policies, an AWS KMS key policy does not automatically give permission to the account or any of its users' and 'Without this permission, IAM policies that allow access to the key are ineffective'; SEMANTICS.md §3.1 step 4 (KMS key policies are gatekeepers)"
+  doc       = "key-policy-default.html: 'Unlike other AWS resource policies, an AWS KMS key policy does not automatically give permission to the account or any of its users' and 'Without this permission, IAM policies that allow access to the key are ineffective'; docs/semantics.md §3.1 step 4 (KMS key policies are gatekeepers)"
 }
 
 test "a declared key that names a role" {
@@ -55,5 +55,5 @@ test "a declared key that names a role" {
   resource         = "arn:aws:kms:eu-west-1:111111111111:key/0f0e0d0c-0b0a-0908-0706-050403020100"
   expect           = "allow"
   expect_statement = resource.payroll_key.policy.statement.WorkerOnly
-  doc              = "SEMANTICS.md §3.1 step 4: the key policy names the role ARN"
+  doc              = "docs/semantics.md §3.1 step 4: the key policy names the role ARN"
 }

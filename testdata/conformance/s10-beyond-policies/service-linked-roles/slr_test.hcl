@@ -86,7 +86,7 @@ test "an ordinary role can be changed" {
   resource         = role.ElbHelper.arn
   expect           = "allow"
   expect_statement = policy.admin.statement.Admin
-  doc              = "SEMANTICS.md §3.1 step 5: the identity policy allows; nothing protects an ordinary role"
+  doc              = "docs/semantics.md §3.1 step 5: the identity policy allows; nothing protects an ordinary role"
 }
 
 test "users cannot assume a service-linked role" {
@@ -95,5 +95,5 @@ test "users cannot assume a service-linked role" {
   action    = "elasticloadbalancing:DescribeLoadBalancers"
   resource  = "*"
   expect    = "deny"
-  doc       = "using-service-linked-roles.html: 'unless defined otherwise, only that service can assume the roles'; SEMANTICS.md §4.2: the trust policy names only the service"
+  doc       = "using-service-linked-roles.html: 'unless defined otherwise, only that service can assume the roles'; docs/semantics.md §4.2: the trust policy names only the service"
 }

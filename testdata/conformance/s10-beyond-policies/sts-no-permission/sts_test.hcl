@@ -29,7 +29,7 @@ test "the Deny still applies to other actions" {
   resource         = "*"
   expect           = "explicit_deny"
   expect_statement = policy.deny_everything.statement.DenyEverything
-  doc              = "SEMANTICS.md §2 (Deny beats Allow); https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html exempts no caller from authorization"
+  doc              = "docs/semantics.md §2 (Deny beats Allow); https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html exempts no caller from authorization"
 }
 
 test "GetCallerIdentity outside the permissions boundary" {
@@ -55,7 +55,7 @@ test "GetCallerIdentity under a session policy Deny" {
   action    = "sts:GetCallerIdentity"
   resource  = "*"
   expect    = "allow"
-  doc       = "API_GetCallerIdentity.html: 'No permissions are required to perform this operation ... Permissions are not required because the same information is returned when access is denied'; a session policy only narrows permissions (SEMANTICS.md §4.1), and none are required"
+  doc       = "API_GetCallerIdentity.html: 'No permissions are required to perform this operation ... Permissions are not required because the same information is returned when access is denied'; a session policy only narrows permissions (docs/semantics.md §4.1), and none are required"
   session_policy {
     statement "DenySts" {
       effect    = "Deny"
@@ -126,7 +126,7 @@ test "the MFA Deny still applies to other actions with long-term keys" {
   resource         = "arn:aws:s3:::reports/q2.csv"
   expect           = "explicit_deny"
   expect_statement = policy.mfa_self_manage.statement.BlockMostAccessUnlessSignedInWithMFA
-  doc              = "SEMANTICS.md §4.3: aws:MultiFactorAuthPresent is absent for long-term keys, so BoolIfExists false is true"
+  doc              = "docs/semantics.md §4.3: aws:MultiFactorAuthPresent is absent for long-term keys, so BoolIfExists false is true"
 }
 
 test "GetSessionToken and GetFederationToken from a role session" {

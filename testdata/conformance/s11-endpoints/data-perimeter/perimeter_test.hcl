@@ -22,7 +22,7 @@ test "not through the endpoint: reading another account's bucket" {
   resource  = "arn:aws:s3:::data-bucket/report.csv"
   context   = { "aws:SourceIp" = "203.0.113.10" }
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.2: the bucket policy names the app account and the identity policy allows; the endpoint is not used"
+  doc       = "docs/semantics.md §3.2: the bucket policy names the app account and the identity policy allows; the endpoint is not used"
 }
 
 test "through the endpoint: writes by the CI role" {
@@ -32,7 +32,7 @@ test "through the endpoint: writes by the CI role" {
   resource  = "arn:aws:s3:::app-bucket/build.zip"
   context   = { "aws:SourceVpce" = "vpce-0perim01", "aws:SourceVpc" = "vpc-111aaa" }
   expect    = "allow"
-  doc       = "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html: for gateway endpoints 'the Principal element must be set to *. To specify a principal, use the aws:PrincipalArn condition key'; for a role session aws:PrincipalArn is the role ARN (SEMANTICS.md §4.1)"
+  doc       = "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html: for gateway endpoints 'the Principal element must be set to *. To specify a principal, use the aws:PrincipalArn condition key'; for a role session aws:PrincipalArn is the role ARN (docs/semantics.md §4.1)"
 }
 
 test "through the endpoint: writes by another principal" {
@@ -54,7 +54,7 @@ test "anonymous requests through the endpoint" {
   resource  = each.value.resource
   context   = { "aws:SourceVpce" = "vpce-0perim01", "aws:SourceVpc" = "vpc-111aaa" }
   expect    = each.value.expect
-  doc       = "vpc-endpoints-access.html: the endpoint policy controls access through the endpoint for every principal (Principal *); SEMANTICS.md §3.4: the bucket policies allow anonymous reads of public/*"
+  doc       = "vpc-endpoints-access.html: the endpoint policy controls access through the endpoint for every principal (Principal *); docs/semantics.md §3.4: the bucket policies allow anonymous reads of public/*"
 }
 
 test "anonymous requests not through the endpoint" {
@@ -63,5 +63,5 @@ test "anonymous requests not through the endpoint" {
   resource  = "arn:aws:s3:::data-bucket/public/index.html"
   context   = { "aws:SourceIp" = "203.0.113.10" }
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.4: Principal * allows anonymous requests"
+  doc       = "docs/semantics.md §3.4: Principal * allows anonymous requests"
 }

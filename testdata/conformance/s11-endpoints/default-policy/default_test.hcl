@@ -10,7 +10,7 @@ test "the default endpoint policy lets the other policies decide" {
   resource  = each.value.resource
   context   = { "aws:SourceVpce" = "vpce-0default0", "aws:SourceVpc" = "vpc-222bbb" }
   expect    = each.value.expect
-  doc       = "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html: the default policy {\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"} 'grants full access to the endpoint'; the identity policy decides (SEMANTICS.md §3.1)"
+  doc       = "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html: the default policy {\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"} 'grants full access to the endpoint'; the identity policy decides (docs/semantics.md §3.1)"
 }
 
 test "the default endpoint policy grants nothing by itself" {
@@ -33,5 +33,5 @@ test "the same requests without the endpoint" {
   resource  = each.value.resource
   context   = { "aws:SourceIp" = "203.0.113.10" }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §3.1: with the default endpoint policy the decisions are the same through the endpoint and without it"
+  doc       = "docs/semantics.md §3.1: with the default endpoint policy the decisions are the same through the endpoint and without it"
 }

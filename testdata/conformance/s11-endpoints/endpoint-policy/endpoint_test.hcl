@@ -33,7 +33,7 @@ test "through the endpoint: a Deny in its policy" {
   context          = { "aws:SourceVpce" = "vpce-1a2b3c4d", "aws:SourceVpc" = "vpc-111aaa" }
   expect           = "explicit_deny"
   expect_statement = vpc_endpoint.s3_gateway.policy.statement.NoDeletes
-  doc              = "SEMANTICS.md §3.1 step 1: an applicable Deny in any policy, the VPC endpoint policy included, is an explicit deny; vpc-endpoints-access.html"
+  doc              = "docs/semantics.md §3.1 step 1: an applicable Deny in any policy, the VPC endpoint policy included, is an explicit deny; vpc-endpoints-access.html"
 }
 
 test "the endpoint policy grants nothing by itself" {

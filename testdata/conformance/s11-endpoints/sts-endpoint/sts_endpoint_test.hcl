@@ -24,7 +24,7 @@ test "through the endpoint: assuming a role it allows" {
   resource  = role.Deploy.arn
   context   = { "aws:SourceVpce" = "vpce-0sts0001", "aws:SourceVpc" = "vpc-111aaa" }
   expect    = "allow"
-  doc       = "reference_sts_vpc_endpoint_policies.html: 'Both the endpoint policy and the caller's applicable policies must allow a request' — the endpoint policy, the trust policy (SEMANTICS.md §4.2) and the identity policy allow"
+  doc       = "reference_sts_vpc_endpoint_policies.html: 'Both the endpoint policy and the caller's applicable policies must allow a request' — the endpoint policy, the trust policy (docs/semantics.md §4.2) and the identity policy allow"
 }
 
 test "through the endpoint: assuming a role it does not allow" {
@@ -42,7 +42,7 @@ test "not through the endpoint: assuming a role the trust policy allows" {
   resource  = role.Reader.arn
   context   = { "aws:SourceIp" = "203.0.113.10" }
   expect    = "allow"
-  doc       = "SEMANTICS.md §4.2: same account, the trust policy names the caller"
+  doc       = "docs/semantics.md §4.2: same account, the trust policy names the caller"
 }
 
 test "through the endpoint: the trust policy is still the gate" {
@@ -51,5 +51,5 @@ test "through the endpoint: the trust policy is still the gate" {
   resource  = role.Deploy.arn
   context   = { "aws:SourceVpce" = "vpce-0sts0001", "aws:SourceVpc" = "vpc-111aaa" }
   expect    = "implicit_deny"
-  doc       = "reference_sts_vpc_endpoint_policies.html: 'VPC endpoint policies don't grant permissions on their own'; SEMANTICS.md §4.2: the trust policy must allow the caller, and it names only the dev user"
+  doc       = "reference_sts_vpc_endpoint_policies.html: 'VPC endpoint policies don't grant permissions on their own'; docs/semantics.md §4.2: the trust policy must allow the caller, and it names only the dev user"
 }

@@ -9,7 +9,7 @@ test "s3:Get* matches actions starting with Get" {
   resource         = "arn:aws:s3:::bucket/key"
   expect           = "allow"
   expect_statement = policy.get_star.statement.GetStar
-  doc              = "SEMANTICS.md §2.1: `*` matches 0 or more characters in the action name (s3:Get*); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"
+  doc              = "docs/semantics.md §2.1: `*` matches 0 or more characters in the action name (s3:Get*); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"
 }
 
 test "s3:Get* does not match other actions" {
@@ -23,7 +23,7 @@ test "s3:Get* does not match other actions" {
   action    = each.value
   resource  = "arn:aws:s3:::bucket/key"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2.1 and §3.1 step 5: the pattern s3:Get* matches only names beginning with Get; with no other allow the request is implicitly denied"
+  doc       = "docs/semantics.md §2.1 and §3.1 step 5: the pattern s3:Get* matches only names beginning with Get; with no other allow the request is implicitly denied"
 }
 
 test "? matches exactly one character" {
@@ -37,7 +37,7 @@ test "? matches exactly one character" {
   action    = each.value.action
   resource  = "arn:aws:s3:::bucket/key"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2.1: `?` matches exactly one character (s3:Get?bject); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"
+  doc       = "docs/semantics.md §2.1: `?` matches exactly one character (s3:Get?bject); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"
 }
 
 test "a wildcard in the middle of the name" {
@@ -51,7 +51,7 @@ test "a wildcard in the middle of the name" {
   action    = each.value.action
   resource  = "*"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2.1: wildcards apply anywhere in the action name (iam:*AccessKey*), per https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"
+  doc       = "docs/semantics.md §2.1: wildcards apply anywhere in the action name (iam:*AccessKey*), per https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"
 }
 
 test "s3:* does not match the s3express service" {
@@ -59,7 +59,7 @@ test "s3:* does not match the s3express service" {
   action    = "s3express:CreateSession"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2.1: the service prefix must match literally: s3:* does not match s3express:…"
+  doc       = "docs/semantics.md §2.1: the service prefix must match literally: s3:* does not match s3express:…"
 }
 
 test "s3:* matches every s3 action" {
@@ -69,7 +69,7 @@ test "s3:* matches every s3 action" {
   resource  = "*"
   expect    = "allow"
   expect_statement = policy.s3_all.statement.S3All
-  doc       = "SEMANTICS.md §2.1: `*` in the action name matches every action of the service prefix"
+  doc       = "docs/semantics.md §2.1: `*` in the action name matches every action of the service prefix"
 }
 
 test "action prefix and name are case-insensitive" {
@@ -83,7 +83,7 @@ test "action prefix and name are case-insensitive" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.upper_case.statement.UpperCase
-  doc              = "SEMANTICS.md §2.1: prefix and name are case-insensitive: IAM:listaccesskeys equals iam:ListAccessKeys"
+  doc              = "docs/semantics.md §2.1: prefix and name are case-insensitive: IAM:listaccesskeys equals iam:ListAccessKeys"
 }
 
 test "a case-insensitive match does not widen the list" {
@@ -91,7 +91,7 @@ test "a case-insensitive match does not widen the list" {
   action    = "iam:ListUsers"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2.1 and §3.1 step 5: only the listed actions match, whatever their case"
+  doc       = "docs/semantics.md §2.1 and §3.1 step 5: only the listed actions match, whatever their case"
 }
 
 test "* alone matches every action of every service" {
@@ -101,5 +101,5 @@ test "* alone matches every action of every service" {
   resource  = "*"
   expect    = "allow"
   expect_statement = policy.star.statement.Everything
-  doc       = "SEMANTICS.md §2.1: the action may be `*` alone, which matches every action"
+  doc       = "docs/semantics.md §2.1: the action may be `*` alone, which matches every action"
 }

@@ -5,7 +5,7 @@ test "PowerUserAccess: everything outside iam, organizations and account" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.power_user.statement.AllButIamOrgAccount
-  doc              = "SEMANTICS.md §2: Allow with NotAction grants everything except the listed services; https://docs.aws.amazon.com/aws-managed-policy/latest/reference/PowerUserAccess.html"
+  doc              = "docs/semantics.md §2: Allow with NotAction grants everything except the listed services; https://docs.aws.amazon.com/aws-managed-policy/latest/reference/PowerUserAccess.html"
 }
 
 test "PowerUserAccess: IAM, Organizations and Account actions not listed are denied" {
@@ -14,7 +14,7 @@ test "PowerUserAccess: IAM, Organizations and Account actions not listed are den
   action    = each.value
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2: NotAction iam:*, organizations:*, account:* excludes those services; nothing else allows them (§3.1 step 5)"
+  doc       = "docs/semantics.md §2: NotAction iam:*, organizations:*, account:* excludes those services; nothing else allows them (§3.1 step 5)"
 }
 
 test "PowerUserAccess: the few listed IAM, Organizations and Account actions" {
@@ -24,7 +24,7 @@ test "PowerUserAccess: the few listed IAM, Organizations and Account actions" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.power_user.statement.SomeIamOrgAccount
-  doc              = "SEMANTICS.md §2: the second statement's Action list allows them; statements of one policy are ORed"
+  doc              = "docs/semantics.md §2: the second statement's Action list allows them; statements of one policy are ORed"
 }
 
 test "ReadOnlyAccess: Get, List and Describe actions" {
@@ -34,7 +34,7 @@ test "ReadOnlyAccess: Get, List and Describe actions" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.read_only.statement.ReadOnly
-  doc              = "SEMANTICS.md §2.1: s3:Get*, s3:List*, ec2:Describe* match by prefix, case-insensitively; https://docs.aws.amazon.com/aws-managed-policy/latest/reference/ReadOnlyAccess.html"
+  doc              = "docs/semantics.md §2.1: s3:Get*, s3:List*, ec2:Describe* match by prefix, case-insensitively; https://docs.aws.amazon.com/aws-managed-policy/latest/reference/ReadOnlyAccess.html"
 }
 
 test "ReadOnlyAccess: write actions are denied" {
@@ -43,7 +43,7 @@ test "ReadOnlyAccess: write actions are denied" {
   action    = each.value
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2.1 and §3.1 step 5: no Get*/List*/Describe* pattern matches, so no allow"
+  doc       = "docs/semantics.md §2.1 and §3.1 step 5: no Get*/List*/Describe* pattern matches, so no allow"
 }
 
 test "ReadOnlyAccess with a Deny on a bucket" {
@@ -55,5 +55,5 @@ test "ReadOnlyAccess with a Deny on a bucket" {
   action    = "s3:GetObject"
   resource  = each.value.resource
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2: Deny beats Allow; the Deny applies only where its resource matches"
+  doc       = "docs/semantics.md §2: Deny beats Allow; the Deny applies only where its resource matches"
 }

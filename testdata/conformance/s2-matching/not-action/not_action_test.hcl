@@ -5,7 +5,7 @@ test "Allow NotAction grants actions not listed" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.allow_not_iam.statement.AllButIam
-  doc              = "SEMANTICS.md §2: NotAction with Allow grants everything except the list; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html"
+  doc              = "docs/semantics.md §2: NotAction with Allow grants everything except the list; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html"
 }
 
 test "Allow NotAction does not grant the listed actions" {
@@ -14,7 +14,7 @@ test "Allow NotAction does not grant the listed actions" {
   action    = each.value
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2 item 1: NotAction matches only if no listed pattern matches (case-insensitively, §2.1); the listed iam:* actions get no allow"
+  doc       = "docs/semantics.md §2 item 1: NotAction matches only if no listed pattern matches (case-insensitively, §2.1); the listed iam:* actions get no allow"
 }
 
 test "Deny NotAction does not allow the listed actions" {
@@ -22,7 +22,7 @@ test "Deny NotAction does not allow the listed actions" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::bucket/key"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2: NotAction with Deny denies everything except the list, and does not allow the listed items; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html"
+  doc       = "docs/semantics.md §2: NotAction with Deny denies everything except the list, and does not allow the listed items; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html"
 }
 
 test "Deny NotAction denies actions outside the list" {
@@ -31,7 +31,7 @@ test "Deny NotAction denies actions outside the list" {
   resource         = "*"
   expect           = "explicit_deny"
   expect_statement = policy.deny_not_s3.statement.DenyAllButS3
-  doc              = "SEMANTICS.md §2: a Deny with NotAction applies to every action not listed, giving an explicit deny"
+  doc              = "docs/semantics.md §2: a Deny with NotAction applies to every action not listed, giving an explicit deny"
 }
 
 test "Deny NotAction beside an Allow" {
@@ -47,5 +47,5 @@ test "Deny NotAction beside an Allow" {
   action    = each.value.action
   resource  = "*"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2 (Deny beats Allow; NotAction with Deny does not allow the listed items) and §3.1 steps 1 and 5"
+  doc       = "docs/semantics.md §2 (Deny beats Allow; NotAction with Deny does not allow the listed items) and §3.1 steps 1 and 5"
 }

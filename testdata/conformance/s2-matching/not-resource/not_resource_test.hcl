@@ -10,7 +10,7 @@ test "Allow NotResource grants resources not listed" {
   resource         = each.value
   expect           = "allow"
   expect_statement = policy.all_but_secret.statement.AllButSecret
-  doc              = "SEMANTICS.md §2 item 2 and §2.2: NotResource matches when no listed pattern matches (case-sensitively); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html"
+  doc              = "docs/semantics.md §2 item 2 and §2.2: NotResource matches when no listed pattern matches (case-sensitively); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html"
 }
 
 test "Allow NotResource does not grant the listed resources" {
@@ -22,7 +22,7 @@ test "Allow NotResource does not grant the listed resources" {
   action    = "s3:GetObject"
   resource  = each.value
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2: NotResource with Allow grants everything except the list"
+  doc       = "docs/semantics.md §2: NotResource with Allow grants everything except the list"
 }
 
 test "Allow NotResource still needs the action to match" {
@@ -30,7 +30,7 @@ test "Allow NotResource still needs the action to match" {
   action    = "s3:PutObject"
   resource  = "arn:aws:s3:::public/a.txt"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2: a statement applies only when Action and Resource/NotResource both match"
+  doc       = "docs/semantics.md §2: a statement applies only when Action and Resource/NotResource both match"
 }
 
 test "Deny NotResource denies outside the list" {
@@ -39,7 +39,7 @@ test "Deny NotResource denies outside the list" {
   resource         = "arn:aws:s3:::private/a.txt"
   expect           = "explicit_deny"
   expect_statement = policy.deny_outside_public.statement.DenyOutsidePublic
-  doc              = "SEMANTICS.md §2: NotResource with Deny denies everything except the list; Deny beats Allow"
+  doc              = "docs/semantics.md §2: NotResource with Deny denies everything except the list; Deny beats Allow"
 }
 
 test "Deny NotResource leaves the listed resources to the allows" {
@@ -48,7 +48,7 @@ test "Deny NotResource leaves the listed resources to the allows" {
   resource         = "arn:aws:s3:::public/a.txt"
   expect           = "allow"
   expect_statement = policy.s3_read.statement.Read
-  doc              = "SEMANTICS.md §2: the Deny with NotResource does not apply to the listed resource, so the Allow decides"
+  doc              = "docs/semantics.md §2: the Deny with NotResource does not apply to the listed resource, so the Allow decides"
 }
 
 test "Deny NotResource alone does not allow the listed resources" {
@@ -56,5 +56,5 @@ test "Deny NotResource alone does not allow the listed resources" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::public/a.txt"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2: with Deny, NotResource does not allow the listed items; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html"
+  doc       = "docs/semantics.md §2: with Deny, NotResource does not allow the listed items; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html"
 }

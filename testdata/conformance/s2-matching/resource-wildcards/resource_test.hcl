@@ -9,7 +9,7 @@ test "bucket/* matches objects at any depth" {
   resource         = each.value
   expect           = "allow"
   expect_statement = policy.objects.statement.Objects
-  doc              = "SEMANTICS.md §2.2: `*` spans `/`: arn:aws:s3:::bucket/* matches bucket/a/b/c; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html"
+  doc              = "docs/semantics.md §2.2: `*` spans `/`: arn:aws:s3:::bucket/* matches bucket/a/b/c; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html"
 }
 
 test "an object pattern does not match the bucket ARN" {
@@ -17,7 +17,7 @@ test "an object pattern does not match the bucket ARN" {
   action    = "s3:ListBucket"
   resource  = "arn:aws:s3:::reports"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2.2: a bucket ARN arn:aws:s3:::b does not match object ARNs arn:aws:s3:::b/k (and the reverse)"
+  doc       = "docs/semantics.md §2.2: a bucket ARN arn:aws:s3:::b does not match object ARNs arn:aws:s3:::b/k (and the reverse)"
 }
 
 test "a bucket pattern does not match object ARNs" {
@@ -25,7 +25,7 @@ test "a bucket pattern does not match object ARNs" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::reports/q1.csv"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2.2: a bucket ARN does not match object ARNs"
+  doc       = "docs/semantics.md §2.2: a bucket ARN does not match object ARNs"
 }
 
 test "a bucket pattern matches the bucket" {
@@ -34,7 +34,7 @@ test "a bucket pattern matches the bucket" {
   resource         = "arn:aws:s3:::reports"
   expect           = "allow"
   expect_statement = policy.bucket.statement.Bucket
-  doc              = "SEMANTICS.md §2.2: an ARN without wildcards matches exactly that resource"
+  doc              = "docs/semantics.md §2.2: an ARN without wildcards matches exactly that resource"
 }
 
 test "the pattern does not match another bucket with the same prefix" {
@@ -42,7 +42,7 @@ test "the pattern does not match another bucket with the same prefix" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::reports-archive/q1.csv"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2.2: the pattern reports/* requires the literal `reports/`"
+  doc       = "docs/semantics.md §2.2: the pattern reports/* requires the literal `reports/`"
 }
 
 test "resource ARNs are case-sensitive" {
@@ -55,7 +55,7 @@ test "resource ARNs are case-sensitive" {
   action    = "s3:GetObject"
   resource  = each.value.resource
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2.2: resource matching is case-sensitive (S3 key Reports/ ≠ reports/); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html"
+  doc       = "docs/semantics.md §2.2: resource matching is case-sensitive (S3 key Reports/ ≠ reports/); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html"
 }
 
 test "? in a resource matches exactly one character" {
@@ -68,7 +68,7 @@ test "? in a resource matches exactly one character" {
   action    = "s3:GetObject"
   resource  = each.value.resource
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2.2: `*` and `?` are wildcards within ARN segments; `?` matches one character"
+  doc       = "docs/semantics.md §2.2: `*` and `?` are wildcards within ARN segments; `?` matches one character"
 }
 
 test "* spans : inside the resource part" {
@@ -83,7 +83,7 @@ test "* spans : inside the resource part" {
   action    = "logs:PutLogEvents"
   resource  = each.value.resource
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2.2: `*` spans `/` and `:` inside the resource part; the region segment must match"
+  doc       = "docs/semantics.md §2.2: `*` spans `/` and `:` inside the resource part; the region segment must match"
 }
 
 test "* in the region segment" {
@@ -97,7 +97,7 @@ test "* in the region segment" {
   action    = "dynamodb:GetItem"
   resource  = each.value.resource
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2.2: wildcards within ARN segments; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html"
+  doc       = "docs/semantics.md §2.2: wildcards within ARN segments; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html"
 }
 
 test "user/* matches users with a path" {
@@ -110,7 +110,7 @@ test "user/* matches users with a path" {
   resource         = each.value
   expect           = "allow"
   expect_statement = policy.iam_users.statement.Users
-  doc              = "SEMANTICS.md §2.2: `*` spans `/` in the resource part"
+  doc              = "docs/semantics.md §2.2: `*` spans `/` in the resource part"
 }
 
 test "an empty region segment is not matched by a named region" {
@@ -118,5 +118,5 @@ test "an empty region segment is not matched by a named region" {
   action    = "iam:GetUser"
   resource  = "arn:aws:iam:us-east-1:111111111111:user/alice"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2.2: an empty region or account segment must be matched by an empty or `*` segment (and an empty pattern segment matches only an empty one)"
+  doc       = "docs/semantics.md §2.2: an empty region or account segment must be matched by an empty or `*` segment (and an empty pattern segment matches only an empty one)"
 }

@@ -4,7 +4,7 @@ test "allowed by both the identity policy and the boundary" {
   resource         = "arn:aws:s3:::bucket/key"
   expect           = "allow"
   expect_statement = policy.s3_all.statement.S3All
-  doc              = "SEMANTICS.md §3.1 steps 5-6; https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html: 'the entity can perform only the actions that are allowed by both its identity-based policies and its permissions boundaries'"
+  doc              = "docs/semantics.md §3.1 steps 5-6; https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html: 'the entity can perform only the actions that are allowed by both its identity-based policies and its permissions boundaries'"
 }
 
 test "allowed by the identity policy, outside the boundary" {
@@ -13,7 +13,7 @@ test "allowed by the identity policy, outside the boundary" {
   action    = each.value
   resource  = "arn:aws:s3:::bucket/key"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.1 step 6: the boundary must allow, else implicit deny"
+  doc       = "docs/semantics.md §3.1 step 6: the boundary must allow, else implicit deny"
 }
 
 test "inside the boundary but not granted by the identity policy" {
@@ -21,7 +21,7 @@ test "inside the boundary but not granted by the identity policy" {
   action    = "ec2:DescribeInstances"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §8 rule 2 and https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html: a boundary 'limits the user's permissions but does not provide permissions on its own'"
+  doc       = "docs/semantics.md §8 rule 2 and https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html: a boundary 'limits the user's permissions but does not provide permissions on its own'"
 }
 
 test "a boundary allowing * grants nothing alone" {
@@ -30,7 +30,7 @@ test "a boundary allowing * grants nothing alone" {
   action    = each.value
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §8 rule 2: guardrails do not grant; an Allow * in a boundary grants nothing on its own"
+  doc       = "docs/semantics.md §8 rule 2: guardrails do not grant; an Allow * in a boundary grants nothing on its own"
 }
 
 test "the boundary limits permissions that come from a group" {
@@ -42,7 +42,7 @@ test "the boundary limits permissions that come from a group" {
   action    = each.value.action
   resource  = "*"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §1 (identity policies include the policies of all the user's groups) and §3.1 step 6"
+  doc       = "docs/semantics.md §1 (identity policies include the policies of all the user's groups) and §3.1 step 6"
 }
 
 test "an explicit Deny in the boundary" {
@@ -51,7 +51,7 @@ test "an explicit Deny in the boundary" {
   resource         = "arn:aws:s3:::bucket/key"
   expect           = "explicit_deny"
   expect_statement = policy.allow_all_but_delete.statement.NoDelete
-  doc              = "SEMANTICS.md §3.1 step 1: a Deny in the boundary is an explicit deny"
+  doc              = "docs/semantics.md §3.1 step 1: a Deny in the boundary is an explicit deny"
 }
 
 test "the boundary's Allow * lets the identity grant through" {
@@ -59,7 +59,7 @@ test "the boundary's Allow * lets the identity grant through" {
   action    = "s3:PutObject"
   resource  = "arn:aws:s3:::bucket/key"
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.1 steps 5-6: identity allows s3:*, the boundary allows *"
+  doc       = "docs/semantics.md §3.1 steps 5-6: identity allows s3:*, the boundary allows *"
 }
 
 test "a role's boundary with a condition" {
@@ -73,7 +73,7 @@ test "a role's boundary with a condition" {
   resource  = "*"
   context   = { "aws:RequestedRegion" = each.value.region }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §4.1: a session's permissions are the role's policies ∩ the role's boundary; the boundary statement applies only when its condition holds (§2 item 4)"
+  doc       = "docs/semantics.md §4.1: a session's permissions are the role's policies ∩ the role's boundary; the boundary statement applies only when its condition holds (§2 item 4)"
 }
 
 test "a role's boundary when the condition key is absent" {
@@ -82,5 +82,5 @@ test "a role's boundary when the condition key is absent" {
   action    = "ec2:RunInstances"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §5.1: with the key absent, StringEquals is false, so the boundary does not allow"
+  doc       = "docs/semantics.md §5.1: with the key absent, StringEquals is false, so the boundary does not allow"
 }

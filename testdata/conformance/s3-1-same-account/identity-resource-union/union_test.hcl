@@ -4,7 +4,7 @@ test "identity policy alone allows" {
   resource         = "arn:aws:s3:::reports/q1.csv"
   expect           = "allow"
   expect_statement = policy.get_reports.statement.GetReports
-  doc              = "SEMANTICS.md §3.1 step 5; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html: 'If either the identity-based policy or the resource-based policy within the same account allows the request and the other doesn't, the request is still allowed.'"
+  doc              = "docs/semantics.md §3.1 step 5; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html: 'If either the identity-based policy or the resource-based policy within the same account allows the request and the other doesn't, the request is still allowed.'"
 }
 
 test "resource policy alone allows an action the identity policy lacks" {
@@ -13,7 +13,7 @@ test "resource policy alone allows an action the identity policy lacks" {
   resource         = "arn:aws:s3:::reports/q2.csv"
   expect           = "allow"
   expect_statement = resource.reports.policy.statement.AlicePut
-  doc              = "SEMANTICS.md §3.1 step 4 and §8 rule 4: in the same account the identity and resource-policy grants are unioned; reference_policies_evaluation-logic_policy-eval-basics.html"
+  doc              = "docs/semantics.md §3.1 step 4 and §8 rule 4: in the same account the identity and resource-policy grants are unioned; reference_policies_evaluation-logic_policy-eval-basics.html"
 }
 
 test "resource policy naming the user allows without any identity policy" {
@@ -22,7 +22,7 @@ test "resource policy naming the user allows without any identity policy" {
   resource         = "arn:aws:s3:::reports/q1.csv"
   expect           = "allow"
   expect_statement = resource.reports.policy.statement.BobGet
-  doc              = "SEMANTICS.md §3.1 step 4; https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_resource-based: 'if a resource-based policy grants access to a principal in the same account, no additional identity-based policy is required'"
+  doc              = "docs/semantics.md §3.1 step 4; https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_resource-based: 'if a resource-based policy grants access to a principal in the same account, no additional identity-based policy is required'"
 }
 
 test "neither policy allows" {
@@ -35,7 +35,7 @@ test "neither policy allows" {
   action    = each.value.action
   resource  = "arn:aws:s3:::reports/q1.csv"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.1 step 5: with no identity allow and no resource-policy allow for this principal and action, the request is implicitly denied"
+  doc       = "docs/semantics.md §3.1 step 5: with no identity allow and no resource-policy allow for this principal and action, the request is implicitly denied"
 }
 
 test "the resource policy governs only its own resource" {
@@ -43,5 +43,5 @@ test "the resource policy governs only its own resource" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::other-bucket/q1.csv"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2: the bucket policy's statements name arn:aws:s3:::reports/*, which does not match another bucket; no identity policy"
+  doc       = "docs/semantics.md §2: the bucket policy's statements name arn:aws:s3:::reports/*, which does not match another bucket; no identity policy"
 }

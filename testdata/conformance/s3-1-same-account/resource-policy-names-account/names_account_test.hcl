@@ -7,7 +7,7 @@ test "an account principal does not allow a user without identity policy" {
   action    = "s3:GetObject"
   resource  = each.value
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2.3 and §3.1 step 4: naming the account (ID or :root ARN) delegates to the account's IAM policies, so an identity allow is required (§8 rule 5); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html"
+  doc       = "docs/semantics.md §2.3 and §3.1 step 4: naming the account (ID or :root ARN) delegates to the account's IAM policies, so an identity allow is required (§8 rule 5); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html"
 }
 
 test "an account principal with an identity allow" {
@@ -19,7 +19,7 @@ test "an account principal with an identity allow" {
   action    = "s3:GetObject"
   resource  = each.value
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.1 steps 4-5: the account principal delegates to IAM and the identity policy allows"
+  doc       = "docs/semantics.md §3.1 steps 4-5: the account principal delegates to IAM and the identity policy allows"
 }
 
 test "the identity allow is enough even where the bucket policy is silent" {
@@ -28,7 +28,7 @@ test "the identity allow is enough even where the bucket policy is silent" {
   resource         = "arn:aws:s3:::by-root-arn/a.txt"
   expect           = "allow"
   expect_statement = policy.read_all.statement.ReadAll
-  doc              = "SEMANTICS.md §3.1 step 5: same account, the identity allow suffices"
+  doc              = "docs/semantics.md §3.1 step 5: same account, the identity allow suffices"
 }
 
 test "a Deny naming the account applies to its users" {
@@ -37,7 +37,7 @@ test "a Deny naming the account applies to its users" {
   resource         = "arn:aws:s3:::by-id/a.txt"
   expect           = "explicit_deny"
   expect_statement = resource.by_id.policy.statement.NoDeleteForAccount
-  doc              = "SEMANTICS.md §2.3 (the account principal covers the account's principals) and §3.1 step 1 (any applicable Deny gives an explicit deny)"
+  doc              = "docs/semantics.md §2.3 (the account principal covers the account's principals) and §3.1 step 1 (any applicable Deny gives an explicit deny)"
 }
 
 test "a Deny naming the account applies to a user without policies too" {
@@ -46,5 +46,5 @@ test "a Deny naming the account applies to a user without policies too" {
   resource         = "arn:aws:s3:::by-id/a.txt"
   expect           = "explicit_deny"
   expect_statement = resource.by_id.policy.statement.NoDeleteForAccount
-  doc              = "SEMANTICS.md §3.1 step 1: the Deny applies whatever the allows"
+  doc              = "docs/semantics.md §3.1 step 1: the Deny applies whatever the allows"
 }

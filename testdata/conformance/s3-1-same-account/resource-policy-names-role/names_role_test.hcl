@@ -9,7 +9,7 @@ test "a role ARN grant allows a session of the role without identity policy" {
   resource         = "arn:aws:s3:::data/file.txt"
   expect           = "allow"
   expect_statement = resource.data.policy.statement.Roles
-  doc              = "SEMANTICS.md §3.1 step 4: a resource policy naming the role ARN counts as an allow for step 5 (no identity allow needed); no boundary and no session policy here"
+  doc              = "docs/semantics.md §3.1 step 4: a resource policy naming the role ARN counts as an allow for step 5 (no identity allow needed); no boundary and no session policy here"
 }
 
 test "a role ARN grant is limited by the role's boundary" {
@@ -18,7 +18,7 @@ test "a role ARN grant is limited by the role's boundary" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::data/file.txt"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.1 step 4 and step 6, §8 rule 5: Role ARN named in the resource policy: limited by boundary. https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html (an implicit deny in a permissions boundary limits the permissions granted to the ARN of the underlying role)"
+  doc       = "docs/semantics.md §3.1 step 4 and step 6, §8 rule 5: Role ARN named in the resource policy: limited by boundary. https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html (an implicit deny in a permissions boundary limits the permissions granted to the ARN of the underlying role)"
 }
 
 test "a role ARN grant within the boundary" {
@@ -31,7 +31,7 @@ test "a role ARN grant within the boundary" {
   action    = each.value.action
   resource  = "arn:aws:s3:::data/file.txt"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §3.1 steps 4 and 6: the role-ARN grant must also be allowed by the boundary (s3:GetObject only)"
+  doc       = "docs/semantics.md §3.1 steps 4 and 6: the role-ARN grant must also be allowed by the boundary (s3:GetObject only)"
 }
 
 test "a role ARN grant is limited by the session policy" {
@@ -46,7 +46,7 @@ test "a role ARN grant is limited by the session policy" {
     }
   }
   expect = "implicit_deny"
-  doc    = "SEMANTICS.md §3.1 step 7; https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session: 'A resource-based policy can specify the ARN of the user or role as a principal... The session policy limits the total permissions granted by the resource-based policy and the identity-based policy.'"
+  doc    = "docs/semantics.md §3.1 step 7; https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session: 'A resource-based policy can specify the ARN of the user or role as a principal... The session policy limits the total permissions granted by the resource-based policy and the identity-based policy.'"
 }
 
 test "a role ARN grant inside the session policy" {
@@ -61,7 +61,7 @@ test "a role ARN grant inside the session policy" {
     }
   }
   expect = "allow"
-  doc    = "SEMANTICS.md §3.1 steps 4 and 7: the role-ARN grant and the session policy both allow"
+  doc    = "docs/semantics.md §3.1 steps 4 and 7: the role-ARN grant and the session policy both allow"
 }
 
 test "the user who assumed the role is not named" {
@@ -69,5 +69,5 @@ test "the user who assumed the role is not named" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::data/file.txt"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2.3: a role ARN in Principal covers the sessions of that role, not the user who can assume it; alice has no identity policy"
+  doc       = "docs/semantics.md §2.3: a role ARN in Principal covers the sessions of that role, not the user who can assume it; alice has no identity policy"
 }

@@ -6,7 +6,7 @@ test "a session ARN grant bypasses the boundary's implicit deny" {
   resource         = "arn:aws:s3:::data/2026/06/01.log"
   expect           = "allow"
   expect_statement = resource.data.policy.statement.NightlySession
-  doc              = "SEMANTICS.md §3.1 step 4: a resource policy naming the ROLE SESSION ARN allows; implicit denies in identity policy, boundary and session policy are ignored (§8 rule 5)"
+  doc              = "docs/semantics.md §3.1 step 4: a resource policy naming the ROLE SESSION ARN allows; implicit denies in identity policy, boundary and session policy are ignored (§8 rule 5)"
 }
 
 test "a session ARN grant is not limited by the session policy" {
@@ -33,7 +33,7 @@ test "another session of the same role is not covered" {
   action       = "s3:GetObject"
   resource     = "arn:aws:s3:::data/2026/06/01.log"
   expect       = "implicit_deny"
-  doc          = "SEMANTICS.md §2.3: a session ARN covers only that exact session; the role has no identity policy"
+  doc          = "docs/semantics.md §2.3: a session ARN covers only that exact session; the role has no identity policy"
 }
 
 test "the default session name is not the named session" {
@@ -42,7 +42,7 @@ test "the default session name is not the named session" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::data/2026/06/01.log"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2.3: a session ARN in Principal covers only that exact session (here the session is named after the caller, not `nightly`)"
+  doc       = "docs/semantics.md §2.3: a session ARN in Principal covers only that exact session (here the session is named after the caller, not `nightly`)"
 }
 
 test "a Deny naming the session ARN denies that session" {
@@ -53,7 +53,7 @@ test "a Deny naming the session ARN denies that session" {
   resource         = "arn:aws:s3:::data/2026/06/01.log"
   expect           = "explicit_deny"
   expect_statement = resource.data.policy.statement.NoDeleteForNightly
-  doc              = "SEMANTICS.md §3.1 step 1: an applicable Deny in the resource policy gives an explicit deny"
+  doc              = "docs/semantics.md §3.1 step 1: an applicable Deny in the resource policy gives an explicit deny"
 }
 
 test "the session grant covers only the listed action" {
@@ -63,5 +63,5 @@ test "the session grant covers only the listed action" {
   action       = "s3:PutObject"
   resource     = "arn:aws:s3:::data/2026/06/01.log"
   expect       = "implicit_deny"
-  doc          = "SEMANTICS.md §2 and §3.1 step 5: no statement allows s3:PutObject"
+  doc          = "docs/semantics.md §2 and §3.1 step 5: no statement allows s3:PutObject"
 }

@@ -8,7 +8,7 @@ test "user ARN grant is not limited by an implicit deny of the boundary" {
   resource         = "arn:aws:s3:::shared/data.csv"
   expect           = "allow"
   expect_statement = resource.shared.policy.statement.NamedUsers
-  doc              = "SEMANTICS.md §3.1 step 4 and §8 rule 5: a resource policy naming the IAM user ARN allows; implicit denies of the boundary are ignored. https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html: 'Within an account, permissions boundaries do not reduce the permissions granted by resource-based policies.'"
+  doc              = "docs/semantics.md §3.1 step 4 and §8 rule 5: a resource policy naming the IAM user ARN allows; implicit denies of the boundary are ignored. https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html: 'Within an account, permissions boundaries do not reduce the permissions granted by resource-based policies.'"
 }
 
 test "the boundary still limits what the identity policy grants" {
@@ -16,7 +16,7 @@ test "the boundary still limits what the identity policy grants" {
   action    = "s3:DeleteObject"
   resource  = "arn:aws:s3:::shared/data.csv"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.1 step 6: s3:* in the identity policy is outside the ec2-only boundary; the bucket policy does not grant DeleteObject"
+  doc       = "docs/semantics.md §3.1 step 6: s3:* in the identity policy is outside the ec2-only boundary; the bucket policy does not grant DeleteObject"
 }
 
 test "the boundary limits the identity policy on other buckets" {
@@ -33,7 +33,7 @@ test "an explicit deny in the boundary beats the user ARN grant" {
   resource         = "arn:aws:s3:::shared/data.csv"
   expect           = "explicit_deny"
   expect_statement = policy.boundary_with_deny.statement.NoS3Put
-  doc              = "SEMANTICS.md §3.1 step 1: any applicable Deny in the boundary gives an explicit deny; access_policies_boundaries.html: 'An explicit deny in any of these policies overrides the allow.'"
+  doc              = "docs/semantics.md §3.1 step 1: any applicable Deny in the boundary gives an explicit deny; access_policies_boundaries.html: 'An explicit deny in any of these policies overrides the allow.'"
 }
 
 test "the user ARN grant works where the boundary does not deny" {
@@ -42,7 +42,7 @@ test "the user ARN grant works where the boundary does not deny" {
   resource         = "arn:aws:s3:::shared/data.csv"
   expect           = "allow"
   expect_statement = resource.shared.policy.statement.NamedUsers
-  doc              = "SEMANTICS.md §3.1 step 4: the resource policy names the user ARN; no identity policy needed"
+  doc              = "docs/semantics.md §3.1 step 4: the resource policy names the user ARN; no identity policy needed"
 }
 
 test "an explicit deny in the identity policy beats the user ARN grant" {
@@ -51,7 +51,7 @@ test "an explicit deny in the identity policy beats the user ARN grant" {
   resource         = "arn:aws:s3:::shared/data.csv"
   expect           = "explicit_deny"
   expect_statement = policy.no_put.statement.NoPut
-  doc              = "SEMANTICS.md §3.1 step 1 and §8 rule 1: an explicit Deny anywhere wins"
+  doc              = "docs/semantics.md §3.1 step 1 and §8 rule 1: an explicit Deny anywhere wins"
 }
 
 test "the identity deny does not touch other actions" {
@@ -60,5 +60,5 @@ test "the identity deny does not touch other actions" {
   resource         = "arn:aws:s3:::shared/data.csv"
   expect           = "allow"
   expect_statement = resource.shared.policy.statement.NamedUsers
-  doc              = "SEMANTICS.md §3.1 step 4: the bucket policy names the user ARN"
+  doc              = "docs/semantics.md §3.1 step 4: the bucket policy names the user ARN"
 }

@@ -4,7 +4,7 @@ test "Principal * allows a same-account user without identity policy" {
   resource         = "arn:aws:s3:::website/index.html"
   expect           = "allow"
   expect_statement = resource.website.policy.statement.PublicRead
-  doc              = "SEMANTICS.md §2.3: \"*\" is everyone, including anonymous; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous"
+  doc              = "docs/semantics.md §2.3: \"*\" is everyone, including anonymous; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous"
 }
 
 test "Principal * grants only the listed action" {
@@ -12,7 +12,7 @@ test "Principal * grants only the listed action" {
   action    = "s3:PutObject"
   resource  = "arn:aws:s3:::website/index.html"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §2 and §3.1 step 5: nothing allows s3:PutObject"
+  doc       = "docs/semantics.md §2 and §3.1 step 5: nothing allows s3:PutObject"
 }
 
 test "a Deny for AWS * applies even to an administrator" {
@@ -25,7 +25,7 @@ test "a Deny for AWS * applies even to an administrator" {
   resource         = each.value.resource
   expect           = "explicit_deny"
   expect_statement = resource.website.policy.statement.NobodyDeletes
-  doc              = "SEMANTICS.md §3.1 step 1 and §8 rule 1: an explicit Deny in the resource policy wins over the identity policy's Allow *"
+  doc              = "docs/semantics.md §3.1 step 1 and §8 rule 1: an explicit Deny in the resource policy wins over the identity policy's Allow *"
 }
 
 test "the administrator's identity allow works where nothing denies" {
@@ -34,5 +34,5 @@ test "the administrator's identity allow works where nothing denies" {
   resource         = "arn:aws:s3:::website/index.html"
   expect           = "allow"
   expect_statement = policy.admin.statement.Admin
-  doc              = "SEMANTICS.md §3.1 step 5"
+  doc              = "docs/semantics.md §3.1 step 5"
 }

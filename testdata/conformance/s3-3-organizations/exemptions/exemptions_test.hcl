@@ -5,7 +5,7 @@ test "management account users are not restricted by SCPs" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.hq_admin.statement.Admin
-  doc              = "SEMANTICS.md §3.3: SCPs do not affect users, roles or the root user of the management account (neither their allows nor their denies); https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"
+  doc              = "docs/semantics.md §3.3: SCPs do not affect users, roles or the root user of the management account (neither their allows nor their denies); https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"
 }
 
 test "member account users are restricted by the root SCPs" {
@@ -18,7 +18,7 @@ test "member account users are restricted by the root SCPs" {
   action    = each.value.action
   resource  = "*"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §3.1 step 3: the member account's principal needs an SCP allow at each level; the root allows only s3:*"
+  doc       = "docs/semantics.md §3.1 step 3: the member account's principal needs an SCP allow at each level; the root allows only s3:*"
 }
 
 test "an SCP Deny applies to a member account user" {
@@ -27,7 +27,7 @@ test "an SCP Deny applies to a member account user" {
   resource         = "*"
   expect           = "explicit_deny"
   expect_statement = scp.deny_leave.statement.DenyLeave
-  doc              = "SEMANTICS.md §3.1 step 1 and §8 rule 1: any applicable Deny in an SCP is an explicit deny"
+  doc              = "docs/semantics.md §3.1 step 1 and §8 rule 1: any applicable Deny in an SCP is an explicit deny"
 }
 
 test "the management account's root user is not restricted by SCPs" {
@@ -36,7 +36,7 @@ test "the management account's root user is not restricted by SCPs" {
   action    = each.value
   resource  = "*"
   expect    = "allow"
-  doc       = "SEMANTICS.md §4.4: 'Management-account root is not restricted by SCPs'; §3.1 step 0: root is implicitly allowed everything in its own account"
+  doc       = "docs/semantics.md §4.4: 'Management-account root is not restricted by SCPs'; §3.1 step 0: root is implicitly allowed everything in its own account"
 }
 
 test "a member account's root user is restricted by SCP allows" {
@@ -48,7 +48,7 @@ test "a member account's root user is restricted by SCP allows" {
   action    = each.value.action
   resource  = "*"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §4.4 and §8 rule 3: member-account root is not exempt from SCPs; https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#access_policies-root: 'the root user is affected by any SCPs for the account'"
+  doc       = "docs/semantics.md §4.4 and §8 rule 3: member-account root is not exempt from SCPs; https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#access_policies-root: 'the root user is affected by any SCPs for the account'"
 }
 
 test "a member account's root user is denied by an SCP Deny" {
@@ -57,7 +57,7 @@ test "a member account's root user is denied by an SCP Deny" {
   resource         = "*"
   expect           = "explicit_deny"
   expect_statement = scp.deny_leave.statement.DenyLeave
-  doc              = "SEMANTICS.md §4.4: member-account root is restricted by SCPs, including their explicit denies"
+  doc              = "docs/semantics.md §4.4: member-account root is restricted by SCPs, including their explicit denies"
 }
 
 test "a service-linked role is not restricted by SCPs" {
@@ -70,7 +70,7 @@ test "a service-linked role is not restricted by SCPs" {
   action    = each.value
   resource  = "*"
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.3 and §8 rule 3: SCPs do not affect service-linked roles; https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html ('SCPs do not affect service-linked roles')"
+  doc       = "docs/semantics.md §3.3 and §8 rule 3: SCPs do not affect service-linked roles; https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html ('SCPs do not affect service-linked roles')"
 }
 
 test "an ordinary role with the same policies is restricted" {
@@ -83,5 +83,5 @@ test "an ordinary role with the same policies is restricted" {
   action    = each.value.action
   resource  = "*"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §3.1 step 3: a role session of a member account is bound by its SCPs unless the role is service-linked"
+  doc       = "docs/semantics.md §3.1 step 3: a role session of a member account is bound by its SCPs unless the role is service-linked"
 }

@@ -5,7 +5,7 @@ test "FullAWSAccess at every level lets the identity policy decide" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.admin.statement.Admin
-  doc              = "SEMANTICS.md §3.3: the default FullAWSAccess supplies the allow at every level (root, OU and account have no `policies`)"
+  doc              = "docs/semantics.md §3.3: the default FullAWSAccess supplies the allow at every level (root, OU and account have no `policies`)"
 }
 
 test "FullAWSAccess does not grant" {
@@ -14,5 +14,5 @@ test "FullAWSAccess does not grant" {
   action    = each.value
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §8 rule 2: an Allow * in an SCP grants nothing on its own"
+  doc       = "docs/semantics.md §8 rule 2: an Allow * in an SCP grants nothing on its own"
 }

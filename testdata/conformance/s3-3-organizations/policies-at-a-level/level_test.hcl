@@ -7,7 +7,7 @@ test "either SCP at the root level is enough for that level" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.3: a level's policies are ORed for allows; the account has the default FullAWSAccess (`policies` omitted)"
+  doc       = "docs/semantics.md §3.3: a level's policies are ORed for allows; the account has the default FullAWSAccess (`policies` omitted)"
 }
 
 test "an action no root SCP allows" {
@@ -15,7 +15,7 @@ test "an action no root SCP allows" {
   action    = "ec2:RunInstances"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.1 step 3: at the root level no SCP allows ec2"
+  doc       = "docs/semantics.md §3.1 step 3: at the root level no SCP allows ec2"
 }
 
 test "two SCPs at the account, two at the root" {
@@ -31,7 +31,7 @@ test "two SCPs at the account, two at the root" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §3.3: policies at one level OR, levels AND; https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html"
+  doc       = "docs/semantics.md §3.3: policies at one level OR, levels AND; https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html"
 }
 
 test "an SCP allow grants nothing without an identity allow" {
@@ -39,5 +39,5 @@ test "an SCP allow grants nothing without an identity allow" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::bucket/key"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.3 and §8 rule 2: SCPs never grant, they only filter; https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html ('SCPs alone are not sufficient to grant permissions')"
+  doc       = "docs/semantics.md §3.3 and §8 rule 2: SCPs never grant, they only filter; https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html ('SCPs alone are not sufficient to grant permissions')"
 }

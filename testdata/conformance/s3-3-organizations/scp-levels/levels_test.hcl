@@ -8,7 +8,7 @@ test "allowed at every level" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::bucket/key"
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.3: s3 is allowed at the root (FullAWSAccess), the OUs and the account; the identity policy allows"
+  doc       = "docs/semantics.md §3.3: s3 is allowed at the root (FullAWSAccess), the OUs and the account; the identity policy allows"
 }
 
 test "allowed by the OU but not by the account's own SCP" {
@@ -16,7 +16,7 @@ test "allowed by the OU but not by the account's own SCP" {
   action    = "ec2:RunInstances"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.3 and §8 rule 3: every level needs its own Allow; the account app only allows s3:*. https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html"
+  doc       = "docs/semantics.md §3.3 and §8 rule 3: every level needs its own Allow; the account app only allows s3:*. https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html"
 }
 
 test "allowed by the account's default FullAWSAccess but not by the parent OU" {
@@ -25,7 +25,7 @@ test "allowed by the account's default FullAWSAccess but not by the parent OU" {
   action    = each.value
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.3: 'A permission allowed at the account but not at a parent OU is denied.'"
+  doc       = "docs/semantics.md §3.3: 'A permission allowed at the account but not at a parent OU is denied.'"
 }
 
 test "allowed by the OU and the account's default" {
@@ -33,7 +33,7 @@ test "allowed by the OU and the account's default" {
   action    = "ec2:RunInstances"
   resource  = "*"
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.3: the root (FullAWSAccess), workloads (s3, ec2) and the account (FullAWSAccess) all allow ec2"
+  doc       = "docs/semantics.md §3.3: the root (FullAWSAccess), workloads (s3, ec2) and the account (FullAWSAccess) all allow ec2"
 }
 
 test "a nested OU cannot widen its parent" {
@@ -41,7 +41,7 @@ test "a nested OU cannot widen its parent" {
   action    = "iam:CreateUser"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.3: the unit team allows iam:* but its parent unit workloads does not; levels AND together"
+  doc       = "docs/semantics.md §3.3: the unit team allows iam:* but its parent unit workloads does not; levels AND together"
 }
 
 test "a nested OU inside its parent's limits" {
@@ -49,5 +49,5 @@ test "a nested OU inside its parent's limits" {
   action    = "ec2:TerminateInstances"
   resource  = "*"
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.3: root, workloads, team and the account all allow ec2"
+  doc       = "docs/semantics.md §3.3: root, workloads, team and the account all allow ec2"
 }

@@ -11,7 +11,7 @@ test "a session is valid within its duration" {
   resource  = "*"
   time      = each.value.now
   expect    = "allow"
-  doc       = "SEMANTICS.md §4.1 (sessions expire: issued_at + duration vs aws:CurrentTime); the role allows ec2"
+  doc       = "docs/semantics.md §4.1 (sessions expire: issued_at + duration vs aws:CurrentTime); the role allows ec2"
 }
 
 test "a session is refused after its duration" {
@@ -28,7 +28,7 @@ test "a session is refused after its duration" {
   resource  = "*"
   time      = each.value.now
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.1: the session's credentials expire at issued_at + duration; https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds)"
+  doc       = "docs/semantics.md §4.1: the session's credentials expire at issued_at + duration; https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds)"
 }
 
 test "a duration longer than the role's maximum" {
@@ -51,7 +51,7 @@ test "sessions issued before the revocation time are denied" {
   time             = "2026-06-01T11:30:00Z"
   expect           = "explicit_deny"
   expect_statement = policy.revoke_older.statement.RevokeOlderSessions
-  doc              = "SEMANTICS.md §4.1 (aws:TokenIssueTime is present in a session) and §5.2 (DateLessThan); https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html"
+  doc              = "docs/semantics.md §4.1 (aws:TokenIssueTime is present in a session) and §5.2 (DateLessThan); https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html"
 }
 
 test "sessions issued after the revocation time are not denied" {
@@ -62,7 +62,7 @@ test "sessions issued after the revocation time are not denied" {
   resource  = "*"
   time      = "2026-06-01T13:00:00Z"
   expect    = "allow"
-  doc       = "SEMANTICS.md §5.2: DateLessThan is false for a token issued after the policy date"
+  doc       = "docs/semantics.md §5.2: DateLessThan is false for a token issued after the policy date"
 }
 
 test "long-term keys have no aws:TokenIssueTime, so the Deny does not apply" {
@@ -72,5 +72,5 @@ test "long-term keys have no aws:TokenIssueTime, so the Deny does not apply" {
   time             = "2026-06-01T13:00:00Z"
   expect           = "allow"
   expect_statement = policy.revoke_older.statement.Ec2ForAlice
-  doc              = "SEMANTICS.md §5.1: with the key absent every ordinary operator is false (aws:TokenIssueTime exists only for temporary credentials, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-tokenissuetime)"
+  doc              = "docs/semantics.md §5.1: with the key absent every ordinary operator is false (aws:TokenIssueTime exists only for temporary credentials, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-tokenissuetime)"
 }

@@ -15,7 +15,7 @@ test "federated session: the user's policies intersected with the session policy
     }
   }
   expect = each.value.expect
-  doc    = "SEMANTICS.md §3.1 step 7; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html: 'the resulting session's permissions are the intersection of the user's identity-based policy and the session policies'"
+  doc    = "docs/semantics.md §3.1 step 7; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html: 'the resulting session's permissions are the intersection of the user's identity-based policy and the session policies'"
 }
 
 test "federated session: the session policy cannot exceed the user's policies" {
@@ -52,7 +52,7 @@ test "a bucket policy naming the federated user grants beyond the session policy
   }
   expect           = "allow"
   expect_statement = resource.productionapp.policy.statement.Carol
-  doc              = "SEMANTICS.md §3.1 step 4 (a resource policy naming the FEDERATED USER SESSION ARN allows); id_credentials_temp_control-access_getfederationtoken.html: Carol may PutObject/DeleteObject 'even when no session policy is passed'"
+  doc              = "docs/semantics.md §3.1 step 4 (a resource policy naming the FEDERATED USER SESSION ARN allows); id_credentials_temp_control-access_getfederationtoken.html: Carol may PutObject/DeleteObject 'even when no session policy is passed'"
 }
 
 test "a bucket policy naming another federated user" {
@@ -68,7 +68,7 @@ test "a bucket policy naming another federated user" {
     }
   }
   expect = "implicit_deny"
-  doc    = "SEMANTICS.md §2.3: a session ARN covers only that exact session; the user's policies do not allow PutObject"
+  doc    = "docs/semantics.md §2.3: a session ARN covers only that exact session; the user's policies do not allow PutObject"
 }
 
 test "a bucket policy naming the IAM user is limited by the session policy" {
@@ -97,7 +97,7 @@ test "the user's own request is not limited by any session policy" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.token_app.statement.Broadest
-  doc              = "SEMANTICS.md §3.1: a user's direct request with long-term keys has no session policy (step 7 applies only to sessions)"
+  doc              = "docs/semantics.md §3.1: a user's direct request with long-term keys has no session policy (step 7 applies only to sessions)"
 }
 
 test "GetFederationToken needs the user's permission" {
@@ -123,7 +123,7 @@ test "a federated session without a session policy has no permissions" {
   action       = "s3:ListBucket"
   resource     = "arn:aws:s3:::productionapp-logs"
   expect       = "implicit_deny"
-  doc          = "SEMANTICS.md §3.1 step 7: 'Federated-user session with no session policy: DENY'; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html: 'If this IAM user calls GetFederationToken and does not pass a policy as a parameter of the API call, the resulting federated user has no effective permissions.'"
+  doc          = "docs/semantics.md §3.1 step 7: 'Federated-user session with no session policy: DENY'; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html: 'If this IAM user calls GetFederationToken and does not pass a policy as a parameter of the API call, the resulting federated user has no effective permissions.'"
 }
 
 test "without a session policy a resource policy naming the federated user still grants" {

@@ -17,7 +17,7 @@ test "a role session's context" {
   action       = "s3:GetObject"
   resource     = "arn:aws:s3:::${each.value.bucket}/file"
   expect       = each.value.expect
-  doc          = "SEMANTICS.md §4.1: for a session aws:PrincipalArn = the role ARN with path, aws:PrincipalType = AssumedRole, aws:username absent, aws:userid = roleId:sessionName; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn"
+  doc          = "docs/semantics.md §4.1: for a session aws:PrincipalArn = the role ARN with path, aws:PrincipalType = AssumedRole, aws:username absent, aws:userid = roleId:sessionName; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn"
 }
 
 test "an IAM user's context" {
@@ -37,5 +37,5 @@ test "an IAM user's context" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value.bucket}/file"
   expect    = each.value.expect
-  doc       = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html: for an IAM user aws:PrincipalArn is the user ARN, aws:PrincipalType is User, aws:username is the friendly name and aws:userid the unique ID; SEMANTICS.md §6 (aws:username exists only for IAM users)"
+  doc       = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html: for an IAM user aws:PrincipalArn is the user ARN, aws:PrincipalType is User, aws:username is the friendly name and aws:userid the unique ID; docs/semantics.md §6 (aws:username exists only for IAM users)"
 }

@@ -4,7 +4,7 @@ test "alice uses her own S3 permissions" {
   resource         = "arn:aws:s3:::bucket/key"
   expect           = "allow"
   expect_statement = policy.alice_s3.statement.AliceS3
-  doc              = "SEMANTICS.md §3.1 step 5"
+  doc              = "docs/semantics.md §3.1 step 5"
 }
 
 test "the role session has the role's permissions" {
@@ -14,7 +14,7 @@ test "the role session has the role's permissions" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.ec2.statement.Ec2
-  doc              = "SEMANTICS.md §4.1: a session's identity permissions are the role's identity policies"
+  doc              = "docs/semantics.md §4.1: a session's identity permissions are the role's identity policies"
 }
 
 test "the role session does not keep the caller's permissions" {
@@ -27,7 +27,7 @@ test "the role session does not keep the caller's permissions" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::bucket/key"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.1 and §8 rule 6; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html: a user who switches to a role 'temporarily gives up his or her original permissions'"
+  doc       = "docs/semantics.md §4.1 and §8 rule 6; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html: a user who switches to a role 'temporarily gives up his or her original permissions'"
 }
 
 test "alice does not have the role's permissions without assuming it" {
@@ -35,7 +35,7 @@ test "alice does not have the role's permissions without assuming it" {
   action    = "ec2:RunInstances"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §1: an IAM role is never itself the caller; its sessions are. Alice's own policies do not allow ec2"
+  doc       = "docs/semantics.md §1: an IAM role is never itself the caller; its sessions are. Alice's own policies do not allow ec2"
 }
 
 test "a role without policies gives a session with no permissions" {
@@ -45,5 +45,5 @@ test "a role without policies gives a session with no permissions" {
   action    = each.value
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.1 and §3.1 step 5: the session has only the role's (empty) permissions"
+  doc       = "docs/semantics.md §4.1 and §3.1 step 5: the session has only the role's (empty) permissions"
 }

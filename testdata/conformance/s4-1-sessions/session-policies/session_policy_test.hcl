@@ -11,7 +11,7 @@ test "allowed by the role and by the session policy" {
   }
   expect           = "allow"
   expect_statement = policy.analyst.statement.S3AndAthena
-  doc              = "SEMANTICS.md §3.1 steps 5 and 7; https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session: 'The permissions for a session are the intersection of the identity-based policies for the IAM entity (user or role) used to create the session and the session policies.'"
+  doc              = "docs/semantics.md §3.1 steps 5 and 7; https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session: 'The permissions for a session are the intersection of the identity-based policies for the IAM entity (user or role) used to create the session and the session policies.'"
 }
 
 test "allowed by the role, outside the session policy" {
@@ -31,7 +31,7 @@ test "allowed by the role, outside the session policy" {
     }
   }
   expect = "implicit_deny"
-  doc    = "SEMANTICS.md §3.1 step 7: the session policy must allow, else implicit deny"
+  doc    = "docs/semantics.md §3.1 step 7: the session policy must allow, else implicit deny"
 }
 
 test "a session policy cannot grant beyond the role" {
@@ -43,7 +43,7 @@ test "a session policy cannot grant beyond the role" {
     document = file("narrow.json")
   }
   expect = "implicit_deny"
-  doc    = "SEMANTICS.md §4.1 and §8 rule 2: session policies can only narrow; STS AssumeRole API reference: 'You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed.'"
+  doc    = "docs/semantics.md §4.1 and §8 rule 2: session policies can only narrow; STS AssumeRole API reference: 'You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed.'"
 }
 
 test "a session policy given as a JSON document" {
@@ -60,7 +60,7 @@ test "a session policy given as a JSON document" {
     document = file("narrow.json")
   }
   expect = each.value.expect
-  doc    = "SEMANTICS.md §3.1 steps 5 and 7: role policy ∩ session policy"
+  doc    = "docs/semantics.md §3.1 steps 5 and 7: role policy ∩ session policy"
 }
 
 test "a Deny in the session policy is an explicit deny" {
@@ -80,7 +80,7 @@ test "a Deny in the session policy is an explicit deny" {
     }
   }
   expect = "explicit_deny"
-  doc    = "SEMANTICS.md §3.1 step 1: any applicable Deny in the session policy is an explicit deny"
+  doc    = "docs/semantics.md §3.1 step 1: any applicable Deny in the session policy is an explicit deny"
 }
 
 test "a session policy allowing everything leaves the role's permissions" {
@@ -99,7 +99,7 @@ test "a session policy allowing everything leaves the role's permissions" {
     }
   }
   expect = each.value.expect
-  doc    = "SEMANTICS.md §8 rule 2: an Allow * in a session policy grants nothing on its own; the role allows s3 but not ec2"
+  doc    = "docs/semantics.md §8 rule 2: an Allow * in a session policy grants nothing on its own; the role allows s3 but not ec2"
 }
 
 test "without a session policy the role session keeps all the role's permissions" {
@@ -108,5 +108,5 @@ test "without a session policy the role session keeps all the role's permissions
   action    = "athena:StartQueryExecution"
   resource  = "*"
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.1 step 7: role session with no session policy: continue"
+  doc       = "docs/semantics.md §3.1 step 7: role session with no session policy: continue"
 }

@@ -6,7 +6,7 @@ test "an MFA-protected role with MFA" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.work.statement.Work
-  doc              = "SEMANTICS.md §4.3: MFA-protected role assumption: the trust policy has Bool aws:MultiFactorAuthPresent true and the caller passes MFA to AssumeRole; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html"
+  doc              = "docs/semantics.md §4.3: MFA-protected role assumption: the trust policy has Bool aws:MultiFactorAuthPresent true and the caller passes MFA to AssumeRole; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html"
 }
 
 test "an MFA-protected role without MFA" {
@@ -15,7 +15,7 @@ test "an MFA-protected role without MFA" {
   action    = "s3:ListAllMyBuckets"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.3 and §5.1: without MFA the key is absent for the long-term keys calling AssumeRole, so Bool true is false and the trust statement does not apply"
+  doc       = "docs/semantics.md §4.3 and §5.1: without MFA the key is absent for the long-term keys calling AssumeRole, so Bool true is false and the trust statement does not apply"
 }
 
 test "a service principal named in the trust policy" {
@@ -25,7 +25,7 @@ test "a service principal named in the trust policy" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.work.statement.Work
-  doc              = "SEMANTICS.md §4.2: trust policies may use Principal {\"Service\": …}; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services"
+  doc              = "docs/semantics.md §4.2: trust policies may use Principal {\"Service\": …}; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services"
 }
 
 test "other callers cannot assume a role trusting a service" {
@@ -38,7 +38,7 @@ test "other callers cannot assume a role trusting a service" {
   action    = "s3:ListAllMyBuckets"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.2: the trust policy must allow the caller; it names only ec2.amazonaws.com"
+  doc       = "docs/semantics.md §4.2: the trust policy must allow the caller; it names only ec2.amazonaws.com"
 }
 
 test "aws:PrincipalOrgID in a trust policy" {
@@ -51,5 +51,5 @@ test "aws:PrincipalOrgID in a trust policy" {
   action    = "s3:ListAllMyBuckets"
   resource  = "*"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §4.2 (trust conditions such as aws:PrincipalOrgID) and §3.2 (cross-account: the caller's identity policy allows sts:AssumeRole); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid"
+  doc       = "docs/semantics.md §4.2 (trust conditions such as aws:PrincipalOrgID) and §3.2 (cross-account: the caller's identity policy allows sts:AssumeRole); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid"
 }

@@ -5,7 +5,7 @@ test "trust naming the caller's ARN needs no identity policy" {
   resource         = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   expect           = "allow"
   expect_statement = policy.work.statement.Work
-  doc              = "SEMANTICS.md §4.2: same account, trust names the caller's ARN: allowed without any identity policy (same-account resource-policy rule)"
+  doc              = "docs/semantics.md §4.2: same account, trust names the caller's ARN: allowed without any identity policy (same-account resource-policy rule)"
 }
 
 test "trust naming the account needs an identity allow" {
@@ -14,7 +14,7 @@ test "trust naming the account needs an identity allow" {
   action    = "dynamodb:GetItem"
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.2: same account, trust names the account (:root): the caller also needs an identity Allow for sts:AssumeRole on the role"
+  doc       = "docs/semantics.md §4.2: same account, trust names the account (:root): the caller also needs an identity Allow for sts:AssumeRole on the role"
 }
 
 test "trust naming the account with an identity allow" {
@@ -28,7 +28,7 @@ test "trust naming the account with an identity allow" {
   resource         = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   expect           = "allow"
   expect_statement = policy.work.statement.Work
-  doc              = "SEMANTICS.md §4.2 and https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html: the trust policy names the account and the user's policy allows sts:AssumeRole on the role"
+  doc              = "docs/semantics.md §4.2 and https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html: the trust policy names the account and the user's policy allows sts:AssumeRole on the role"
 }
 
 test "an identity allow for another role does not help" {
@@ -37,7 +37,7 @@ test "an identity allow for another role does not help" {
   action    = "dynamodb:GetItem"
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.2 and §2.2: the identity policy allows sts:AssumeRole only on the TrustsAccount role ARN"
+  doc       = "docs/semantics.md §4.2 and §2.2: the identity policy allows sts:AssumeRole only on the TrustsAccount role ARN"
 }
 
 test "an identity allow alone is denied" {
@@ -51,7 +51,7 @@ test "an identity allow alone is denied" {
   action    = "dynamodb:GetItem"
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.2 and §8 rule 5: identity Allow alone, with no matching trust statement: denied; the trust policy must allow the caller in every case"
+  doc       = "docs/semantics.md §4.2 and §8 rule 5: identity Allow alone, with no matching trust statement: denied; the trust policy must allow the caller in every case"
 }
 
 test "an explicit Deny in the caller's policy beats a trust naming it" {
@@ -60,7 +60,7 @@ test "an explicit Deny in the caller's policy beats a trust naming it" {
   action    = "dynamodb:GetItem"
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   expect    = "explicit_deny"
-  doc       = "SEMANTICS.md §4.2 (sts:AssumeRole is evaluated like any request) and §3.1 step 1: an explicit Deny in the identity policy wins"
+  doc       = "docs/semantics.md §4.2 (sts:AssumeRole is evaluated like any request) and §3.1 step 1: an explicit Deny in the identity policy wins"
 }
 
 test "an explicit Deny in the trust policy beats the allows" {
@@ -69,5 +69,5 @@ test "an explicit Deny in the trust policy beats the allows" {
   action    = "dynamodb:GetItem"
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   expect    = "explicit_deny"
-  doc       = "SEMANTICS.md §3.1 step 1: an applicable Deny in the resource-based policy (here the trust policy) is an explicit deny"
+  doc       = "docs/semantics.md §3.1 step 1: an applicable Deny in the resource-based policy (here the trust policy) is an explicit deny"
 }

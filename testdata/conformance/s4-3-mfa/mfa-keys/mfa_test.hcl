@@ -4,7 +4,7 @@ test "Deny + Bool false does not catch long-term keys" {
   resource         = "*"
   expect           = "allow"
   expect_statement = policy.ec2.statement.Ec2
-  doc              = "SEMANTICS.md §4.3 and §8 rule 7: aws:MultiFactorAuthPresent is absent for long-term keys, so Deny + Bool false does NOT deny them; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent: 'This statement does not deny access to requests that are made using long-term credentials'"
+  doc              = "docs/semantics.md §4.3 and §8 rule 7: aws:MultiFactorAuthPresent is absent for long-term keys, so Deny + Bool false does NOT deny them; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent: 'This statement does not deny access to requests that are made using long-term credentials'"
 }
 
 test "Deny + Bool false catches temporary credentials without MFA" {
@@ -23,7 +23,7 @@ test "Deny + Bool false leaves requests made with MFA" {
   resource  = "*"
   mfa       = true
   expect    = "allow"
-  doc       = "SEMANTICS.md §5.2 (Bool): true does not equal false, so the Deny does not apply"
+  doc       = "docs/semantics.md §5.2 (Bool): true does not equal false, so the Deny does not apply"
 }
 
 test "Deny + BoolIfExists false catches long-term keys" {
@@ -32,7 +32,7 @@ test "Deny + BoolIfExists false catches long-term keys" {
   resource         = "*"
   expect           = "explicit_deny"
   expect_statement = policy.deny_boolifexists_false.statement.DenyWithoutMfa
-  doc              = "SEMANTICS.md §4.3: use BoolIfExists false in a Deny; §5.2: …IfExists is true when the key is absent; reference_policies_condition-keys.html: 'It also denies requests that are made using long-term credentials'"
+  doc              = "docs/semantics.md §4.3: use BoolIfExists false in a Deny; §5.2: …IfExists is true when the key is absent; reference_policies_condition-keys.html: 'It also denies requests that are made using long-term credentials'"
 }
 
 test "Deny + BoolIfExists false" {
@@ -45,7 +45,7 @@ test "Deny + BoolIfExists false" {
   resource  = "*"
   mfa       = each.value.mfa
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: with the key present, BoolIfExists evaluates like Bool"
+  doc       = "docs/semantics.md §5.2: with the key present, BoolIfExists evaluates like Bool"
 }
 
 test "the Deny applies only to its actions" {
@@ -53,7 +53,7 @@ test "the Deny applies only to its actions" {
   action    = "ec2:DescribeInstances"
   resource  = "*"
   expect    = "allow"
-  doc       = "SEMANTICS.md §2: the Deny statement lists only ec2:TerminateInstances"
+  doc       = "docs/semantics.md §2: the Deny statement lists only ec2:TerminateInstances"
 }
 
 test "Allow + Bool true with long-term keys" {
@@ -61,7 +61,7 @@ test "Allow + Bool true with long-term keys" {
   action    = "ec2:TerminateInstances"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.3: use Bool true in an Allow; §5.1: with the key absent, Bool is false"
+  doc       = "docs/semantics.md §4.3: use Bool true in an Allow; §5.1: with the key absent, Bool is false"
 }
 
 test "Allow + Bool true" {
@@ -74,7 +74,7 @@ test "Allow + Bool true" {
   resource  = "*"
   mfa       = each.value.mfa
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §4.3: use Bool true in an Allow; the key is false for temporary credentials without MFA"
+  doc       = "docs/semantics.md §4.3: use Bool true in an Allow; the key is false for temporary credentials without MFA"
 }
 
 test "aws:MultiFactorAuthAge" {
@@ -90,7 +90,7 @@ test "aws:MultiFactorAuthAge" {
   issued_at = each.value.issued_at
   time      = "2026-06-01T12:00:00Z"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §4.3: aws:MultiFactorAuthAge is the seconds since the MFA authentication (300, 7200, 3600 here); NumericLessThan {age: 3600} is false at 3600"
+  doc       = "docs/semantics.md §4.3: aws:MultiFactorAuthAge is the seconds since the MFA authentication (300, 7200, 3600 here); NumericLessThan {age: 3600} is false at 3600"
 }
 
 test "no aws:MultiFactorAuthAge with long-term keys" {
@@ -98,7 +98,7 @@ test "no aws:MultiFactorAuthAge with long-term keys" {
   action    = "iam:DeleteUser"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.3: aws:MultiFactorAuthAge is present only if MFA was used; NumericLessThan {age: 3600} is therefore false without MFA"
+  doc       = "docs/semantics.md §4.3: aws:MultiFactorAuthAge is present only if MFA was used; NumericLessThan {age: 3600} is therefore false without MFA"
 }
 
 test "no aws:MultiFactorAuthAge for temporary credentials without MFA" {
@@ -107,7 +107,7 @@ test "no aws:MultiFactorAuthAge for temporary credentials without MFA" {
   resource  = "*"
   mfa       = false
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.3: aws:MultiFactorAuthAge is present only if MFA was used"
+  doc       = "docs/semantics.md §4.3: aws:MultiFactorAuthAge is present only if MFA was used"
 }
 
 test "a role session created with MFA" {
@@ -121,7 +121,7 @@ test "a role session created with MFA" {
   action    = each.value.action
   resource  = "*"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §4.3: 'The resulting session carries the MFA context': aws:MultiFactorAuthPresent is true, so Deny BoolIfExists false does not apply"
+  doc       = "docs/semantics.md §4.3: 'The resulting session carries the MFA context': aws:MultiFactorAuthPresent is true, so Deny BoolIfExists false does not apply"
 }
 
 test "a role session created without MFA" {
@@ -130,7 +130,7 @@ test "a role session created without MFA" {
   action    = "ec2:TerminateInstances"
   resource  = "*"
   expect    = "explicit_deny"
-  doc       = "SEMANTICS.md §4.3 and reference_policies_condition-keys.html: Deny + BoolIfExists false 'denies requests from temporary credentials that do not include MFA' (the key is false or absent; either way the Deny applies)"
+  doc       = "docs/semantics.md §4.3 and reference_policies_condition-keys.html: Deny + BoolIfExists false 'denies requests from temporary credentials that do not include MFA' (the key is false or absent; either way the Deny applies)"
 }
 
 test "MFA age in a session counts from the MFA authentication" {
@@ -156,5 +156,5 @@ test "no MFA age in a session created without MFA" {
   action    = "iam:DeleteUser"
   resource  = "*"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §4.3: aws:MultiFactorAuthAge is present only if MFA was used"
+  doc       = "docs/semantics.md §4.3: aws:MultiFactorAuthAge is present only if MFA was used"
 }

@@ -9,7 +9,7 @@ test "root has full access in its own account" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = "allow"
-  doc       = "SEMANTICS.md §4.4 and §3.1 step 0: root is implicitly allowed everything in its own account; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html: 'all requests are implicitly denied with the exception of the AWS account root user, which has full access'"
+  doc       = "docs/semantics.md §4.4 and §3.1 step 0: root is implicitly allowed everything in its own account; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html: 'all requests are implicitly denied with the exception of the AWS account root user, which has full access'"
 }
 
 test "root is bound by a Deny for * in a resource policy" {
@@ -18,7 +18,7 @@ test "root is bound by a Deny for * in a resource policy" {
   resource         = "arn:aws:s3:::a-locked/file"
   expect           = "explicit_deny"
   expect_statement = resource.a_locked.policy.statement.NoDeletes
-  doc              = "SEMANTICS.md §4.4: root is restricted by explicit denies in resource policies"
+  doc              = "docs/semantics.md §4.4: root is restricted by explicit denies in resource policies"
 }
 
 test "root is bound by a Deny naming its account" {
@@ -27,7 +27,7 @@ test "root is bound by a Deny naming its account" {
   resource         = "arn:aws:s3:::a-locked/file"
   expect           = "explicit_deny"
   expect_statement = resource.a_locked.policy.statement.NoPutsFromAccount
-  doc              = "SEMANTICS.md §2.3 (the account principal covers the account's principals) and §4.4"
+  doc              = "docs/semantics.md §2.3 (the account principal covers the account's principals) and §4.4"
 }
 
 test "cross-account, root needs the other account's resource policy" {
@@ -41,7 +41,7 @@ test "cross-account, root needs the other account's resource policy" {
   action    = "s3:GetObject"
   resource  = each.value.resource
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §4.4: 'Cross-account, root is like any principal of its account: the other account's resource policy must allow it, usually through the account principal'"
+  doc       = "docs/semantics.md §4.4: 'Cross-account, root is like any principal of its account: the other account's resource policy must allow it, usually through the account principal'"
 }
 
 test "cross-account, root has no access to the other account's other resources" {
@@ -53,7 +53,7 @@ test "cross-account, root has no access to the other account's other resources" 
   action    = each.value.action
   resource  = each.value.resource
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.2 and §4.4: root's full access is limited to its own account"
+  doc       = "docs/semantics.md §3.2 and §4.4: root's full access is limited to its own account"
 }
 
 test "the resource policy grants only what it lists, even to root" {
@@ -61,5 +61,5 @@ test "the resource policy grants only what it lists, even to root" {
   action    = "s3:PutObject"
   resource  = "arn:aws:s3:::b-shares-with-a/file"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §3.2: the resource's account must allow; b's policy lists only s3:GetObject"
+  doc       = "docs/semantics.md §3.2: the resource's account must allow; b's policy lists only s3:GetObject"
 }

@@ -10,7 +10,7 @@ test "ArnLike matches per segment, StringLike across segments" {
   resource  = "arn:aws:sqs:us-east-1:111111111111:jobs"
   context   = { "aws:SourceArn" = each.value.arn }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2 and §8 rule 9: arn:aws:svc:*:111122223333:finance/* does NOT match arn:aws:svc:us-east-2:999999999999:store/abc:111122223333:finance/doc with ArnLike (StringLike would); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN"
+  doc       = "docs/semantics.md §5.2 and §8 rule 9: arn:aws:svc:*:111122223333:finance/* does NOT match arn:aws:svc:us-east-2:999999999999:store/abc:111122223333:finance/doc with ArnLike (StringLike would); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN"
 }
 
 test "ArnEquals accepts wildcards like ArnLike" {
@@ -24,7 +24,7 @@ test "ArnEquals accepts wildcards like ArnLike" {
   resource  = "arn:aws:sqs:us-east-1:111111111111:jobs"
   context   = { "aws:SourceArn" = each.value.arn }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: ArnEquals = ArnLike (the pairs behave identically), case-sensitive"
+  doc       = "docs/semantics.md §5.2: ArnEquals = ArnLike (the pairs behave identically), case-sensitive"
 }
 
 test "ArnNotLike with several values is a NOR" {
@@ -38,7 +38,7 @@ test "ArnNotLike with several values is a NOR" {
   resource  = "arn:aws:sqs:us-east-1:111111111111:jobs"
   context   = { "aws:SourceArn" = each.value.arn }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: negated operators (ArnNotLike) with several values are true when the request value matches none of them"
+  doc       = "docs/semantics.md §5.1: negated operators (ArnNotLike) with several values are true when the request value matches none of them"
 }
 
 test "the sixth segment includes its colons" {
@@ -51,7 +51,7 @@ test "the sixth segment includes its colons" {
   resource  = "arn:aws:sqs:us-east-1:111111111111:jobs"
   context   = { "aws:SourceArn" = each.value.arn }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: the ARN has 6 colon-delimited segments; the resource segment is everything after the fifth colon, and `*` matches within it"
+  doc       = "docs/semantics.md §5.2: the ARN has 6 colon-delimited segments; the resource segment is everything after the fifth colon, and `*` matches within it"
 }
 
 test "ARN operators with the key absent" {
@@ -64,7 +64,7 @@ test "ARN operators with the key absent" {
   action    = each.value.action
   resource  = "arn:aws:sqs:us-east-1:111111111111:jobs"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: absent key: ordinary operators false, negated operators true"
+  doc       = "docs/semantics.md §5.1: absent key: ordinary operators false, negated operators true"
 }
 
 test "ArnLike on a missing key is reported" {
@@ -73,5 +73,5 @@ test "ArnLike on a missing key is reported" {
   resource               = "arn:aws:sqs:us-east-1:111111111111:jobs"
   expect                 = "implicit_deny"
   expect_missing_context = ["aws:SourceArn"]
-  doc                    = "SEMANTICS.md §5.1: absent key: ArnLike is false; the only statement matching sqs:SendMessage reads aws:SourceArn (MissingContextValues, https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html)"
+  doc                    = "docs/semantics.md §5.1: absent key: ArnLike is false; the only statement matching sqs:SendMessage reads aws:SourceArn (MissingContextValues, https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html)"
 }

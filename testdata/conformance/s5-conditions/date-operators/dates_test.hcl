@@ -9,7 +9,7 @@ test "a date window with DateGreaterThan and DateLessThan" {
   resource  = "arn:aws:s3:::window/f"
   time      = each.value.now
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1 (operators ANDed) and §5.2 (date operators); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws-dates.html"
+  doc       = "docs/semantics.md §5.1 (operators ANDed) and §5.2 (date operators); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws-dates.html"
 }
 
 test "a policy date given in epoch seconds" {
@@ -24,7 +24,7 @@ test "a policy date given in epoch seconds" {
   resource  = "arn:aws:s3:::epoch-value/f"
   time      = each.value.now
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: date values are ISO 8601 date-times or epoch seconds; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date"
+  doc       = "docs/semantics.md §5.2: date values are ISO 8601 date-times or epoch seconds; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date"
 }
 
 test "DateEquals compares instants" {
@@ -38,7 +38,7 @@ test "DateEquals compares instants" {
   resource  = "arn:aws:s3:::equals/f"
   time      = each.value.now
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: date operators are a time comparison (W3C ISO 8601 date-times, with offsets)"
+  doc       = "docs/semantics.md §5.2: date operators are a time comparison (W3C ISO 8601 date-times, with offsets)"
 }
 
 test "DateNotEquals" {
@@ -51,7 +51,7 @@ test "DateNotEquals" {
   resource  = "arn:aws:s3:::not-equals/f"
   time      = each.value.now
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: DateNotEquals negates DateEquals"
+  doc       = "docs/semantics.md §5.2: DateNotEquals negates DateEquals"
 }
 
 test "DateLessThanEquals includes the boundary" {
@@ -64,7 +64,7 @@ test "DateLessThanEquals includes the boundary" {
   resource  = "arn:aws:s3:::less-than-equals/f"
   time      = each.value.now
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: DateLessThanEquals"
+  doc       = "docs/semantics.md §5.2: DateLessThanEquals"
 }
 
 test "aws:EpochTime against an ISO date" {
@@ -77,7 +77,7 @@ test "aws:EpochTime against an ISO date" {
   resource  = "arn:aws:s3:::epoch-key/f"
   time      = each.value.now
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: date operators are used with aws:EpochTime; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-epochtime"
+  doc       = "docs/semantics.md §5.2: date operators are used with aws:EpochTime; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-epochtime"
 }
 
 test "aws:TokenIssueTime is absent for long-term keys" {
@@ -90,5 +90,5 @@ test "aws:TokenIssueTime is absent for long-term keys" {
   resource  = "arn:aws:s3:::${each.value.bucket}/f"
   time      = "2026-06-01T12:00:00Z"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: absent key: ordinary operators false, negated operators true; aws:TokenIssueTime exists only for temporary credentials (reference_policies_condition-keys.html#condition-keys-tokenissuetime)"
+  doc       = "docs/semantics.md §5.1: absent key: ordinary operators false, negated operators true; aws:TokenIssueTime exists only for temporary credentials (reference_policies_condition-keys.html#condition-keys-tokenissuetime)"
 }

@@ -10,7 +10,7 @@ test "IpAddress with an IPv4 CIDR" {
   resource  = "arn:aws:s3:::data/v4-cidr/f"
   context   = { "aws:SourceIp" = each.value.ip }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: IpAddress is CIDR containment; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress"
+  doc       = "docs/semantics.md §5.2: IpAddress is CIDR containment; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress"
 }
 
 test "IpAddress with a bare IP means /32" {
@@ -23,7 +23,7 @@ test "IpAddress with a bare IP means /32" {
   resource  = "arn:aws:s3:::data/bare-ip/f"
   context   = { "aws:SourceIp" = each.value.ip }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: a bare IP means /32"
+  doc       = "docs/semantics.md §5.2: a bare IP means /32"
 }
 
 test "IpAddress with an IPv6 CIDR" {
@@ -37,7 +37,7 @@ test "IpAddress with an IPv6 CIDR" {
   resource  = "arn:aws:s3:::data/v6-cidr/f"
   context   = { "aws:SourceIp" = each.value.ip }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: IpAddress supports IPv4 or IPv6 CIDR; an IPv4 address is not inside an IPv6 range"
+  doc       = "docs/semantics.md §5.2: IpAddress supports IPv4 or IPv6 CIDR; an IPv4 address is not inside an IPv6 range"
 }
 
 test "IpAddress with several ranges ORs them" {
@@ -51,7 +51,7 @@ test "IpAddress with several ranges ORs them" {
   resource  = "arn:aws:s3:::data/several/f"
   context   = { "aws:SourceIp" = each.value.ip }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: OR over the values of one key"
+  doc       = "docs/semantics.md §5.1: OR over the values of one key"
 }
 
 test "NotIpAddress with several ranges is a NOR" {
@@ -65,7 +65,7 @@ test "NotIpAddress with several ranges is a NOR" {
   resource  = "arn:aws:s3:::data/not-office/f"
   context   = { "aws:SourceIp" = each.value.ip }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1 and §8 rule 8: negated operators with several values are true when the request value matches none of them"
+  doc       = "docs/semantics.md §5.1 and §8 rule 8: negated operators with several values are true when the request value matches none of them"
 }
 
 test "IP operators with the key absent" {
@@ -78,7 +78,7 @@ test "IP operators with the key absent" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::data/${each.value.path}/f"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: absent key: IpAddress false, NotIpAddress (negated) true, …IfExists true"
+  doc       = "docs/semantics.md §5.1: absent key: IpAddress false, NotIpAddress (negated) true, …IfExists true"
 }
 
 test "IpAddressIfExists with the key present" {
@@ -91,5 +91,5 @@ test "IpAddressIfExists with the key present" {
   resource  = "arn:aws:s3:::data/if-exists/f"
   context   = { "aws:SourceIp" = each.value.ip }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: …IfExists: if the key is present, evaluate normally"
+  doc       = "docs/semantics.md §5.2: …IfExists: if the key is present, evaluate normally"
 }

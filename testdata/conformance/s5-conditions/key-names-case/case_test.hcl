@@ -9,7 +9,7 @@ test "a policy key in upper case matches the canonical key" {
   resource  = "arn:aws:s3:::b/upper-key/f"
   context   = each.value.ctx
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1 and §8 rule 9: condition key names are case-insensitive; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html ('Condition key names are not case-sensitive')"
+  doc       = "docs/semantics.md §5.1 and §8 rule 9: condition key names are case-insensitive; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html ('Condition key names are not case-sensitive')"
 }
 
 test "the tag-key part of a key name is case-insensitive" {
@@ -23,7 +23,7 @@ test "the tag-key part of a key name is case-insensitive" {
   resource  = "arn:aws:s3:::b/tag-key/f"
   context   = each.value.ctx
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: key names are case-insensitive, including the tag-key part of aws:PrincipalTag/… and aws:ResourceTag/… (and aws:RequestTag/…)"
+  doc       = "docs/semantics.md §5.1: key names are case-insensitive, including the tag-key part of aws:PrincipalTag/… and aws:ResourceTag/… (and aws:RequestTag/…)"
 }
 
 test "values are still compared case-sensitively by StringEquals" {
@@ -36,5 +36,5 @@ test "values are still compared case-sensitively by StringEquals" {
   resource  = "arn:aws:s3:::b/tag-key/f"
   context   = each.value.ctx
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: 'Value case sensitivity depends on the operator' (StringEquals: case-sensitive); a different key name is a different key"
+  doc       = "docs/semantics.md §5.1: 'Value case sensitivity depends on the operator' (StringEquals: case-sensitive); a different key name is a different key"
 }

@@ -13,7 +13,7 @@ test "all keys and operators must hold; any value of a key suffices" {
   resource  = "arn:aws:sqs:us-east-1:111111111111:orders"
   context   = each.value.ctx
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1 and §8 rule 8: result = AND over operators, AND over keys, OR over the values of one key; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html"
+  doc       = "docs/semantics.md §5.1 and §8 rule 8: result = AND over operators, AND over keys, OR over the values of one key; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html"
 }
 
 test "the keys of the matching statement that the request lacks are reported" {
@@ -23,5 +23,5 @@ test "the keys of the matching statement that the request lacks are reported" {
   context                = { "aws:RequestTag/env" = "dev" }
   expect                 = "implicit_deny"
   expect_missing_context = ["aws:RequestTag/team", "aws:SourceIp"]
-  doc                    = "SEMANTICS.md §5.1: every key must hold; aws:RequestTag/team and aws:SourceIp are read by the only matching statement and absent from the request (MissingContextValues, https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html)"
+  doc                    = "docs/semantics.md §5.1: every key must hold; aws:RequestTag/team and aws:SourceIp are read by the only matching statement and absent from the request (MissingContextValues, https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html)"
 }

@@ -9,7 +9,7 @@ test "StringNotEquals over several values is a NOR" {
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   context   = { "aws:RequestedRegion" = each.value.region }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1 and §8 rule 8: negated operators with several values are true when the request value matches none of them (NOR), not when it differs from at least one; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html"
+  doc       = "docs/semantics.md §5.1 and §8 rule 8: negated operators with several values are true when the request value matches none of them (NOR), not when it differs from at least one; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html"
 }
 
 test "StringNotLike over several patterns is a NOR" {
@@ -23,7 +23,7 @@ test "StringNotLike over several patterns is a NOR" {
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   context   = { "aws:RequestTag/project" = each.value.project }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: StringNotLike with several values is a NOR"
+  doc       = "docs/semantics.md §5.1: StringNotLike with several values is a NOR"
 }
 
 test "StringNotEqualsIgnoreCase over several values" {
@@ -37,7 +37,7 @@ test "StringNotEqualsIgnoreCase over several values" {
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   context   = { "aws:RequestTag/env" = each.value.env }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1 (NOR) and §5.2 (IgnoreCase)"
+  doc       = "docs/semantics.md §5.1 (NOR) and §5.2 (IgnoreCase)"
 }
 
 test "NumericNotEquals over several values" {
@@ -51,7 +51,7 @@ test "NumericNotEquals over several values" {
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   context   = { "example:count" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1 (NOR over values) and §5.2 (numeric comparison, 2.0 == 2)"
+  doc       = "docs/semantics.md §5.1 (NOR over values) and §5.2 (numeric comparison, 2.0 == 2)"
 }
 
 test "negated operators are true when the key is absent" {
@@ -65,7 +65,7 @@ test "negated operators are true when the key is absent" {
   action    = each.value
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   expect    = "explicit_deny"
-  doc       = "SEMANTICS.md §5.1 and §8 rule 7: absent key: every negated operator is true, so the Deny applies"
+  doc       = "docs/semantics.md §5.1 and §8 rule 7: absent key: every negated operator is true, so the Deny applies"
 }
 
 test "a Deny with StringNotEqualsIfExists" {
@@ -79,7 +79,7 @@ test "a Deny with StringNotEqualsIfExists" {
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   context   = each.value.context
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: 'In a Deny with a negated operator (StringNotEqualsIfExists), a missing key therefore denies.'"
+  doc       = "docs/semantics.md §5.2: 'In a Deny with a negated operator (StringNotEqualsIfExists), a missing key therefore denies.'"
 }
 
 test "actions without a Deny condition are allowed" {
@@ -88,5 +88,5 @@ test "actions without a Deny condition are allowed" {
   resource  = "arn:aws:dynamodb:us-east-1:111111111111:table/T"
   expect    = "allow"
   expect_statement = resource.t.policy.statement.AllowAll
-  doc       = "SEMANTICS.md §3.1 step 4: the table policy names the user"
+  doc       = "docs/semantics.md §3.1 step 4: the table policy names the user"
 }

@@ -73,6 +73,35 @@ resource "b" {
         values   = ["true"]
       }
     }
+    # aws:SecureTransport is in every request (AWS sets it; iamc's request
+    # defaults give it), so the key of an absent-key test is one that a
+    # request may lack.
+    statement "FlagBool" {
+      principals {
+        type        = "AWS"
+        identifiers = [user.u.arn]
+      }
+      actions   = ["s3:GetObject"]
+      resources = ["arn:aws:s3:::b/flag-bool/*"]
+      condition {
+        test     = "Bool"
+        variable = "custom:flag"
+        values   = ["true"]
+      }
+    }
+    statement "FlagBoolIfExists" {
+      principals {
+        type        = "AWS"
+        identifiers = [user.u.arn]
+      }
+      actions   = ["s3:GetObject"]
+      resources = ["arn:aws:s3:::b/flag-bool-if-exists/*"]
+      condition {
+        test     = "BoolIfExists"
+        variable = "custom:flag"
+        values   = ["true"]
+      }
+    }
     statement "Binary" {
       principals {
         type        = "AWS"

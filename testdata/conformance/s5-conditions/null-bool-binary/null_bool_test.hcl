@@ -8,7 +8,7 @@ test "Null true: the key is absent" {
   resource  = "arn:aws:s3:::b/null-true/f"
   context   = each.value.context
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: Null \"true\": the key is absent; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null"
+  doc       = "docs/semantics.md §5.2: Null \"true\": the key is absent; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null"
 }
 
 test "Null false: the key is present" {
@@ -21,7 +21,7 @@ test "Null false: the key is present" {
   resource  = "arn:aws:s3:::b/null-false/f"
   context   = each.value.context
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: Null \"false\": the key is present and non-null"
+  doc       = "docs/semantics.md §5.2: Null \"false\": the key is present and non-null"
 }
 
 test "Bool" {
@@ -34,7 +34,7 @@ test "Bool" {
   resource  = "arn:aws:s3:::b/bool/f"
   context   = { "aws:SecureTransport" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: Bool compares \"true\"/\"false\"; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Boolean"
+  doc       = "docs/semantics.md §5.2: Bool compares \"true\"/\"false\"; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Boolean"
 }
 
 test "Bool with a JSON boolean policy value" {
@@ -47,19 +47,19 @@ test "Bool with a JSON boolean policy value" {
   resource  = "arn:aws:s3:::b/bool-literal/f"
   context   = { "aws:SecureTransport" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: policy values can be JSON strings, numbers or booleans, compared according to the operator"
+  doc       = "docs/semantics.md §5.1: policy values can be JSON strings, numbers or booleans, compared according to the operator"
 }
 
 test "Bool and BoolIfExists with the key absent" {
   for_each = {
-    bool      = { path = "bool", expect = "implicit_deny" }
-    if_exists = { path = "bool-if-exists", expect = "allow" }
+    bool      = { path = "flag-bool", expect = "implicit_deny" }
+    if_exists = { path = "flag-bool-if-exists", expect = "allow" }
   }
   principal = user.u
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::b/${each.value.path}/f"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: absent key: Bool false, …IfExists true"
+  doc       = "docs/semantics.md §5.1: absent key: Bool false, …IfExists true"
 }
 
 test "BoolIfExists with the key present" {
@@ -72,7 +72,7 @@ test "BoolIfExists with the key present" {
   resource  = "arn:aws:s3:::b/bool-if-exists/f"
   context   = { "aws:SecureTransport" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: …IfExists evaluates normally when the key is present"
+  doc       = "docs/semantics.md §5.2: …IfExists evaluates normally when the key is present"
 }
 
 test "a Deny on aws:SecureTransport false" {
@@ -86,7 +86,7 @@ test "a Deny on aws:SecureTransport false" {
   resource  = "arn:aws:s3:::b/upload/f"
   context   = each.value.context
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §2 (Deny beats Allow) and §5.1 (an absent key makes Bool false, so the Deny does not apply)"
+  doc       = "docs/semantics.md §2 (Deny beats Allow) and §5.1 (an absent key makes Bool false, so the Deny does not apply); a request that does not give aws:SecureTransport is HTTPS (docs/semantics.md §9, request defaults), which the Deny does not match either"
 }
 
 test "BinaryEquals compares against the base64 policy value" {
@@ -99,7 +99,7 @@ test "BinaryEquals compares against the base64 policy value" {
   resource  = "arn:aws:s3:::b/binary/f"
   context   = { "custom:token" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: BinaryEquals is byte-for-byte against a base64 policy value (the request value is given here base64-encoded); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_BinaryEquals"
+  doc       = "docs/semantics.md §5.2: BinaryEquals is byte-for-byte against a base64 policy value (the request value is given here base64-encoded); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_BinaryEquals"
 }
 
 test "BinaryEquals with the key absent" {
@@ -107,5 +107,5 @@ test "BinaryEquals with the key absent" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::b/binary/f"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §5.1: with the key absent every ordinary operator is false"
+  doc       = "docs/semantics.md §5.1: with the key absent every ordinary operator is false"
 }

@@ -22,7 +22,7 @@ test "numeric comparisons" {
   resource  = "arn:aws:s3:::${each.value.bucket}"
   context   = { "s3:max-keys" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: numeric operators compare integers or decimals; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Numeric"
+  doc       = "docs/semantics.md §5.2: numeric operators compare integers or decimals; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Numeric"
 }
 
 test "1.0 equals 1" {
@@ -36,7 +36,7 @@ test "1.0 equals 1" {
   resource  = "arn:aws:s3:::decimal"
   context   = { "s3:max-keys" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: integer or decimal comparison (`1.0 == 1`)"
+  doc       = "docs/semantics.md §5.2: integer or decimal comparison (`1.0 == 1`)"
 }
 
 test "numeric operators with the key absent" {
@@ -51,7 +51,7 @@ test "numeric operators with the key absent" {
   action    = "s3:ListBucket"
   resource  = "arn:aws:s3:::${each.value.bucket}"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1: absent key: ordinary operators false, negated operators (NumericNotEquals) true; §5.2: …IfExists is true when the key is absent"
+  doc       = "docs/semantics.md §5.1: absent key: ordinary operators false, negated operators (NumericNotEquals) true; §5.2: …IfExists is true when the key is absent"
 }
 
 test "NumericLessThanIfExists with the key present" {
@@ -64,5 +64,5 @@ test "NumericLessThanIfExists with the key present" {
   resource  = "arn:aws:s3:::less-than-if-exists"
   context   = { "s3:max-keys" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: …IfExists: if the key is present, evaluate normally"
+  doc       = "docs/semantics.md §5.2: …IfExists: if the key is present, evaluate normally"
 }

@@ -9,6 +9,6 @@ test "ForAllValues paired with Null false" {
   resource  = "arn:aws:s3:::b/all-present/f"
   context   = each.value.ctx
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.3: pair ForAllValues with Null {key: false} so that an absent key does not allow; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition_examples-multi-valued-context-keys.html: 'You can prevent missing context keys or context keys with empty values from evaluating to true by including a Null condition operator in your policy with a value of false'"
+  doc       = "docs/semantics.md §5.3: pair ForAllValues with Null {key: false} so that an absent key does not allow; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition_examples-multi-valued-context-keys.html: 'You can prevent missing context keys or context keys with empty values from evaluating to true by including a Null condition operator in your policy with a value of false'"
 }
 

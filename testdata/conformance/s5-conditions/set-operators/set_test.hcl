@@ -11,7 +11,7 @@ test "ForAnyValue: at least one request value matches" {
   resource  = "arn:aws:s3:::b/any/f"
   context   = { "aws:TagKeys" = each.value.keys }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.3: ForAnyValue is true if at least one request value satisfies the operator; false if the key is empty; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html"
+  doc       = "docs/semantics.md §5.3: ForAnyValue is true if at least one request value satisfies the operator; false if the key is empty; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html"
 }
 
 test "ForAnyValue with the key absent" {
@@ -19,7 +19,7 @@ test "ForAnyValue with the key absent" {
   action    = "s3:PutObject"
   resource  = "arn:aws:s3:::b/any/f"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §5.3 and §8 rule 7: ForAnyValue is false if the key is absent"
+  doc       = "docs/semantics.md §5.3 and §8 rule 7: ForAnyValue is false if the key is absent"
 }
 
 test "ForAllValues: every request value matches" {
@@ -35,7 +35,7 @@ test "ForAllValues: every request value matches" {
   resource  = "arn:aws:s3:::b/all/f"
   context   = { "aws:TagKeys" = each.value.keys }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.3: ForAllValues is true if every request value satisfies the operator, and true if the set is empty"
+  doc       = "docs/semantics.md §5.3: ForAllValues is true if every request value satisfies the operator, and true if the set is empty"
 }
 
 test "ForAllValues with the key absent" {
@@ -43,7 +43,7 @@ test "ForAllValues with the key absent" {
   action    = "s3:PutObject"
   resource  = "arn:aws:s3:::b/all/f"
   expect    = "allow"
-  doc       = "SEMANTICS.md §5.3 and §8 rule 7: ForAllValues is true if the key is absent (that makes it dangerous in an Allow)"
+  doc       = "docs/semantics.md §5.3 and §8 rule 7: ForAllValues is true if the key is absent (that makes it dangerous in an Allow)"
 }
 
 test "ForAllValues:StringNotEquals: no request value is one of the values" {
@@ -57,7 +57,7 @@ test "ForAllValues:StringNotEquals: no request value is one of the values" {
   resource  = "arn:aws:s3:::b/all-not/f"
   context   = { "aws:TagKeys" = each.value.keys }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.3: negated base operators under a set operator apply per request value: ForAllValues:StringNotEquals {k:[a,b]} means no request value is a or b"
+  doc       = "docs/semantics.md §5.3: negated base operators under a set operator apply per request value: ForAllValues:StringNotEquals {k:[a,b]} means no request value is a or b"
 }
 
 test "ForAnyValue:StringNotEquals: some request value is not the value" {
@@ -70,7 +70,7 @@ test "ForAnyValue:StringNotEquals: some request value is not the value" {
   resource  = "arn:aws:s3:::b/any-not/f"
   context   = { "aws:TagKeys" = each.value.keys }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.3: the negated operator applies per request value; ForAnyValue needs one request value for which it holds"
+  doc       = "docs/semantics.md §5.3: the negated operator applies per request value; ForAnyValue needs one request value for which it holds"
 }
 
 test "ForAnyValue:StringLike" {
@@ -83,5 +83,5 @@ test "ForAnyValue:StringLike" {
   resource  = "arn:aws:s3:::b/any-like/f"
   context   = { "aws:TagKeys" = each.value.keys }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.3 with §5.2 StringLike"
+  doc       = "docs/semantics.md §5.3 with §5.2 StringLike"
 }

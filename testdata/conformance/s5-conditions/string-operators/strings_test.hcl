@@ -10,7 +10,7 @@ test "StringEquals is exact and case-sensitive" {
   resource  = "arn:aws:s3:::equals/f"
   context   = { "aws:RequestTag/project" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: StringEquals is exact string equality, case-sensitive; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String"
+  doc       = "docs/semantics.md §5.2: StringEquals is exact string equality, case-sensitive; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String"
 }
 
 test "StringEquals treats * as a literal character" {
@@ -23,7 +23,7 @@ test "StringEquals treats * as a literal character" {
   resource  = "arn:aws:s3:::equals-star/f"
   context   = { "aws:RequestTag/project" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: wildcards in the policy value: no (literal) for StringEquals"
+  doc       = "docs/semantics.md §5.2: wildcards in the policy value: no (literal) for StringEquals"
 }
 
 test "StringNotEquals" {
@@ -37,7 +37,7 @@ test "StringNotEquals" {
   resource  = "arn:aws:s3:::not-equals/f"
   context   = { "aws:RequestTag/project" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: StringNotEquals is the negation of case-sensitive equality"
+  doc       = "docs/semantics.md §5.2: StringNotEquals is the negation of case-sensitive equality"
 }
 
 test "StringEqualsIgnoreCase" {
@@ -51,7 +51,7 @@ test "StringEqualsIgnoreCase" {
   resource  = "arn:aws:s3:::equals-ignore-case/f"
   context   = { "aws:RequestTag/project" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: StringEqualsIgnoreCase is equality ignoring case"
+  doc       = "docs/semantics.md §5.2: StringEqualsIgnoreCase is equality ignoring case"
 }
 
 test "StringNotEqualsIgnoreCase" {
@@ -64,7 +64,7 @@ test "StringNotEqualsIgnoreCase" {
   resource  = "arn:aws:s3:::not-equals-ignore-case/f"
   context   = { "aws:RequestTag/project" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: StringNotEqualsIgnoreCase negates case-insensitive equality"
+  doc       = "docs/semantics.md §5.2: StringNotEqualsIgnoreCase negates case-insensitive equality"
 }
 
 test "StringLike globs with * and ?" {
@@ -81,7 +81,7 @@ test "StringLike globs with * and ?" {
   resource  = "arn:aws:s3:::like/f"
   context   = { "aws:RequestTag/project" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: StringLike is a case-sensitive glob over the whole string; values of one key are ORed (§5.1)"
+  doc       = "docs/semantics.md §5.2: StringLike is a case-sensitive glob over the whole string; values of one key are ORed (§5.1)"
 }
 
 test "StringLike * spans : and /" {
@@ -95,7 +95,7 @@ test "StringLike * spans : and /" {
   resource  = "arn:aws:s3:::like-across/f"
   context   = { "aws:RequestTag/project" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: StringLike is a glob over the whole string (`*` spans `:` and `/`)"
+  doc       = "docs/semantics.md §5.2: StringLike is a glob over the whole string (`*` spans `:` and `/`)"
 }
 
 test "StringNotLike" {
@@ -108,7 +108,7 @@ test "StringNotLike" {
   resource  = "arn:aws:s3:::not-like/f"
   context   = { "aws:RequestTag/project" = each.value.value }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: StringNotLike negates StringLike"
+  doc       = "docs/semantics.md §5.2: StringNotLike negates StringLike"
 }
 
 test "string operators with the key absent" {
@@ -124,5 +124,5 @@ test "string operators with the key absent" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value.bucket}/f"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1 and §8 rule 7: with the key absent every ordinary operator is false and every negated operator is true; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html"
+  doc       = "docs/semantics.md §5.1 and §8 rule 7: with the key absent every ordinary operator is false and every negated operator is true; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html"
 }

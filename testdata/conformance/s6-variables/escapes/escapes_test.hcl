@@ -7,7 +7,7 @@ test "the escape for * is a literal star" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::lit/${each.value.key}"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6: literal escapes $${*}, $${?}, $${$} produce a literal *, ?, $; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-specialchars"
+  doc       = "docs/semantics.md §6: literal escapes $${*}, $${?}, $${$} produce a literal *, ?, $; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-specialchars"
 }
 
 test "the escape for ? is a literal question mark" {
@@ -19,7 +19,7 @@ test "the escape for ? is a literal question mark" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::lit/${each.value.key}"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6: $${?} produces a literal ?"
+  doc       = "docs/semantics.md §6: $${?} produces a literal ?"
 }
 
 test "the escape for $ is a literal dollar" {
@@ -27,7 +27,7 @@ test "the escape for $ is a literal dollar" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::lit/dollar/$price"
   expect    = "allow"
-  doc       = "SEMANTICS.md §6: $${$} produces a literal $"
+  doc       = "docs/semantics.md §6: $${$} produces a literal $"
 }
 
 test "a * inside a substituted value is not a wildcard" {
@@ -41,5 +41,5 @@ test "a * inside a substituted value is not a wildcard" {
   resource  = "arn:aws:s3:::lit/${each.value.key}"
   context   = { "aws:RequestTag/folder" = each.value.folder }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6: the value is substituted literally; a * inside the substituted value is not a wildcard"
+  doc       = "docs/semantics.md §6: the value is substituted literally; a * inside the substituted value is not a wildcard"
 }

@@ -8,7 +8,7 @@ test "aws:PrincipalTag/team variable in a resource" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value.bucket}/f"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6: $${aws:PrincipalTag/team} is replaced by the principal's tag; with the key absent (no default) the pattern matches no resource; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html"
+  doc       = "docs/semantics.md §6: $${aws:PrincipalTag/team} is replaced by the principal's tag; with the key absent (no default) the pattern matches no resource; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html"
 }
 
 test "an untagged user matches no team bucket" {
@@ -17,7 +17,7 @@ test "an untagged user matches no team bucket" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value}/f"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §6: key absent (and no default): in Resource, that pattern matches no resource"
+  doc       = "docs/semantics.md §6: key absent (and no default): in Resource, that pattern matches no resource"
 }
 
 test "the tag key in a variable is case-insensitive" {
@@ -25,7 +25,7 @@ test "the tag key in a variable is case-insensitive" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::team-blue/f"
   expect    = "allow"
-  doc       = "SEMANTICS.md §5.1 and §6: key names (including the tag-key part of aws:PrincipalTag/…) are case-insensitive"
+  doc       = "docs/semantics.md §5.1 and §6: key names (including the tag-key part of aws:PrincipalTag/…) are case-insensitive"
 }
 
 test "a default value for a missing key" {
@@ -39,5 +39,5 @@ test "a default value for a missing key" {
   action    = "s3:PutObject"
   resource  = "arn:aws:s3:::shared/${each.value.folder}/f"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6: default value $${aws:PrincipalTag/team, 'company-wide'} applies only when the key is absent; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-default-values"
+  doc       = "docs/semantics.md §6: default value $${aws:PrincipalTag/team, 'company-wide'} applies only when the key is absent; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-default-values"
 }

@@ -10,7 +10,7 @@ test "an unresolved variable never matches under a positive operator" {
   resource  = "arn:aws:s3:::b/${each.value.path}/f"
   context   = { "aws:RequestTag/owner" = each.value.owner }
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §6 and §8 rule 10: key absent (no default): in a condition, positive operators (StringEquals, StringLike …) do not match"
+  doc       = "docs/semantics.md §6 and §8 rule 10: key absent (no default): in a condition, positive operators (StringEquals, StringLike …) do not match"
 }
 
 test "an unresolved variable matches under a negated operator" {
@@ -23,7 +23,7 @@ test "an unresolved variable matches under a negated operator" {
   resource  = "arn:aws:s3:::b/${each.value}/f"
   context   = { "aws:RequestTag/owner" = "u" }
   expect    = "allow"
-  doc       = "SEMANTICS.md §6: key absent: negated operators (StringNotEquals, StringNotLike) do match ('effectively null'); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value"
+  doc       = "docs/semantics.md §6: key absent: negated operators (StringNotEquals, StringNotLike) do match ('effectively null'); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value"
 }
 
 test "a variable resolved from another request key" {
@@ -36,7 +36,7 @@ test "a variable resolved from another request key" {
   resource  = "arn:aws:s3:::b/resolved/f"
   context   = { "aws:RequestTag/owner" = each.value.owner, "aws:RequestTag/expected" = each.value.expected }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6: variables are allowed in condition values of String operators and are substituted with the request value"
+  doc       = "docs/semantics.md §6: variables are allowed in condition values of String operators and are substituted with the request value"
 }
 
 test "an unresolved variable in a condition whose key is also absent" {
@@ -48,5 +48,5 @@ test "an unresolved variable in a condition whose key is also absent" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::b/${each.value.path}/f"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.1 (absent key: ordinary false, negated true) and §6 (unresolved variable)"
+  doc       = "docs/semantics.md §5.1 (absent key: ordinary false, negated true) and §6 (unresolved variable)"
 }

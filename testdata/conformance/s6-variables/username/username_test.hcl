@@ -10,7 +10,7 @@ test "each user reaches only their own home" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value.key}"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6: $${aws:username} in the resource part is replaced by the friendly user name; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html"
+  doc       = "docs/semantics.md §6: $${aws:username} in the resource part is replaced by the friendly user name; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html"
 }
 
 test "aws:username variable in an IAM user ARN" {
@@ -22,7 +22,7 @@ test "aws:username variable in an IAM user ARN" {
   action    = "iam:CreateAccessKey"
   resource  = "arn:aws:iam::111111111111:user/${each.value.user}"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6: variables are allowed in the resource part, after the 5th colon; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html"
+  doc       = "docs/semantics.md §6: variables are allowed in the resource part, after the 5th colon; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html"
 }
 
 test "variable key names are case-insensitive" {
@@ -30,7 +30,7 @@ test "variable key names are case-insensitive" {
   action    = "s3:DeleteObject"
   resource  = "arn:aws:s3:::home/alice/old.txt"
   expect    = "allow"
-  doc       = "SEMANTICS.md §6: key names in variables are case-insensitive, so $${AWS:UserName} is $${aws:username}"
+  doc       = "docs/semantics.md §6: key names in variables are case-insensitive, so $${AWS:UserName} is $${aws:username}"
 }
 
 test "aws:username variable in a condition value" {
@@ -43,7 +43,7 @@ test "aws:username variable in a condition value" {
   resource  = "arn:aws:s3:::home"
   context   = { "s3:prefix" = each.value.prefix }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6: variables are allowed in condition values of String operators; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html"
+  doc       = "docs/semantics.md §6: variables are allowed in condition values of String operators; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html"
 }
 
 test "a role session has no aws:username, so the pattern matches nothing" {
@@ -57,5 +57,5 @@ test "a role session has no aws:username, so the pattern matches nothing" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value}"
   expect    = "implicit_deny"
-  doc       = "SEMANTICS.md §6: aws:username exists only for IAM users (§4.1: absent for a session); key absent: in Resource that pattern matches no resource"
+  doc       = "docs/semantics.md §6: aws:username exists only for IAM users (§4.1: absent for a session); key absent: in Resource that pattern matches no resource"
 }

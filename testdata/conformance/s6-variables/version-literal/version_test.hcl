@@ -7,7 +7,7 @@ test "Version 2008-10-17: the variable is literal text" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value.key}"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6 and §8 rule 10: variables work only with Version 2012-10-17; with 2008-10-17 $${…} is literal text; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html"
+  doc       = "docs/semantics.md §6 and §8 rule 10: variables work only with Version 2012-10-17; with 2008-10-17 $${…} is literal text; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html"
 }
 
 test "no Version: the variable is literal text" {
@@ -19,7 +19,7 @@ test "no Version: the variable is literal text" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value.key}"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §7: 'If Version is absent, policy variables are treated as literal strings, as with 2008-10-17'; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html"
+  doc       = "docs/semantics.md §7: 'If Version is absent, policy variables are treated as literal strings, as with 2008-10-17'; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html"
 }
 
 test "Version 2012-10-17: the variable is substituted" {
@@ -31,7 +31,7 @@ test "Version 2012-10-17: the variable is substituted" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value.key}"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6: with Version 2012-10-17 $${aws:username} is replaced by the user name"
+  doc       = "docs/semantics.md §6: with Version 2012-10-17 $${aws:username} is replaced by the user name"
 }
 
 test "a 2008-10-17 bucket policy: the variable is literal text" {
@@ -43,5 +43,5 @@ test "a 2008-10-17 bucket policy: the variable is literal text" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::${each.value.key}"
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §6: with 2008-10-17 $${…} is literal text (in any policy type); §3.1 step 4: the bucket policy names bob"
+  doc       = "docs/semantics.md §6: with 2008-10-17 $${…} is literal text (in any policy type); §3.1 step 4: the bucket policy names bob"
 }

@@ -43,7 +43,7 @@ test "well-formed ARNs are decided as usual" {
   resource         = each.value.resource
   expect           = "allow"
   expect_statement = policy.admin.statement.Admin
-  doc              = "SEMANTICS.md §2.2 (\"*\" matches every resource) and §3.1 step 5"
+  doc              = "docs/semantics.md §2.2 (\"*\" matches every resource) and §3.1 step 5"
 }
 
 test "an anonymous request for a well-formed object ARN" {
@@ -51,5 +51,5 @@ test "an anonymous request for a well-formed object ARN" {
   action    = "s3:GetObject"
   resource  = "arn:aws:s3:::open-bucket/index.html"
   expect    = "allow"
-  doc       = "SEMANTICS.md §3.4: Principal * allows anonymous requests"
+  doc       = "docs/semantics.md §3.4: Principal * allows anonymous requests"
 }

@@ -9,7 +9,7 @@ test "signed in with MFA: other policies decide" {
   resource         = each.value.resource
   expect           = "allow"
   expect_statement = policy.daily_work.statement.DailyWork
-  doc              = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html (the policy of mfa_selfmanage.json); with MFA, aws:MultiFactorAuthPresent is true, BoolIfExists false is false and BlockMostAccessUnlessSignedInWithMFA does not apply (SEMANTICS.md §4.3)"
+  doc              = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html (the policy of mfa_selfmanage.json); with MFA, aws:MultiFactorAuthPresent is true, BoolIfExists false is false and BlockMostAccessUnlessSignedInWithMFA does not apply (docs/semantics.md §4.3)"
 }
 
 test "signed in without MFA: everything else is denied" {
@@ -24,7 +24,7 @@ test "signed in without MFA: everything else is denied" {
   resource         = each.value.resource
   expect           = "explicit_deny"
   expect_statement = policy.mfa_self_manage.statement.BlockMostAccessUnlessSignedInWithMFA
-  doc              = "reference_policies_examples_iam_mfa-selfmanage.html: 'If an IAM user with this policy is not MFA-authenticated, this policy denies access to all AWS actions except those necessary to authenticate using MFA'; aws:MultiFactorAuthPresent is false for a console session without MFA (SEMANTICS.md §4.3)"
+  doc              = "reference_policies_examples_iam_mfa-selfmanage.html: 'If an IAM user with this policy is not MFA-authenticated, this policy denies access to all AWS actions except those necessary to authenticate using MFA'; aws:MultiFactorAuthPresent is false for a console session without MFA (docs/semantics.md §4.3)"
 }
 
 test "long-term access keys: everything else is denied" {
@@ -37,7 +37,7 @@ test "long-term access keys: everything else is denied" {
   resource         = each.value.resource
   expect           = "explicit_deny"
   expect_statement = policy.mfa_self_manage.statement.BlockMostAccessUnlessSignedInWithMFA
-  doc              = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage-mfa-only.html: 'The ...IfExists version of the Bool operator ensures that if the aws:MultiFactorAuthPresent key is missing, the condition returns true. This means that a user accessing an API operation with long-term credentials, such as an access key, is denied access'; the key is absent for long-term keys (SEMANTICS.md §4.3)"
+  doc              = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage-mfa-only.html: 'The ...IfExists version of the Bool operator ensures that if the aws:MultiFactorAuthPresent key is missing, the condition returns true. This means that a user accessing an API operation with long-term credentials, such as an access key, is denied access'; the key is absent for long-term keys (docs/semantics.md §4.3)"
 }
 
 test "without MFA a user can still set up its own MFA device" {
@@ -54,7 +54,7 @@ test "without MFA a user can still set up its own MFA device" {
   action    = each.value.action
   resource  = each.value.resource
   expect    = "allow"
-  doc       = "reference_policies_examples_iam_mfa-selfmanage.html: the actions listed in the NotAction of BlockMostAccessUnlessSignedInWithMFA are not denied, and the Allow statements grant them on the user's own ARN ($${aws:username}, SEMANTICS.md §6)"
+  doc       = "reference_policies_examples_iam_mfa-selfmanage.html: the actions listed in the NotAction of BlockMostAccessUnlessSignedInWithMFA are not denied, and the Allow statements grant them on the user's own ARN ($${aws:username}, docs/semantics.md §6)"
 }
 
 test "with long-term access keys a user can still set up its own MFA device" {
@@ -88,7 +88,7 @@ test "a user cannot manage another user's MFA" {
   action    = "iam:EnableMFADevice"
   resource  = user.ben.arn
   expect    = each.value.expect
-  doc       = "reference_policies_examples_iam_mfa-selfmanage.html: the Allow is on arn:aws:iam::*:user/$${aws:username} only; SEMANTICS.md §6 (the variable is the caller's own name) and §3.1 step 5"
+  doc       = "reference_policies_examples_iam_mfa-selfmanage.html: the Allow is on arn:aws:iam::*:user/$${aws:username} only; docs/semantics.md §6 (the variable is the caller's own name) and §3.1 step 5"
 }
 
 test "deactivating one's MFA needs MFA" {

@@ -27,7 +27,7 @@ test "a window in epoch seconds" {
   resource  = "arn:aws:s3:::reports/q2.csv"
   time      = each.value.at
   expect    = each.value.expect
-  doc       = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-epochtime: aws:EpochTime is the request time in epoch seconds; SEMANTICS.md §5.2: Date values are ISO 8601 date-times or epoch seconds (1775001600 = 2026-04-01T00:00:00Z, 1782864000 = 2026-07-01T00:00:00Z)"
+  doc       = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-epochtime: aws:EpochTime is the request time in epoch seconds; docs/semantics.md §5.2: Date values are ISO 8601 date-times or epoch seconds (1775001600 = 2026-04-01T00:00:00Z, 1782864000 = 2026-07-01T00:00:00Z)"
 }
 
 test "a Deny from a date on" {
@@ -41,7 +41,7 @@ test "a Deny from a date on" {
   resource  = "arn:aws:s3:::reports/q2.csv"
   time      = each.value.at
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2 (DateGreaterThanEquals includes its bound) and §2 (Deny beats Allow); reference_policies_condition-keys.html#condition-keys-currenttime: aws:CurrentTime is 'always included in the request context'"
+  doc       = "docs/semantics.md §5.2 (DateGreaterThanEquals includes its bound) and §2 (Deny beats Allow); reference_policies_condition-keys.html#condition-keys-currenttime: aws:CurrentTime is 'always included in the request context'"
 }
 
 test "a Deny from a date on, after the window closed" {
@@ -51,7 +51,7 @@ test "a Deny from a date on, after the window closed" {
   time             = "2026-07-02T00:00:00Z"
   expect           = "explicit_deny"
   expect_statement = policy.freeze.statement.ChangeFreeze
-  doc              = "SEMANTICS.md §2: an applicable Deny is an explicit deny whether or not an Allow matches"
+  doc              = "docs/semantics.md §2: an applicable Deny is an explicit deny whether or not an Allow matches"
 }
 
 test "aws:EpochTime with a numeric operator" {

@@ -30,7 +30,7 @@ test "a well-formed tag value" {
   resource  = "arn:aws:ec2:eu-west-1:111111111111:instance/i-0abc"
   context   = { "aws:RequestTag/env" = each.value.env }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2 (StringEquals: exact string equality) and §2 (Deny beats Allow)"
+  doc       = "docs/semantics.md §5.2 (StringEquals: exact string equality) and §2 (Deny beats Allow)"
 }
 
 test "a number that is not a number" {
@@ -55,7 +55,7 @@ test "a well-formed number" {
   resource  = "arn:aws:s3:::reports"
   context   = { "s3:max-keys" = each.value.keys }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2: Numeric operators are an integer or decimal comparison; NumericGreaterThan 100 is false at 100"
+  doc       = "docs/semantics.md §5.2: Numeric operators are an integer or decimal comparison; NumericGreaterThan 100 is false at 100"
 }
 
 test "a boolean that is not a boolean" {
@@ -78,7 +78,7 @@ test "a well-formed boolean" {
   resource  = "arn:aws:s3:::reports/q1.csv"
   context   = { "aws:SecureTransport" = each.value.secure }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2 (Bool: \"true\"/\"false\") and §2 (Deny beats Allow)"
+  doc       = "docs/semantics.md §5.2 (Bool: \"true\"/\"false\") and §2 (Deny beats Allow)"
 }
 
 test "an address that is not an address" {
@@ -110,7 +110,7 @@ test "a well-formed address" {
   resource  = "arn:aws:s3:::reports/q1.csv"
   context   = { "aws:SourceIp" = each.value.ip }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2 (IpAddress: CIDR containment)"
+  doc       = "docs/semantics.md §5.2 (IpAddress: CIDR containment)"
 }
 
 test "a date that is not a date" {
@@ -133,7 +133,7 @@ test "a well-formed date" {
   resource  = "arn:aws:s3:::reports/q1.csv"
   context   = { "s3:object-lock-retain-until-date" = each.value.until }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2 (Date operators compare times)"
+  doc       = "docs/semantics.md §5.2 (Date operators compare times)"
 }
 
 test "a multivalued key takes a list" {
@@ -146,7 +146,7 @@ test "a multivalued key takes a list" {
   resource  = "*"
   context   = { "aws:TagKeys" = each.value.keys }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.3: aws:TagKeys is multivalued; ForAnyValue is true if at least one request value matches"
+  doc       = "docs/semantics.md §5.3: aws:TagKeys is multivalued; ForAnyValue is true if at least one request value matches"
 }
 
 test "an Allow on a single-valued key given a list" {
@@ -168,5 +168,5 @@ test "an Allow on a single-valued key given one value" {
   resource  = "*"
   context   = { "aws:RequestedRegion" = each.value.region }
   expect    = each.value.expect
-  doc       = "SEMANTICS.md §5.2 (StringEquals) and §3.1 step 5 (no identity allow: implicit deny)"
+  doc       = "docs/semantics.md §5.2 (StringEquals) and §3.1 step 5 (no identity allow: implicit deny)"
 }

@@ -1,0 +1,14 @@
+package english
+
+import "testing"
+
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{0, "0 policies"}, {1, "1 policy"}, {2, "2 policies"}, {1000, "1000 policies"}} {
+		if got := Count(c.n, "policy", "policies"); got != c.want {
+			t.Errorf("Count(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,20 @@
+user "dev" {
+  policies = [policy.p]
+}
+
+policy "p" {
+  statement {
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:aws:s3:::reports"]
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefx"
+      values   = ["home/"]
+    }
+    condition {
+      test     = "IpAddress"
+      variable = "aws:SourceIpAddress"
+      values   = ["203.0.113.0/24"]
+    }
+  }
+}

@@ -1,0 +1,9 @@
+defaults {
+  region = "Ireland"
+}
+
+defaults {
+  region = "eu-west-1"
+}
+
+defaults "named" {}

@@ -1,0 +1,11 @@
+# Written by iamc import aws. A re-import shows its changes to this file
+# before replacing it (--force); files it did not write are never touched.
+
+policy "aws_AmazonS3ReadOnlyAccess" {
+  arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
+
+  statement {
+    actions   = ["s3:Get*", "s3:List*"]
+    resources = ["*"]
+  }
+}
