@@ -74,6 +74,9 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 		r.Findings, r.AWS.Findings = splitAWS(r.Findings)
 		r.suppress(p.Suppressions)
 	}
+	if r.Compiles {
+		r.Findings = append(r.Findings, escalations(out, p)...)
+	}
 	sortFindings(r.Findings)
 	sortFindings(r.AWS.Findings)
 	return r

@@ -126,6 +126,7 @@ var rules = []Rule{
 	{Code: CodeExternalAccess, Severity: SecurityWarning, Analysis: true, Title: "Access granted outside the organization", Hint: "check that the other account is meant to have it; narrow it with a condition, or suppress the finding with the reason"},
 	{Code: CodeUnusedSuppression, Severity: Warning, Analysis: true, Title: "Suppression that excuses nothing", Hint: "remove the suppression, or correct its code"},
 	{Code: CodeAllowWithNotPrincipal, Severity: SecurityWarning, Analysis: true, Title: "Allow with NotPrincipal", Hint: `name who may act in Principal; to exclude principals, use "Principal": "*" with an ArnNotEquals condition on aws:PrincipalArn`},
+	{Code: CodePrivilegeEscalation, Severity: SecurityWarning, Analysis: true, Title: "Principal that can reach administrator access", Hint: "remove or narrow the permission of the first step (iamc paths shows every request it rests on)"},
 	{Code: CodeUndeclaredKMSKey, Severity: Suggestion, Analysis: true, Title: "Grant on a KMS key the project does not declare", Hint: "declare the key as a resource with its key policy, so that iamc decides requests on it as AWS KMS does"},
 }
 

@@ -38,8 +38,14 @@ type Result struct {
 	// Matched lists the statements that applied to the test's requests
 	// (its AssumeRole steps and the request itself), as references like
 	// policy.register.statement.UseRegister. Only with Options.Coverage.
-	Matched  []string
+	Matched []string
+	// WhyNot explains the deny of a failed test: the statements that nearly
+	// allowed an implicit deny, the Deny statements whose conditions held
+	// (rego.Explaining).
+	WhyNot   []rego.NearMiss
 	Duration time.Duration
+	// denied is the request whose deny the test got.
+	denied rego.Request
 }
 
 // Case is a test ready to run: its request and its expectations.
@@ -326,6 +332,7 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 			dec.Errors = []string{err.Error()}
 		}
 		res.Decision = dec
+		res.denied = req
 		if r.coverage {
 			matched = append(matched, r.matched(ctx, req)...)
 		}
@@ -335,6 +342,11 @@ func (r *runner) runCase(ctx context.Context, c *Case) Result {
 	}
 	res.Failures = check(c, res)
 	res.Passed = len(res.Failures) == 0
+	if !res.Passed && !res.Decision.Allowed && len(res.Decision.Errors) == 0 {
+		if near, err := eng.WhyNot(ctx, res.denied); err == nil {
+			res.WhyNot = rego.Explaining(res.Decision, near)
+		}
+	}
 	res.Duration = time.Since(start)
 	return res
 }
@@ -368,6 +380,7 @@ func (r *runner) step(ctx context.Context, res *Result, prev *string, matched *[
 	case errors.As(e.err, &denied):
 		res.FailedAssume = s.target
 		res.Decision = denied.Decision
+		res.denied = s.request()
 	case e.err != nil:
 		res.FailedAssume = s.target
 		res.Decision = rego.Decision{Decision: rego.ImplicitDeny, Errors: []string{e.err.Error()}}

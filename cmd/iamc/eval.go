@@ -245,8 +245,8 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 			steps = append(steps, assumeStep{role: role, arn: arn, decision: denied.Decision})
 			if p.format == "json" {
 				err = printJSON(s.out, denied.Decision)
-			} else {
-				err = printDecision(s.out, p.format, steps, denied.Decision, nil)
+			} else if err = printDecision(s.out, p.format, steps, denied.Decision, nil); err == nil {
+				err = printWhyNot(ctx, s.out, "  ", eng, denied.Decision, assumeWhyRequest(ar))
 			}
 			if err != nil {
 				return err
@@ -269,6 +269,11 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 	}
 	if err := printDecision(s.out, p.format, steps, dec, &req); err != nil {
 		return err
+	}
+	if p.format == "pretty" {
+		if err := printWhyNot(ctx, s.out, "", eng, dec, req); err != nil {
+			return err
+		}
 	}
 	return undecided(dec)
 }

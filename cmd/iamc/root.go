@@ -55,5 +55,6 @@ decisions follow AWS IAM evaluation logic, and explains every decision.`,
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newBuildCmd(s), newEvalCmd(s), newTestCmd(s), newCheckCmd(s), newFmtCmd(s), newServeCmd(s), newImportCmd(s))
+	root.AddCommand(newWhoCanCmd(s), newCanCmd(s), newDiffCmd(s), newPathsCmd(s), newGraphCmd(s))
 	return root
 }

@@ -158,6 +158,7 @@ func (o Options) explain(b *strings.Builder, indent string, r suite.Result) {
 	if len(r.Decision.MissingContext) > 0 {
 		line("missing", "%s", strings.Join(r.Decision.MissingContext, ", "))
 	}
+	o.whyNot(line, r)
 	for _, e := range r.Decision.Errors {
 		line("error", "%s", e)
 	}
@@ -182,4 +183,26 @@ func (o Options) coverageSummary(c *suite.Coverage) string {
 		}
 	}
 	return s
+}
+
+// whyNot writes what nearly allowed an implicit deny, or what made the
+// Deny of an explicit deny apply.
+func (o Options) whyNot(line func(label, format string, args ...any), r suite.Result) {
+	label := "nearly"
+	if r.Decision.Decision == rego.ExplicitDeny {
+		label = "denied if"
+	}
+	resource := r.Test.Resource.Value
+	if r.FailedAssume != "" {
+		resource = r.FailedAssume
+	}
+	for i, n := range r.WhyNot {
+		if i > 0 {
+			label = ""
+		}
+		line(label, "%s %s %s  %s", n.Layer, n.Effect, n.Ref(), o.source(n.Source))
+		for _, d := range n.Details(resource) {
+			line("", "  %s", d)
+		}
+	}
 }

@@ -232,7 +232,35 @@ func write(w io.Writer, iamc, cedar results) error {
 			cell(cedar, "Load", "heap-MB", mb),
 		}, " | ")+" |")
 	}
+	writeAnalyses(w, iamc, sizes)
 	return nil
+}
+
+// writeAnalyses prints the table of the analyses (bench/analysis_test.go),
+// when the results have them.
+func writeAnalyses(w io.Writer, iamc results, sizes []string) {
+	if _, ok := iamc.median(key{"WhoCan", firstOr(sizes, ""), ""}, "ns/op"); !ok {
+		return
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Analyses, medians: `who-can` of a user's allowed request, and `diff` of two revisions that differ by one statement, on projects loaded beforehand; loading a bundle for them (the engine and the model). `iamc who-can` on a bundle costs a load and a question, `iamc diff` two loads and a question.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| statements | who-can | candidates | requests decided | diff | principals compared | requests decided | load |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|")
+	count := func(v float64) string { return fmt.Sprintf("%.0f", v) }
+	for _, n := range sizes {
+		cell := func(bench, unit string, format func(float64) string) string {
+			if v, ok := iamc.median(key{bench, n, ""}, unit); ok {
+				return format(v)
+			}
+			return "—"
+		}
+		fmt.Fprintln(w, "| "+strings.Join([]string{thousands(n),
+			cell("WhoCan", "ns/op", duration), cell("WhoCan", "candidates", count), cell("WhoCan", "asked", count),
+			cell("Diff", "ns/op", duration), cell("Diff", "principals", count), cell("Diff", "asked", count),
+			cell("AnalysisLoad", "ns/op", duration),
+		}, " | ")+" |")
+	}
 }
 
 // writeWide writes the table of BenchmarkWide (a user whose own policies
