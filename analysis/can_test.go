@@ -27,7 +27,7 @@ func permissions(r *analysis.CanResult) []string {
 	return out
 }
 
-// The coffee shop's answers, from its policies and SEMANTICS.md.
+// The coffee shop's answers, from its policies and docs/semantics.md.
 func TestCanCoffeeShop(t *testing.T) {
 	t.Parallel()
 	p := open(t, coffee)

@@ -60,7 +60,7 @@ func changes(cs []analysis.Change) []string {
 	return out
 }
 
-// Revisions of the coffee shop, each with the access change SEMANTICS.md
+// Revisions of the coffee shop, each with the access change docs/semantics.md
 // gives it.
 func TestDiffCoffeeShop(t *testing.T) {
 	t.Parallel()

@@ -55,7 +55,7 @@ func waysIn(r *analysis.WhoCanResult, role string) []string {
 	return out
 }
 
-// The coffee shop's answers, from its policies and SEMANTICS.md.
+// The coffee shop's answers, from its policies and docs/semantics.md.
 func TestWhoCanCoffeeShop(t *testing.T) {
 	t.Parallel()
 	p := open(t, coffee)
@@ -88,7 +88,7 @@ func TestWhoCanCoffeeShop(t *testing.T) {
 	assert.Equal(t, "role.Cashier.trust.statement.EmployeeWithMFA", r.Allowed[0].Decision.Reasons[0].Ref())
 }
 
-// The organization's answers (testdata/analysis/org), from SEMANTICS.md.
+// The organization's answers (testdata/analysis/org), from docs/semantics.md.
 func TestWhoCanOrganization(t *testing.T) {
 	t.Parallel()
 	p := open(t, orgDir)

@@ -68,14 +68,15 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 		a := &analyzer{p: p, singleValued: singleValued}
 		a.run()
 		r.Findings = append(r.Findings, a.findings...)
+		if r.Compiles {
+			// Escalations are findings like any: suppressible.
+			r.Findings = append(r.Findings, escalations(out, p)...)
+		}
 		r.Policies, r.Statements = a.policies, compiler.StatementCount(p)
 		r.AWS.Policies, r.AWS.Statements = a.awsPolicies, a.awsStatements
 		r.Findings = dropCascades(r.Findings)
 		r.Findings, r.AWS.Findings = splitAWS(r.Findings)
 		r.suppress(p.Suppressions)
-	}
-	if r.Compiles {
-		r.Findings = append(r.Findings, escalations(out, p)...)
 	}
 	sortFindings(r.Findings)
 	sortFindings(r.AWS.Findings)

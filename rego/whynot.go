@@ -54,9 +54,9 @@ type ConditionCheck struct {
 }
 
 // String writes the check on one line: Bool aws:MultiFactorAuthPresent
-// = true, saw absent: false.
+// = true: the request has no aws:MultiFactorAuthPresent, so it fails.
 func (c ConditionCheck) String() string {
-	saw := "absent"
+	saw := "no " + c.Key
 	if c.Value != nil {
 		saw = fmt.Sprintf("%v", c.Value)
 		if list, ok := c.Value.([]any); ok {

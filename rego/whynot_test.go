@@ -153,7 +153,7 @@ func TestWhyNot(t *testing.T) {
 		// StringNotEquals on an absent key holds (§5.1): the request had no
 		// region.
 		assert.Equal(t, []rego.ConditionCheck{{Operator: "StringNotEquals", Key: "aws:RequestedRegion", Values: []string{"eu-west-1"}, Holds: true}}, got[0].Conditions)
-		assert.Equal(t, []string{"condition StringNotEquals aws:RequestedRegion = eu-west-1: the request has absent, so it holds"}, got[0].Details("*"))
+		assert.Equal(t, []string{"condition StringNotEquals aws:RequestedRegion = eu-west-1: the request has no aws:RequestedRegion, so it holds"}, got[0].Details("*"))
 
 		req.Context = map[string]any{"aws:RequestedRegion": "eu-west-1"}
 		dec, err = eng.Decide(ctx, req)

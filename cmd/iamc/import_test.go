@@ -116,22 +116,3 @@ func TestImportProgress(t *testing.T) {
 	assert.Equal(t, "\r\x1b[Kimport: reading a.json\r\x1b[Kimport: policy documents 50/1700", b.String())
 	assert.False(t, isTerminal(&b))
 }
-
-// TestImportDocs keeps docs/import.md true: its example prints what the
-// import of the organization fixture prints.
-func TestImportDocs(t *testing.T) {
-	doc, err := os.ReadFile("../../docs/import.md")
-	require.NoError(t, err)
-	const start = "$ iamc import aws authz/*.json --org org -o acme\n"
-	i := strings.Index(string(doc), start)
-	require.GreaterOrEqual(t, i, 0, "docs/import.md shows the import of the organization")
-	want := string(doc)[i+len(start):]
-	want = want[:strings.Index(want, "\n\n$ ")+1]
-
-	authz, err := filepath.Glob("../../testdata/import/org/authz/*.json")
-	require.NoError(t, err)
-	work := t.TempDir()
-	code, stdout, stderr := iamc(t, "", append(append([]string{"import", "aws"}, authz...), "--org", "../../testdata/import/org/organizations", "-o", filepath.Join(work, "acme"))...)
-	require.Equal(t, 0, code, stderr)
-	assert.Equal(t, want, strings.ReplaceAll(stdout, work+string(filepath.Separator), ""))
-}

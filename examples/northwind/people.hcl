@@ -7,6 +7,7 @@
 user "ops" {
   account  = account.hq
   policies = [policy.assume_org_access]
+  suppress = { PRIVILEGE_ESCALATION = "ops administers the organization: it reaches every account's OrganizationAccountAccessRole by design" }
 }
 
 policy "assume_org_access" {
