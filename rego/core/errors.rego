@@ -15,7 +15,7 @@ _errors := [] if {
 	_res
 	not _act in _trust_actions
 	_catalog_ok(_svc, _act)
-} else := sort((_input_errors | _session_errors) | _lowering_errors)
+} else := sort(((_input_errors | _session_errors) | _lowering_errors))
 
 # The request time is the clock's, unless the bundle replays requests
 # (core.rego, now_ns).
@@ -226,8 +226,9 @@ _error_decision(errs) := {
 	"errors": _errs_or_internal(errs),
 }
 
-_errs_or_internal(errs) := errs if count(errs) > 0
-else := ["internal: the decision could not be computed; denying"]
+_errs_or_internal(errs) := errs if {
+	count(errs) > 0
+} else := ["internal: the decision could not be computed; denying"]
 
 # (A negated call would fail on an undefined argument, so the tests go
 # through rules.)
