@@ -67,6 +67,8 @@ lint:
 	$(GO) vet ./...
 	$(GO) mod tidy -diff
 	cd bench/cedar && $(GO) mod tidy -diff
+	@out=$$($(GO) tool opa fmt --list rego/core bench/floor examples); if [ -n "$$out" ]; then echo "opa fmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) tool opa check --strict rego/core
 	@out=$$($(GO) tool gocyclo -over 25 -ignore '_test' . | grep -Ev '$(CYCLO_SPLIT)'); \
 	if [ -n "$$out" ]; then echo "cyclomatic complexity over 25 (split the function):"; echo "$$out"; exit 1; fi
 

@@ -30,6 +30,7 @@ applies(s) if {
 	glob.match(a, [], action)
 	some r in s.resources
 	glob.match(r, [], input.resource)
+
 	# Conditions (IpAddress on a key of the context; the coffee shop's
 	# statements have none).
 	every c in object.get(s, "conditions", []) {
@@ -49,6 +50,8 @@ denies := [reason(id, s) | some [id, s] in matching; s.effect == "Deny"]
 
 allows := [reason(id, s) | some [id, s] in matching; s.effect == "Allow"]
 
-decision := {"allowed": false, "decision": "explicit_deny", "reasons": denies} if count(denies) > 0
-else := {"allowed": true, "decision": "allow", "reasons": allows} if count(allows) > 0
-else := {"allowed": false, "decision": "implicit_deny", "reasons": []}
+decision := {"allowed": false, "decision": "explicit_deny", "reasons": denies} if {
+	count(denies) > 0
+} else := {"allowed": true, "decision": "allow", "reasons": allows} if {
+	count(allows) > 0
+} else := {"allowed": false, "decision": "implicit_deny", "reasons": []}

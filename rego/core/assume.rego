@@ -75,8 +75,9 @@ _assume_from_user_session if input.session.type == "user"
 
 _assume_duration := object.get(input, "duration_seconds", 3600)
 
-_assume_max := 3600 if _assume_chained
-else := _assume_role.max
+_assume_max := 3600 if {
+	_assume_chained
+} else := _assume_role.max
 
 _assume_now := _now_ns
 
@@ -94,8 +95,9 @@ _assume_errors contains {"code": "INVALID_STS_REQUEST", "message": sprintf("dura
 	_assume_duration > _assume_max
 }
 
-_chain_note := " (role chaining caps sessions at one hour)" if _assume_chained
-else := ""
+_chain_note := " (role chaining caps sessions at one hour)" if {
+	_assume_chained
+} else := ""
 
 _assume_errors contains {"code": "INVALID_STS_REQUEST", "message": "session_name must be 2 to 64 characters of letters, digits and +=,.@-"} if {
 	input.session_name
@@ -117,8 +119,9 @@ _default_session_name := n if {
 	n := object.get(p, "n", "root")
 } else := "session"
 
-_assume_session_name := input.session_name if is_string(input.session_name)
-else := _default_session_name
+_assume_session_name := input.session_name if {
+	is_string(input.session_name)
+} else := _default_session_name
 
 _assume_source := concat("", ["arn:aws:sts::", m.roles[input.session.role].a, ":assumed-role/", m.roles[input.session.role].n, "/", input.session.name]) if {
 	_assume_chained
@@ -141,8 +144,9 @@ _assume_session := object.union_n([
 
 # A chained session keeps the MFA state of the session it came from, as does
 # a session assumed from a user's temporary credentials that used MFA.
-_assume_mfa := object.get(input.session, "mfa", false) == true if _assume_chained
-else := true if {
+_assume_mfa := object.get(input.session, "mfa", false) == true if {
+	_assume_chained
+} else if {
 	_assume_from_user_session
 	input.session.mfa == true
 } else := object.get(input, "mfa", false) == true
@@ -183,8 +187,9 @@ _assume := {
 #         "duration_seconds": n, "context": {…}}
 _federate_user := m.principals[input.principal] if m.principals[input.principal].t == "User"
 
-_federate_name := input.name if is_string(input.name)
-else := _federate_user.n
+_federate_name := input.name if {
+	is_string(input.name)
+} else := _federate_user.n
 
 _federate_arn := concat("", ["arn:aws:sts::", _federate_user.a, ":federated-user/", _federate_name])
 

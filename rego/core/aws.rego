@@ -145,9 +145,12 @@ _endpoint_ok if not _endpoint
 
 _endpoint_ok if count(_endpoint_hits[0]) > 0
 
-_endpoint_verdict := "absent" if not _endpoint
-else := "deny" if count(_endpoint_hits[1]) > 0
-else := "allow" if _endpoint_ok
-else := "implicit"
+_endpoint_verdict := "absent" if {
+	not _endpoint
+} else := "deny" if {
+	count(_endpoint_hits[1]) > 0
+} else := "allow" if {
+	_endpoint_ok
+} else := "implicit"
 
 _endpoint_reasons := [st | some st in _endpoint_hits[1]]

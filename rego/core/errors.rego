@@ -21,7 +21,7 @@ _errors := [] if {
 	_res
 	not _act in _trust_actions
 	_catalog_ok(_svc, _act)
-} else := sort((_input_errors | _session_errors) | _lowering_error_objects)
+} else := sort(((_input_errors | _session_errors) | _lowering_error_objects))
 
 # Every error of a session policy passed in the input (lower.rego) is one of
 # its session policy.
@@ -245,6 +245,7 @@ _error_decision(errs) := {
 # The errors in the order of their messages; an empty set, which no caller
 # should pass, still denies with a reason.
 _error_list(errs) := [{"code": code, "message": msg} | some [msg, code] in sort([[e.message, e.code] | some e in errs])] if count(errs) > 0
+
 else := [{"code": "INTERNAL_ERROR", "message": "internal: the decision could not be computed; denying"}]
 
 # (A negated call would fail on an undefined argument, so the tests go

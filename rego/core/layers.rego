@@ -28,7 +28,7 @@ _cands(psid) := _narrow(m.cl[i]) if {
 # ",action=NNNNNNN,…" (an OPA object of as many entries would cost hundreds
 # of bytes each in memory), and returns the index of its candidate list.
 # The action has passed the check of _act: no "," or "=" in it.
-_xindex(xs, a) := to_number(substring(xs, i + count(a) + 2, 7)) if {
+_xindex(xs, a) := to_number(substring(xs, (i + count(a)) + 2, 7)) if {
 	i := indexof(xs, concat("", [",", a, "="]))
 	i >= 0
 }
@@ -191,8 +191,9 @@ _sp_deny := [st | some i in _sp_set; st := _sp_stmts[i]; st.e == "Deny"]
 
 # _verdict: the outcome (§3), computed in one body: OPA evaluates a local
 # variable at a fraction of the cost of a rule. Truth values are booleans
-# (x := a > b), combined with "in": any(l) is `true in l`, all(l) is
-# `(false in l) == false`.
+# (x := a > b), combined with "in" and equality: any(l) is `true in l`,
+# all(l) is `l == [true, …]` (opa fmt would drop the parentheses of
+# `(false in l) == false`, and with them its meaning).
 #   lacking  the principal-side codes with a policy set that allows nothing
 #   denied   the principal-side codes with a Deny that applies
 _verdict := v if {
@@ -205,9 +206,9 @@ _verdict := v if {
 
 	# The root user has no identity policies: it is allowed everything in
 	# its own account (§4.4), and has no "i" set to lack an allow.
-	id_ok := ("i" in lacking) == false
-	bd_ok := ("b" in lacking) == false
-	scp_ok := ("s" in lacking) == false
+	id_ok := (lacking & {"i"}) == set()
+	bd_ok := (lacking & {"b"}) == set()
+	scp_ok := (lacking & {"s"}) == set()
 	sess_ok := _session_ok
 	same := _resource_account == w.a
 	iam := w.t in {"User", "Account", "AssumedRole", "FederatedUser"}
@@ -223,14 +224,14 @@ _verdict := v if {
 	# (§3.2). Anonymous callers and services have only resource policies
 	# (§3.4).
 	direct := true in ["direct" in kinds, "any" in kinds, "not" in kinds]
-	pside := (false in [true in [id_ok, "role" in kinds], bd_ok, sess_ok]) == false
+	pside := [true in [id_ok, "role" in kinds], bd_ok, sess_ok] == [true, true, true]
 	granted := true in [
-		(false in [gate == false, same, iam, true in [pside, direct]]) == false,
-		(false in [gate, same, rp_ok, true in [pside, direct]]) == false,
-		(false in [same == false, iam, rp_ok, id_ok, bd_ok, sess_ok]) == false,
-		(false in [iam == false, direct]) == false,
+		[gate == false, same, iam, true in [pside, direct]] == [true, true, true, true],
+		[gate, same, rp_ok, true in [pside, direct]] == [true, true, true, true],
+		[same == false, iam, rp_ok, id_ok, bd_ok, sess_ok] == [true, true, true, true, true, true],
+		[iam == false, direct] == [true, true],
 	]
-	allowed := (false in [explicit == false, scp_ok, granted, _endpoint_ok]) == false
+	allowed := [explicit == false, scp_ok, granted, _endpoint_ok] == [true, true, true, true]
 	v := [_outcomes[explicit][allowed], lacking, denied, rp]
 }
 
@@ -263,12 +264,12 @@ _decision := d if {
 		"decision": outcome,
 		"reasons": _reasons(outcome, rp),
 		"layers": {
-			"scp": _layer_verdict["s" in present]["s" in denied][("s" in lacking) == false],
-			"boundary": _layer_verdict["b" in present]["b" in denied][("b" in lacking) == false],
+			"scp": _layer_verdict["s" in present]["s" in denied]["s" in lacking],
+			"boundary": _layer_verdict["b" in present]["b" in denied]["b" in lacking],
 			"identity": _identity_verdict(denied, lacking),
-			"resource": _layer_verdict[object.get(_entry, "ps", null) != null][count(rp[2]) > 0][count(rp[1]) > 0],
+			"resource": _layer_verdict[object.get(_entry, "ps", null) != null][count(rp[2]) > 0][count(rp[1]) == 0],
 			"session": _session_verdict,
-			"rcp": _layer_verdict[_rcp_present][count(_rcp_denies) > 0][true],
+			"rcp": _layer_verdict[_rcp_present][count(_rcp_denies) > 0][false],
 			"endpoint": _endpoint_verdict,
 		},
 		"missing_context": _missing_context,
@@ -276,16 +277,16 @@ _decision := d if {
 	})
 } else := _error_decision(_errors)
 
-# A layer's verdict by [takes part][a Deny applies][its Allows suffice]:
+# A layer's verdict by [takes part][a Deny applies][it lacks an Allow]:
 # absent, deny, allow or implicit (no statement applied).
 _layer_verdict := {
 	false: {false: {false: "absent", true: "absent"}, true: {false: "absent", true: "absent"}},
-	true: {false: {false: "implicit", true: "allow"}, true: {false: "deny", true: "deny"}},
+	true: {false: {false: "allow", true: "implicit"}, true: {false: "deny", true: "deny"}},
 }
 
 # The identity layer takes part for every IAM principal, the root user
 # included, who has no identity policies and is allowed (§4.4).
-_identity_verdict(denied, lacking) := _layer_verdict[true]["i" in denied][("i" in lacking) == false] if {
+_identity_verdict(denied, lacking) := _layer_verdict[true]["i" in denied]["i" in lacking] if {
 	_who.t in {"User", "Account", "AssumedRole", "FederatedUser"}
 } else := "absent"
 
@@ -318,7 +319,7 @@ _reasons(outcome, rp) := _sort_reasons(_allow_reasons(rp)) if outcome == "allow"
 
 _reasons(outcome, _) := [] if outcome == "implicit_deny"
 
-_deny_reasons(rp) := (((({_reason(_layer_names[code], st) | some [code, _, _, d] in _side; some st in d} | {_reason("resource", st) | some st in rp[2]}) | {_reason("session", st) | some st in _sp_deny}) | {_reason("rcp", st) | some st in _rcp_denies}) | {_reason("endpoint", st) | some st in _endpoint_reasons})
+_deny_reasons(rp) := ((({_reason(_layer_names[code], st) | some [code, _, _, d] in _side; some st in d} | {_reason("resource", st) | some st in rp[2]}) | {_reason("session", st) | some st in _sp_deny}) | {_reason("rcp", st) | some st in _rcp_denies}) | {_reason("endpoint", st) | some st in _endpoint_reasons}
 
 _allow_reasons(rp) := {_reason("identity", st) | some [code, _, a, _] in _side; code == "i"; some st in a} | {_reason("resource", st) | some [st, _] in rp[1]}
 

@@ -121,9 +121,11 @@ _parse_op(op) := [q, base, x] if {
 	base := trim_suffix(rest, "ifexists")
 }
 
-_set_op(l) := "any" if startswith(l, "foranyvalue:")
-else := "all" if startswith(l, "forallvalues:")
-else := ""
+_set_op(l) := "any" if {
+	startswith(l, "foranyvalue:")
+} else := "all" if {
+	startswith(l, "forallvalues:")
+} else := ""
 
 _lower_cond(op, k, v) := c if {
 	[q, base, x] := _parse_op(op)

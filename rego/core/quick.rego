@@ -125,16 +125,16 @@ _quick := d if {
 	denied := {code | some [code, _] in denies}
 	v := {
 		false: {false: {false: "absent", true: "absent"}, true: {false: "absent", true: "absent"}},
-		true: {false: {false: "implicit", true: "allow"}, true: {false: "deny", true: "deny"}},
+		true: {false: {false: "allow", true: "implicit"}, true: {false: "deny", true: "deny"}},
 	}
 	d := {
 		"allowed": outcome == "allow",
 		"decision": outcome,
 		"reasons": [r | some [_, _, r] in sort([[order[r.layer], r.source, r] | some r in decided])],
 		"layers": {
-			"scp": v["s" in present]["s" in denied][("s" in lacking) == false],
-			"boundary": v["b" in present]["b" in denied][("b" in lacking) == false],
-			"identity": v[true]["i" in denied][("i" in lacking) == false],
+			"scp": v["s" in present]["s" in denied]["s" in lacking],
+			"boundary": v["b" in present]["b" in denied]["b" in lacking],
+			"identity": v[true]["i" in denied]["i" in lacking],
 			"resource": "absent",
 			"session": "absent",
 			"rcp": "absent",

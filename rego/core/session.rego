@@ -27,6 +27,7 @@ _user_session_keys := object.union(
 ) if {
 	_user_session
 } else := {}
+
 _srole := m.roles[_sess.role]
 
 _session_arn := concat("", ["arn:aws:sts::", _srole.a, ":assumed-role/", _srole.n, "/", _sess.name]) if is_string(_sess.name)
@@ -207,10 +208,13 @@ _session_errors contains {"code": "INVALID_SESSION", "message": sprintf("session
 
 # Role chaining caps a session at one hour (§4.1); GetFederationToken
 # sessions last at most 36 hours.
-_session_max := 129600 if _federated
-else := 129600 if _user_session
-else := 3600 if _sess.chained == true
-else := _srole.max
+_session_max := 129600 if {
+	_federated
+} else := 129600 if {
+	_user_session
+} else := 3600 if {
+	_sess.chained == true
+} else := _srole.max
 
 # ---------------------------------------------------------------- session policy
 
