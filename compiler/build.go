@@ -13,33 +13,40 @@ import (
 // even when it does not compile, so that diagnostics can be rendered with
 // its sources.
 func Build(dir string) (*Output, *schema.Project, hcl.Diagnostics) {
+	return build(context.Background(), dir)
+}
+
+func build(ctx context.Context, dir string) (*Output, *schema.Project, hcl.Diagnostics) {
+	stage(ctx, StageLoad)
 	p, diags := schema.Load(dir)
-	return compileLoaded(p, diags)
+	return compileLoaded(ctx, p, diags)
 }
 
 // BuildFS is Build over a file system.
 func BuildFS(fsys fs.FS) (*Output, *schema.Project, hcl.Diagnostics) {
 	p, diags := schema.LoadFS(fsys)
-	return compileLoaded(p, diags)
+	return compileLoaded(context.Background(), p, diags)
 }
 
-func compileLoaded(p *schema.Project, diags hcl.Diagnostics) (*Output, *schema.Project, hcl.Diagnostics) {
+func compileLoaded(ctx context.Context, p *schema.Project, diags hcl.Diagnostics) (*Output, *schema.Project, hcl.Diagnostics) {
 	if p == nil {
 		return nil, p, diags
 	}
 	if diags.HasErrors() {
 		// Validate what did decode, so that every mistake is reported in
 		// one run.
+		stage(ctx, StageValidate)
 		return nil, p, append(diags, validate(p)...)
 	}
-	out, cdiags := Compile(p)
+	out, cdiags := compile(ctx, p)
 	return out, p, append(diags, cdiags...)
 }
 
 // BuildContext is Build that gives up as soon as ctx is done, with ctx's
 // error: a command interrupted by a signal stops at once. The work already
 // under way is abandoned; it runs to its end in the background and its
-// result is dropped.
+// result is dropped. A progress function given with WithProgress hears
+// each stage.
 func BuildContext(ctx context.Context, dir string) (*Output, *schema.Project, hcl.Diagnostics, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, nil, nil, err
@@ -51,7 +58,7 @@ func BuildContext(ctx context.Context, dir string) (*Output, *schema.Project, hc
 	}
 	done := make(chan built, 1)
 	go func() {
-		out, proj, diags := Build(dir)
+		out, proj, diags := build(ctx, dir)
 		done <- built{out, proj, diags}
 	}()
 	select {

@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -97,16 +98,23 @@ func (s StatementInfo) Ref() string { return rego.StatementRef(s.Policy, s.Sid) 
 // Compile validates a decoded project and lowers it into bundle files. The
 // diagnostics include warnings; the output is nil when there is an error.
 func Compile(p *schema.Project) (*Output, hcl.Diagnostics) {
+	return compile(context.Background(), p)
+}
+
+func compile(ctx context.Context, p *schema.Project) (*Output, hcl.Diagnostics) {
+	stage(ctx, StageValidate)
 	diags := validate(p)
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	stage(ctx, StageLower)
 	b := newBuilder(p)
 	b.build()
 	diags = append(diags, b.diags...)
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	stage(ctx, StageEncode)
 	data, err := marshal(b.model)
 	if err != nil {
 		return nil, append(diags, schema.Errorf(schema.CodeInternalError, nil, "Cannot encode the model", "%s", err))

@@ -68,7 +68,9 @@ hash of the content and whose roots are ["iamc"].
 
 The same input always gives the same bytes. The bundle is written atomically:
 when the project has errors, they are printed (file:line:col) and no file is
-written. *_test.hcl and *_test.rego files are never packed.
+written. *_test.hcl and *_test.rego files are never packed. On a terminal, a build
+that takes more than a second shows its stage on a status line (standard
+error), cleared when it ends.
 
 --format dir writes the bundle unpacked into a directory (default "bundle"),
 for "opa run --bundle DIR", a volume shared with sidecars or a file syncer. The
@@ -121,7 +123,10 @@ expired session, step around a date condition).`,
 }
 
 func runBuild(ctx context.Context, s *streams, p *buildParams, signing *compiler.Signing) error {
-	out, proj, diags, err := compiler.BuildContext(ctx, p.dir)
+	show := !p.quiet && isTerminal(s.err)
+	st := newStatus(s.err, "build", show, statusDelay)
+	out, proj, diags, err := compiler.BuildContext(compiler.WithProgress(ctx, st.Set), p.dir)
+	st.Stop()
 	if err != nil {
 		return err
 	}
@@ -139,11 +144,14 @@ func runBuild(ctx context.Context, s *streams, p *buildParams, signing *compiler
 			return &exitError{code: exitInvalid, err: err}
 		}
 	}
+	st = newStatus(s.err, "build", show, statusDelay)
+	st.Set("writing " + p.output)
 	if p.format == "dir" {
 		err = out.WriteDirContext(ctx, p.output)
 	} else {
 		err = compiler.WriteFileAtomicContext(ctx, p.output, func(w io.Writer) error { return out.WriteBundle(w) })
 	}
+	st.Stop()
 	var target *compiler.TargetError
 	if errors.As(err, &target) {
 		return &exitError{code: exitInvalid, err: fmt.Errorf("-o %w", err)}
