@@ -56,10 +56,13 @@ func read(path string) (results, error) {
 			if !found {
 				continue // -GOMAXPROCS
 			}
-			switch name, val, _ := strings.Cut(kv, "="); name {
-			case "n":
+			name, val, isKV := strings.Cut(kv, "=")
+			switch {
+			case !isKV:
+				k.kind = name // BenchmarkFloor/decide
+			case name == "n":
 				k.n = val
-			case "kind", "batch":
+			case name == "kind" || name == "batch" || name == "k":
 				k.kind = name + "=" + val
 			}
 		}
@@ -151,6 +154,7 @@ var kinds = []string{"kind=user-allow", "kind=explicit-deny", "kind=implicit-den
 func main() {
 	iamcPath := flag.String("iamc", "", "go test -bench output of ./bench/ (iamc)")
 	cedarPath := flag.String("cedar", "", "go test -bench output of ./bench/cedar (cedar-go); optional")
+	floorPath := flag.String("floor", "", "go test -bench output of ./bench/floor (the coffee shop against OPA's floor); optional")
 	flag.Parse()
 	if *iamcPath == "" || flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "usage: benchtable -iamc FILE [-cedar FILE]")
@@ -168,9 +172,65 @@ func main() {
 			os.Exit(1)
 		}
 	}
+	floor := results{}
+	if *floorPath != "" {
+		if floor, err = read(*floorPath); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
 	if err := write(os.Stdout, iamc, cedar); err != nil {
 		fmt.Fprintln(os.Stderr, "benchtable:", err)
 		os.Exit(1)
+	}
+	writeFloor(os.Stdout, floor)
+}
+
+// writeFloor writes the table of bench/floor, when there are results: the
+// coffee shop owner's refund decided by OPA's cheapest prepared query, the
+// hand-written floor, Decide and Allowed, each alone (BenchmarkFloor) and
+// in turn within each iteration (BenchmarkRatio, whose ratios a shared
+// machine's load moves least); and a DecideBatch of 100 against 100
+// single decisions (BenchmarkBatch).
+func writeFloor(w io.Writer, floor results) {
+	if _, ok := floor.median(key{bench: "Floor", kind: "trivial"}, "ns/op"); !ok {
+		return
+	}
+	ratios := key{bench: "Ratio"}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "The coffee shop's owner refunding (an identity allow, bench/floor), medians: each query alone, and the ratios measured with the four in turn within each iteration.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| query | latency | allocations | ratio to the trivial query | ratio to the floor |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|")
+	rows := []struct{ name, kind, vsTrivial, vsFloor string }{
+		{"OPA's cheapest prepared query (`input.principal`)", "trivial", "", ""},
+		{"hand-written minimal Rego of the decision (the floor)", "floor", "", ""},
+		{"iamc `Decide`", "decide", "decide/trivial", "decide/floor"},
+		{"iamc `Allowed`", "allowed", "allowed/trivial", ""},
+	}
+	for _, r := range rows {
+		cells := []string{r.name, "—", "—", "—", "—"}
+		k := key{bench: "Floor", kind: r.kind}
+		if v, ok := floor.median(k, "ns/op"); ok {
+			cells[1] = duration(v)
+		}
+		if v, ok := floor.median(k, "allocs/op"); ok {
+			cells[2] = fmt.Sprintf("%.0f", v)
+		}
+		for i, unit := range []string{r.vsTrivial, r.vsFloor} {
+			if v, ok := floor.median(ratios, unit); ok && unit != "" {
+				cells[3+i] = fmt.Sprintf("%.1f×", v)
+			}
+		}
+		fmt.Fprintln(w, "| "+strings.Join(cells, " | ")+" |")
+	}
+	batch := key{bench: "Batch"}
+	if single, ok := floor.median(batch, "single-ns/decision"); ok {
+		inBatch, _ := floor.median(batch, "batch-ns/decision")
+		ratio, _ := floor.median(batch, "batch/single")
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, "A DecideBatch of 100 of the coffee shop's requests: %s per decision, against %s for single decisions (%.2f×).\n",
+			duration(inBatch), duration(single), ratio)
 	}
 }
 
