@@ -54,3 +54,33 @@ func TestTable(t *testing.T) {
 
 	require.Error(t, write(&out, results{}, cedar), "no iamc results is an error, not an empty table")
 }
+
+const floorOut = `pkg: github.com/iamc/iamc/bench/floor
+BenchmarkFloor/trivial-2   	 100000	 10000 ns/op	 2104 B/op	 31 allocs/op
+BenchmarkFloor/floor-2     	 10000	 150000 ns/op	 13146 B/op	 288 allocs/op
+BenchmarkFloor/decide-2    	 3000	 400000 ns/op	 34258 B/op	 543 allocs/op
+BenchmarkFloor/allowed-2   	 7000	 200000 ns/op	 23510 B/op	 372 allocs/op
+BenchmarkRatio-2           	 1978	 609409 ns/op	 190914 allowed-ns/op	 20 allowed/trivial	 310471 decide-ns/op	 3 decide/floor	 40 decide/trivial	 100770 floor-ns/op	 6774 trivial-ns/op
+BenchmarkBatch-2           	 20	 61471863 ns/op	 300000 batch-ns/decision	 1.2 batch/single	 250000 single-ns/decision
+`
+
+// The floor table: each query's latency and allocations, the ratios of
+// BenchmarkRatio, and the batch line; nothing without results.
+func TestFloorTable(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "floor.txt")
+	require.NoError(t, os.WriteFile(path, []byte(floorOut), 0o644))
+	floor, err := read(path)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	writeFloor(&out, floor)
+	got := out.String()
+	assert.Contains(t, got, "| OPA's cheapest prepared query (`input.principal`) | 10 µs | 31 | — | — |")
+	assert.Contains(t, got, "| iamc `Decide` | 400 µs | 543 | 40.0× | 3.0× |")
+	assert.Contains(t, got, "| iamc `Allowed` | 200 µs | 372 | 20.0× | — |")
+	assert.Contains(t, got, "300 µs per decision, against 250 µs for single decisions (1.20×)")
+
+	out.Reset()
+	writeFloor(&out, results{})
+	assert.Empty(t, out.String())
+}
