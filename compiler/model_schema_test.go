@@ -61,8 +61,8 @@ func modelProjects(t *testing.T) []string {
 
 // TestModelSchema keeps schema/model.schema.json true to the compiler: the
 // model compiled from every example, compile case and conformance scenario,
-// and from two generated organizations (the benchmarks' and the wide one,
-// whose candidate lists are indexed by resource), conforms to it.
+// and from two organizations of internal/gen (the benchmarks' and the wide
+// one, whose long candidate lists are indexed by resource), conforms to it.
 func TestModelSchema(t *testing.T) {
 	ctx := context.Background()
 	v, err := jsonschematest.New(ctx)
