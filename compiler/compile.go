@@ -566,13 +566,36 @@ func (b *builder) pset(pols []*schema.Policy) int {
 		return i
 	}
 	ps := &mPset{}
-	type wild struct {
-		pat []any
-		c   *cands
-	}
-	wilds := map[string]map[string]*wild{} // service → pattern JSON → candidates
-	exact := map[string]bool{}
-	exactIDs := map[string][]int{}
+	ix := b.sortActions(ps, ids)
+	b.indexCatalogued(ix)
+	b.indexExact(ps, ix)
+	ps.W = wildcardsByService(ix.wilds)
+	i := len(b.model.Psets)
+	b.model.Psets = append(b.model.Psets, ps)
+	b.psets[key.String()] = i
+	return i
+}
+
+// actionIndex is a policy set's action index as pset builds it: the
+// actions named exactly, with the statements that name them, and the
+// wildcard patterns of each service.
+type actionIndex struct {
+	exact    map[string]bool
+	exactIDs map[string][]int
+	wilds    map[string]map[string]*wildPattern // service → pattern JSON → candidates
+}
+
+// wildPattern is a wildcard action pattern with its statements.
+type wildPattern struct {
+	pat []any
+	c   *cands
+}
+
+// sortActions sorts the statements of a set by their Action: NotAction
+// statements into ps.N, "*" statements into ps.A, exact actions and
+// wildcard patterns into the index it returns.
+func (b *builder) sortActions(ps *mPset, ids []int) actionIndex {
+	ix := actionIndex{exact: map[string]bool{}, exactIDs: map[string][]int{}, wilds: map[string]map[string]*wildPattern{}}
 	for _, id := range ids {
 		st := b.model.St[id]
 		if st.NA != nil {
@@ -590,40 +613,52 @@ func (b *builder) pset(pols []*schema.Policy) int {
 				}
 				ps.A.add(id)
 			case "=":
-				exact[pat[1].(string)] = true
-				exactIDs[pat[1].(string)] = append(exactIDs[pat[1].(string)], id)
+				ix.exact[pat[1].(string)] = true
+				ix.exactIDs[pat[1].(string)] = append(ix.exactIDs[pat[1].(string)], id)
 			default:
-				svc := actionService(pat)
-				k, _ := json.Marshal(pat)
-				if wilds[svc] == nil {
-					wilds[svc] = map[string]*wild{}
-				}
-				w := wilds[svc][string(k)]
-				if w == nil {
-					w = &wild{pat: pat, c: &cands{}}
-					wilds[svc][string(k)] = w
-				}
-				w.c.add(id)
+				ix.addWild(pat, id)
 			}
 		}
 	}
-	// Actions of catalogued services that a wildcard matches are indexed
-	// exactly too, so that requests for them need one lookup.
-	for svc, pats := range wilds {
+	return ix
+}
+
+func (ix actionIndex) addWild(pat []any, id int) {
+	svc := actionService(pat)
+	k, _ := json.Marshal(pat)
+	if ix.wilds[svc] == nil {
+		ix.wilds[svc] = map[string]*wildPattern{}
+	}
+	w := ix.wilds[svc][string(k)]
+	if w == nil {
+		w = &wildPattern{pat: pat, c: &cands{}}
+		ix.wilds[svc][string(k)] = w
+	}
+	w.c.add(id)
+}
+
+// indexCatalogued: actions of catalogued services that a wildcard matches
+// are indexed exactly too, so that requests for them need one lookup.
+func (b *builder) indexCatalogued(ix actionIndex) {
+	for svc, pats := range ix.wilds {
 		for _, name := range b.catalog[svc] {
 			a := svc + ":" + name
 			for _, w := range pats {
 				if matchAction(w.pat, a) {
-					exact[a] = true
+					ix.exact[a] = true
 				}
 			}
 		}
 	}
-	// Every exactly named action lists every statement that matches it.
-	for a := range exact {
+}
+
+// indexExact writes ps.X: every exactly named action lists every statement
+// that matches it.
+func (b *builder) indexExact(ps *mPset, ix actionIndex) {
+	for a := range ix.exact {
 		svc, _, _ := strings.Cut(a, ":")
 		set := map[int]bool{}
-		for _, id := range exactIDs[a] {
+		for _, id := range ix.exactIDs[a] {
 			set[id] = true
 		}
 		if ps.A != nil {
@@ -631,7 +666,7 @@ func (b *builder) pset(pols []*schema.Policy) int {
 				set[id] = true
 			}
 		}
-		for _, w := range wilds[svc] {
+		for _, w := range ix.wilds[svc] {
 			if matchAction(w.pat, a) {
 				for _, id := range w.c.ids {
 					set[id] = true
@@ -650,29 +685,31 @@ func (b *builder) pset(pols []*schema.Policy) int {
 			list = append(list, id)
 		}
 		sort.Ints(list)
-		c := &cands{ids: list}
 		if ps.X == nil {
 			ps.X = map[string]*cands{}
 		}
-		ps.X[a] = c
+		ps.X[a] = &cands{ids: list}
 	}
+}
+
+// wildcardsByService lists, by service, the wildcard patterns of a set with
+// their candidates, in the order of their JSON (ps.W); nil for none.
+func wildcardsByService(wilds map[string]map[string]*wildPattern) map[string][]any {
+	var out map[string][]any
 	for svc, pats := range wilds {
 		keys := make([]string, 0, len(pats))
 		for k := range pats {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		if ps.W == nil {
-			ps.W = map[string][]any{}
+		if out == nil {
+			out = map[string][]any{}
 		}
 		for _, k := range keys {
-			ps.W[svc] = append(ps.W[svc], []any{pats[k].pat, pats[k].c})
+			out[svc] = append(out[svc], []any{pats[k].pat, pats[k].c})
 		}
 	}
-	i := len(b.model.Psets)
-	b.model.Psets = append(b.model.Psets, ps)
-	b.psets[key.String()] = i
-	return i
+	return out
 }
 
 // actionService is the service prefix of a wildcard action pattern: the text

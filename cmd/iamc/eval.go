@@ -140,73 +140,29 @@ func openEngine(ctx context.Context, s *streams, path string) (*rego.Engine, *co
 	return eng, out, nil
 }
 
+// runEval decides one request in phases: the flags are checked, PATH is
+// loaded, then either the --input document is decided as given, or the
+// request is built from the flags, the roles of --assume are assumed in
+// turn (stopping at the first AssumeRole denied), and the request is
+// decided from the last session.
 func runEval(ctx context.Context, s *streams, p *evalParams) error {
-	if p.format != "pretty" && p.format != "json" {
-		return usageError{fmt.Errorf("--format is pretty or json, not %q", p.format)}
-	}
-	if p.input == "" && (p.principal == "" || p.action == "" || p.resource == "") {
-		return usageError{errors.New("give --principal, --action and --resource, or --input")}
+	if err := checkEvalFlags(p); err != nil {
+		return err
 	}
 	eng, out, err := openEngine(ctx, s, p.path)
 	if err != nil {
 		return err
 	}
 	if p.input != "" {
-		var data []byte
-		if p.input == "-" {
-			data, err = readBounded(s.in, "standard input", rego.MaxInputBytes)
-		} else {
-			data, err = readFileBounded(p.input, rego.MaxInputBytes)
-		}
-		if err != nil {
-			return &exitError{code: exitInvalid, err: fmt.Errorf("--input: %w", err)}
-		}
-		dec, err := eng.DecideInput(ctx, data)
-		if err != nil {
-			return err
-		}
-		if err := printDecision(s.out, p.format, nil, dec, nil); err != nil {
-			return err
-		}
-		return undecided(dec)
+		return evalInput(ctx, s, p, eng)
 	}
-	req := rego.Request{Action: p.action, Resource: p.resource}
-	if req.Context, err = requestContext(p); err != nil {
+	req, err := evalRequest(eng, out, p)
+	if err != nil {
 		return err
 	}
-	if p.at != "" {
-		at, err := time.Parse(time.RFC3339, p.at)
-		if err != nil {
-			return usageError{fmt.Errorf("--at takes an RFC 3339 time like 2026-11-26T12:00:00Z, not %q", p.at)}
-		}
-		req.Time = at
-	}
-	if req.Principal, err = resolve(eng, out, p.principal); err != nil {
-		return usageError{err}
-	}
-	var sessionPolicy map[string]any
-	if p.sessionPolicy != "" {
-		if len(p.assume) == 0 {
-			return usageError{errors.New("--session-policy needs --assume")}
-		}
-		raw, err := readFileBounded(p.sessionPolicy, rego.MaxInputBytes)
-		if err != nil {
-			return &exitError{code: exitInvalid, err: fmt.Errorf("--session-policy: %w", err)}
-		}
-		if err := json.Unmarshal(raw, &sessionPolicy); err != nil {
-			return &exitError{code: exitInvalid, err: fmt.Errorf("%s: not a JSON policy document: %w", p.sessionPolicy, err)}
-		}
-	}
-	var sessionTags map[string]string
-	for _, kv := range p.sessionTags {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok || k == "" {
-			return usageError{fmt.Errorf("--session-tag takes key=value, not %q", kv)}
-		}
-		if sessionTags == nil {
-			sessionTags = map[string]string{}
-		}
-		sessionTags[k] = v
+	last, err := lastAssumeOptions(p)
+	if err != nil {
+		return err
 	}
 	assumeCtx, err := assumeContext(req.Context, p)
 	if err != nil {
@@ -215,6 +171,121 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 	if err := checkRequester(ctx, eng, out, p, req.Principal); err != nil {
 		return err
 	}
+	steps, sess, denied, err := assumeRoles(ctx, eng, out, p, req, last, assumeCtx)
+	if err != nil {
+		return err
+	}
+	if denied != nil {
+		return printAssumeDenied(ctx, s, p, eng, steps, denied)
+	}
+	req.Session = sess
+	if sess != nil && sess.ARN != "" {
+		req.Principal = sess.ARN
+	}
+	return decideRequest(ctx, s, p, eng, steps, req)
+}
+
+// checkEvalFlags checks the flags that need nothing loaded.
+func checkEvalFlags(p *evalParams) error {
+	if p.format != "pretty" && p.format != "json" {
+		return usageError{fmt.Errorf("--format is pretty or json, not %q", p.format)}
+	}
+	if p.input == "" && (p.principal == "" || p.action == "" || p.resource == "") {
+		return usageError{errors.New("give --principal, --action and --resource, or --input")}
+	}
+	return nil
+}
+
+// evalInput decides the decision input document of --input as given.
+func evalInput(ctx context.Context, s *streams, p *evalParams, eng *rego.Engine) error {
+	var data []byte
+	var err error
+	if p.input == "-" {
+		data, err = readBounded(s.in, "standard input", rego.MaxInputBytes)
+	} else {
+		data, err = readFileBounded(p.input, rego.MaxInputBytes)
+	}
+	if err != nil {
+		return &exitError{code: exitInvalid, err: fmt.Errorf("--input: %w", err)}
+	}
+	dec, err := eng.DecideInput(ctx, data)
+	if err != nil {
+		return err
+	}
+	if err := printDecision(s.out, p.format, nil, dec, nil); err != nil {
+		return err
+	}
+	return undecided(dec)
+}
+
+// evalRequest builds the request of the flags: its context (--context,
+// --region), its time (--at) and its principal, resolved to an ARN.
+func evalRequest(eng *rego.Engine, out *compiler.Output, p *evalParams) (rego.Request, error) {
+	req := rego.Request{Action: p.action, Resource: p.resource}
+	var err error
+	if req.Context, err = requestContext(p); err != nil {
+		return req, err
+	}
+	if p.at != "" {
+		at, err := time.Parse(time.RFC3339, p.at)
+		if err != nil {
+			return req, usageError{fmt.Errorf("--at takes an RFC 3339 time like 2026-11-26T12:00:00Z, not %q", p.at)}
+		}
+		req.Time = at
+	}
+	if req.Principal, err = resolve(eng, out, p.principal); err != nil {
+		return req, usageError{err}
+	}
+	return req, nil
+}
+
+// assumeOptions are what the last AssumeRole call of --assume passes
+// besides the role: --session-policy and --session-tag.
+type assumeOptions struct {
+	policy map[string]any
+	tags   map[string]string
+}
+
+// lastAssumeOptions reads --session-policy and --session-tag.
+func lastAssumeOptions(p *evalParams) (assumeOptions, error) {
+	var o assumeOptions
+	if p.sessionPolicy != "" {
+		if len(p.assume) == 0 {
+			return o, usageError{errors.New("--session-policy needs --assume")}
+		}
+		raw, err := readFileBounded(p.sessionPolicy, rego.MaxInputBytes)
+		if err != nil {
+			return o, &exitError{code: exitInvalid, err: fmt.Errorf("--session-policy: %w", err)}
+		}
+		if err := json.Unmarshal(raw, &o.policy); err != nil {
+			return o, &exitError{code: exitInvalid, err: fmt.Errorf("%s: not a JSON policy document: %w", p.sessionPolicy, err)}
+		}
+	}
+	for _, kv := range p.sessionTags {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return o, usageError{fmt.Errorf("--session-tag takes key=value, not %q", kv)}
+		}
+		if o.tags == nil {
+			o.tags = map[string]string{}
+		}
+		o.tags[k] = v
+	}
+	return o, nil
+}
+
+// assumeDenial is an AssumeRole call of --assume that was denied.
+type assumeDenial struct {
+	call     rego.AssumeRoleRequest
+	decision rego.Decision
+}
+
+// assumeRoles assumes the roles of --assume in turn, each from the session
+// the previous one made, and returns the steps and the last session. The
+// first session is the principal's own temporary credentials when --mfa is
+// given without --assume. A call that is denied ends the chain: its step
+// is the last, and denied describes it.
+func assumeRoles(ctx context.Context, eng *rego.Engine, out *compiler.Output, p *evalParams, req rego.Request, last assumeOptions, assumeCtx map[string]any) ([]assumeStep, *rego.Session, *assumeDenial, error) {
 	var steps []assumeStep
 	var sess *rego.Session
 	if p.mfaSet && len(p.assume) == 0 {
@@ -228,13 +299,13 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 	for i, role := range p.assume {
 		arn, err := resolve(eng, out, role)
 		if err != nil {
-			return usageError{err}
+			return nil, nil, nil, usageError{err}
 		}
 		ar := rego.AssumeRoleRequest{Principal: req.Principal, Role: arn, MFA: p.mfa && i == 0, Duration: p.duration, Session: sess, Time: req.Time}
 		if i == len(p.assume)-1 {
 			ar.SessionName = p.sessionName
-			ar.Policy = sessionPolicy
-			ar.Tags = sessionTags
+			ar.Policy = last.policy
+			ar.Tags = last.tags
 		}
 		// The AssumeRole call carries the request's context too (its
 		// source IP, region), and its own.
@@ -243,26 +314,35 @@ func runEval(ctx context.Context, s *streams, p *evalParams) error {
 		var denied *rego.AssumeRoleError
 		if errors.As(err, &denied) {
 			steps = append(steps, assumeStep{role: role, arn: arn, decision: denied.Decision})
-			if p.format == "json" {
-				err = printJSON(s.out, denied.Decision)
-			} else if err = printDecision(s.out, p.format, steps, denied.Decision, nil); err == nil {
-				err = printWhyNot(ctx, s.out, "  ", eng, denied.Decision, assumeWhyRequest(ar))
-			}
-			if err != nil {
-				return err
-			}
-			return undecided(denied.Decision)
+			return steps, sess, &assumeDenial{call: ar, decision: denied.Decision}, nil
 		}
 		if err != nil {
-			return err
+			return nil, nil, nil, err
 		}
 		steps = append(steps, assumeStep{role: role, session: next})
 		sess = next
 	}
-	req.Session = sess
-	if sess != nil && sess.ARN != "" {
-		req.Principal = sess.ARN
+	return steps, sess, nil, nil
+}
+
+// printAssumeDenied prints the decision of a denied AssumeRole call (and,
+// in the pretty format, what nearly allowed it) in place of the request's.
+func printAssumeDenied(ctx context.Context, s *streams, p *evalParams, eng *rego.Engine, steps []assumeStep, denied *assumeDenial) error {
+	var err error
+	if p.format == "json" {
+		err = printJSON(s.out, denied.decision)
+	} else if err = printDecision(s.out, p.format, steps, denied.decision, nil); err == nil {
+		err = printWhyNot(ctx, s.out, "  ", eng, denied.decision, assumeWhyRequest(denied.call))
 	}
+	if err != nil {
+		return err
+	}
+	return undecided(denied.decision)
+}
+
+// decideRequest decides the request and prints the decision, with what
+// nearly applied in the pretty format.
+func decideRequest(ctx context.Context, s *streams, p *evalParams, eng *rego.Engine, steps []assumeStep, req rego.Request) error {
 	dec, err := eng.Decide(ctx, req)
 	if err != nil {
 		return err

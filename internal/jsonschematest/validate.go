@@ -26,7 +26,7 @@ type Validator struct {
 }
 
 // New loads every *.schema.json of schema.JSONSchemas, by name without the
-// suffix: "decision-input", "decision".
+// suffix: "decision-input", "decision", "model".
 func New(ctx context.Context) (*Validator, error) {
 	entries, err := fs.ReadDir(schema.JSONSchemas, ".")
 	if err != nil {

@@ -6,6 +6,18 @@
 #
 # Everything in this package is a helper of the entrypoints in iamc.rego;
 # helpers start with "_".
+#
+# The schemas annotation below gives data.iamc.model the type of
+# schema/model.schema.json in every rule of the package, so that
+# `opa check --schema` (make lint) refuses a rule that reads a key the
+# schema does not define. It names the schema (schema.model) instead of
+# inlining it: a type checker without a schema set, as in the embedded
+# engine and an OPA sidecar, skips such an annotation, so the bundle loads
+# and evaluates as without it, and the schema stays in one file.
+
+# METADATA
+# schemas:
+#   - data.iamc.model: schema.model
 package iamc.core
 
 import data.iamc.model as m
