@@ -87,21 +87,22 @@ func project10k(b *testing.B) string {
 // Run with: go test -run '^$' -bench Suite10k -benchtime 1x ./suite/
 //
 // 2-core AMD EPYC, OPA v1.22.3, the Rego core of this commit, the machine
-// shared with other work (load average 4 to 10 during the run): wall time
+// shared with other work (load average 7 to 9 during the run): wall time
 // swings with the load, CPU seconds per op (cpu-s/op) much less.
 //
-//	BenchmarkSuite10k/end-to-end  16.0 s/op  15.0 cpu-s/op
-//	BenchmarkSuite10k/compile      1.1 s/op   1.1 cpu-s/op
-//	BenchmarkSuite10k/run         11.8 s/op  13.4 cpu-s/op
-//	BenchmarkSuite10k/coverage    70.8 s/op  21.7 cpu-s/op
-//	BenchmarkSuite10k/decide      24.5 s/op  13.7 cpu-s/op
+//	BenchmarkSuite10k/end-to-end  11.7 s/op  5.4 cpu-s/op
+//	BenchmarkSuite10k/compile      3.2 s/op  1.7 cpu-s/op
+//	BenchmarkSuite10k/run          7.4 s/op  3.5 cpu-s/op
+//	BenchmarkSuite10k/coverage    14.2 s/op  7.1 cpu-s/op
+//	BenchmarkSuite10k/decide       6.7 s/op  4.3 cpu-s/op
 //
-// (A run under heavier load: end-to-end 38.7 s, 16.3 cpu-s; run 15.2 cpu-s
-// against decide 14.5.) A decision costs 1.3 to 1.5 ms of CPU, and the
-// runner adds to the decisions alone no more than the noise between runs
-// (0 to 4%). 15 CPU-seconds for the whole run is at least 7.5 seconds of
-// wall time on two cores: the 2-second target waits on a faster Rego core.
-// The runner makes one compile, one engine, one session per distinct
+// (Before the lean body decided role sessions: end-to-end 9.3 cpu-s, run
+// 8.2, decide 7.3; before the core's redesign: 15.0, 13.4 and 13.7.) A
+// decision costs about 0.4 ms of CPU, and the runner adds nothing
+// measurable to the decisions alone (run 3.5 cpu-s against decide 4.3 on
+// as many goroutines). 5.4 CPU-seconds for the whole run is at least 2.7
+// seconds of wall time on two cores: the 2-second target is not met. The
+// runner makes one compile, one engine, one session per distinct
 // AssumeRole, and prepares no query per case; coverage costs one Matched
 // query more per request.
 func BenchmarkSuite10k(b *testing.B) {
