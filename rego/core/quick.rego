@@ -8,7 +8,7 @@
 # resource-based policy governs — is answered here with builtins, data lookups and comprehensions. Everything
 # else is left to layers.rego (the rule is undefined), whose answer is the
 # reference: a test decides every request of the test suites both ways and
-# requires the same decision object (rego/quick_test.go).
+# requires the same decision object (suite/quick_test.go).
 package iamc.core
 
 import data.iamc.model as m
