@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/iamc/iamc/catalog"
+	"github.com/iamc/iamc/internal/jsontree"
 )
 
 // exportOfManagedPolicies is an export in the AWS CLI's form (indented by
@@ -31,8 +32,8 @@ func BenchmarkParseExport(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, serr := parseTree(src); serr != nil {
-			b.Fatal(serr.msg)
+		if _, serr := jsontree.Parse(src, jsonOptions); serr != nil {
+			b.Fatal(serr)
 		}
 	}
 }
