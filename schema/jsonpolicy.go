@@ -59,6 +59,17 @@ const maxJSONDepth = 32
 // floats, so one out of their range is refused where it is written.
 var jsonOptions = jsontree.Options{MaxDepth: maxJSONDepth, Float64: true}
 
+// jsonFoundDetails word the mistakes of JSON syntax that name what was
+// found where something else was expected.
+var jsonFoundDetails = map[jsontree.ErrorCode]string{
+	jsontree.ErrValue:     "expected a value, found %s",
+	jsontree.ErrKey:       "expected a quoted object key, found %s",
+	jsontree.ErrColon:     "expected ':' after the object key, found %s",
+	jsontree.ErrObjectEnd: "expected ',' or '}' in object, found %s",
+	jsontree.ErrArrayEnd:  "expected ',' or ']' in array, found %s",
+	jsontree.ErrTrailing:  "unexpected %s after the end of the document",
+}
+
 // jsonSyntaxDiagnostic reports a mistake in the JSON text of a policy
 // document at its line and column. A key given twice is refused: the
 // grammar says "Individual elements must not contain multiple instances of
@@ -74,21 +85,12 @@ func jsonSyntaxDiagnostic(file string, e *jsontree.SyntaxError) *hcl.Diagnostic 
 	if e.Found != jsontree.EOF {
 		found = fmt.Sprintf("character %q", e.Found)
 	}
+	if format, ok := jsonFoundDetails[e.Code]; ok {
+		return Errorf(CodeSyntaxError, rng, "Invalid JSON", format, found)
+	}
 	switch e.Code {
 	case jsontree.ErrDepth:
 		return Errorf(CodeProjectLimit, rng, "JSON document too deep", "the document nests more than %d levels", e.Limit)
-	case jsontree.ErrValue:
-		return Errorf(CodeSyntaxError, rng, "Invalid JSON", "expected a value, found %s", found)
-	case jsontree.ErrKey:
-		return Errorf(CodeSyntaxError, rng, "Invalid JSON", "expected a quoted object key, found %s", found)
-	case jsontree.ErrColon:
-		return Errorf(CodeSyntaxError, rng, "Invalid JSON", "expected ':' after the object key, found %s", found)
-	case jsontree.ErrObjectEnd:
-		return Errorf(CodeSyntaxError, rng, "Invalid JSON", "expected ',' or '}' in object, found %s", found)
-	case jsontree.ErrArrayEnd:
-		return Errorf(CodeSyntaxError, rng, "Invalid JSON", "expected ',' or ']' in array, found %s", found)
-	case jsontree.ErrTrailing:
-		return Errorf(CodeSyntaxError, rng, "Invalid JSON", "unexpected %s after the end of the document", found)
 	case jsontree.ErrDuplicateKey:
 		return Errorf(CodeSyntaxError, rng, "Duplicate JSON key", "the key %q appears twice in this object; the first is at line %d", e.Key, e.First.Line)
 	case jsontree.ErrEscape:

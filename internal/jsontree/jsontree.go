@@ -193,25 +193,27 @@ func (e *SyntaxError) FoundText() string {
 	return fmt.Sprintf("%q", e.Found)
 }
 
+// foundMessages word the mistakes that name what was found where
+// something else was expected.
+var foundMessages = map[ErrorCode]string{
+	ErrValue:     "unexpected %s; expected a JSON value",
+	ErrKey:       "unexpected %s; expected a member name in quotes",
+	ErrColon:     "unexpected %s; expected ':' after the member name",
+	ErrObjectEnd: "unexpected %s; expected ',' or '}'",
+	ErrArrayEnd:  "unexpected %s; expected ',' or ']'",
+	ErrTrailing:  "unexpected %s after the end of the JSON value",
+}
+
 // Error words the mistake, without its position.
 func (e *SyntaxError) Error() string {
+	if format, ok := foundMessages[e.Code]; ok {
+		return fmt.Sprintf(format, e.FoundText())
+	}
 	switch e.Code {
 	case ErrNotUTF8:
 		return "the file is not UTF-8 text"
 	case ErrDepth:
 		return fmt.Sprintf("the JSON nests more than %d levels deep", e.Limit)
-	case ErrValue:
-		return fmt.Sprintf("unexpected %s; expected a JSON value", e.FoundText())
-	case ErrKey:
-		return fmt.Sprintf("unexpected %s; expected a member name in quotes", e.FoundText())
-	case ErrColon:
-		return fmt.Sprintf("unexpected %s; expected ':' after the member name", e.FoundText())
-	case ErrObjectEnd:
-		return fmt.Sprintf("unexpected %s; expected ',' or '}'", e.FoundText())
-	case ErrArrayEnd:
-		return fmt.Sprintf("unexpected %s; expected ',' or ']'", e.FoundText())
-	case ErrTrailing:
-		return fmt.Sprintf("unexpected %s after the end of the JSON value", e.FoundText())
 	case ErrDuplicateKey:
 		return fmt.Sprintf("%q is given twice in this object", e.Key)
 	case ErrEscape:
@@ -407,18 +409,44 @@ func (p *parser) value(depth int) *Node {
 // are kept in a map rather than compared one by one.
 const smallObject = 16
 
-func (p *parser) object(depth int) *Node {
-	n := p.node(Object, p.here())
+// open reads the bracket that opens an object or array, and its closing
+// bracket at once when it is empty.
+func (p *parser) open(k Kind, closing byte) (n *Node, empty bool) {
+	n = p.node(k, p.here())
 	p.step()
 	p.space()
-	if p.peek() == '}' {
+	if p.peek() == closing {
 		p.step()
 		n.End = p.here()
+		return n, true
+	}
+	return n, false
+}
+
+// next reads what follows a member or an element: ',' (more is true), the
+// closing bracket (more is false), or else a mistake (ok is false).
+func (p *parser) next(closing byte, code ErrorCode) (more, ok bool) {
+	p.space()
+	switch p.peek() {
+	case ',':
+		p.step()
+		return true, true
+	case closing:
+		p.step()
+		return false, true
+	}
+	p.unexpected(code)
+	return false, false
+}
+
+func (p *parser) object(depth int) *Node {
+	n, empty := p.open(Object, '}')
+	if empty {
 		return n
 	}
 	base := len(p.members)
 	var seen map[string]int // key → index in p.members[base:], once it is large
-	for {
+	for more := true; more; {
 		p.space()
 		if p.peek() != '"' {
 			p.unexpected(ErrKey)
@@ -456,22 +484,15 @@ func (p *parser) object(depth int) *Node {
 				seen[m.Key] = i
 			}
 		}
-		p.space()
-		switch p.peek() {
-		case ',':
-			p.step()
-		case '}':
-			p.step()
-			n.End = p.here()
-			n.Members = append([]Member(nil), p.members[base:]...)
-			clear(p.members[base:]) // let go of the nodes
-			p.members = p.members[:base]
-			return n
-		default:
-			p.unexpected(ErrObjectEnd)
+		if more, ok = p.next('}', ErrObjectEnd); !ok {
 			return nil
 		}
 	}
+	n.End = p.here()
+	n.Members = append([]Member(nil), p.members[base:]...)
+	clear(p.members[base:]) // let go of the nodes
+	p.members = p.members[:base]
+	return n
 }
 
 // find returns the index of the member named key, or -1.
@@ -491,38 +512,28 @@ func find(ms []Member, seen map[string]int, key string) int {
 }
 
 func (p *parser) array(depth int) *Node {
-	n := p.node(Array, p.here())
-	p.step()
-	p.space()
-	if p.peek() == ']' {
-		p.step()
-		n.End = p.here()
+	n, empty := p.open(Array, ']')
+	if empty {
 		return n
 	}
 	base := len(p.elems)
-	for {
+	for more := true; more; {
 		p.space()
 		v := p.value(depth + 1)
 		if v == nil {
 			return nil
 		}
 		p.elems = append(p.elems, v)
-		p.space()
-		switch p.peek() {
-		case ',':
-			p.step()
-		case ']':
-			p.step()
-			n.End = p.here()
-			n.Elems = append([]*Node(nil), p.elems[base:]...)
-			clear(p.elems[base:])
-			p.elems = p.elems[:base]
-			return n
-		default:
-			p.unexpected(ErrArrayEnd)
+		var ok bool
+		if more, ok = p.next(']', ErrArrayEnd); !ok {
 			return nil
 		}
 	}
+	n.End = p.here()
+	n.Elems = append([]*Node(nil), p.elems[base:]...)
+	clear(p.elems[base:])
+	p.elems = p.elems[:base]
+	return n
 }
 
 // string reads the quoted string at pos. A string without escapes of

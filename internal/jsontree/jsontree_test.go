@@ -20,21 +20,6 @@ var (
 	policyOpts = jsontree.Options{MaxDepth: 32, Float64: true}
 )
 
-// posAt recounts the position of a byte offset from the start of src.
-func posAt(src []byte, off int) jsontree.Pos {
-	p := jsontree.Pos{Line: 1, Column: 1, Byte: off}
-	for _, c := range src[:off] {
-		switch {
-		case c == '\n':
-			p.Line++
-			p.Column = 1
-		case c&0xC0 != 0x80:
-			p.Column++
-		}
-	}
-	return p
-}
-
 func TestTree(t *testing.T) {
 	src := "\xef\xbb\xbf{\n  \"é\": [1, -2.5e+3, \"a\\u00e9\\n\", true, false, null],\n\t\"b\": {}\n}"
 	n, err := jsontree.Parse([]byte(src), policyOpts)
@@ -74,7 +59,7 @@ func TestTree(t *testing.T) {
 	if n.Get("c") != nil || m.Value.Get("b") != nil {
 		t.Error("Get found a member that is not there")
 	}
-	if want := posAt([]byte(src), len(src)); n.End != want {
+	if want := positions([]byte(src))[len(src)]; n.End != want {
 		t.Errorf("object ends at %+v, want %+v", n.End, want)
 	}
 }
@@ -152,7 +137,7 @@ func TestErrors(t *testing.T) {
 		if err.Code != c.code || err.Pos.Line != c.line || err.Pos.Column != c.col || err.Error() != c.message {
 			t.Errorf("%q: %d at %d:%d %q, want %d at %d:%d %q", c.src, err.Code, err.Pos.Line, err.Pos.Column, err.Error(), c.code, c.line, c.col, c.message)
 		}
-		if want := posAt([]byte(c.src), err.Pos.Byte); err.Pos != want {
+		if want := positions([]byte(c.src))[err.Pos.Byte]; err.Pos != want {
 			t.Errorf("%q: error at %+v, the byte is at %+v", c.src, err.Pos, want)
 		}
 	}
