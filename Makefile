@@ -79,7 +79,7 @@ lint:
 # test). A failing input is saved under the package's testdata/fuzz/ and
 # runs in make test from then on: commit it as a regression case.
 FUZZTIME ?= 20s
-FUZZ := ./importer:FuzzImport ./importer:FuzzJSONTree ./schema:FuzzParsePolicyJSON ./schema:FuzzLoad ./schema:FuzzNestingBound ./compiler:FuzzBuild ./check:FuzzCheck ./rego:FuzzDecideInput ./rego:FuzzDecide ./rego:FuzzDecideContext ./rego:FuzzLoadBundle ./rego:FuzzBundleEntry
+FUZZ := ./importer:FuzzImport ./internal/jsontree:FuzzParse ./schema:FuzzParsePolicyJSON ./schema:FuzzLoad ./schema:FuzzNestingBound ./compiler:FuzzBuild ./check:FuzzCheck ./rego:FuzzDecideInput ./rego:FuzzDecide ./rego:FuzzDecideContext ./rego:FuzzLoadBundle ./rego:FuzzBundleEntry
 
 fuzz:
 	@set -e; for t in $(FUZZ); do \

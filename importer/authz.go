@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/iamc/iamc/internal/jsontree"
 )
 
 // The model of `aws iam get-account-authorization-details` output (IAM API
@@ -127,10 +129,10 @@ type authzFile struct {
 var authzLists = []string{"UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"}
 
 // decodeAuthz reads one get-account-authorization-details output.
-func decodeAuthz(in *input, root *node) *authzFile {
+func decodeAuthz(in *input, root *jsontree.Node) *authzFile {
 	r := in.root(root)
-	if root.kind != kObject {
-		r.errorf("is %s; get-account-authorization-details writes an object with %s", root.kind, strings.Join(authzLists, ", "))
+	if root.Kind != jsontree.Object {
+		r.errorf("is %s; get-account-authorization-details writes an object with %s", root.Kind.Article(), strings.Join(authzLists, ", "))
 		return nil
 	}
 	found := false
@@ -303,8 +305,8 @@ func (f *authzFile) role(v val) *iamRole {
 		instanceProfiles: len(v.field("InstanceProfileList").objects()),
 	}
 	if lu := v.field("RoleLastUsed"); lu.object() {
-		if d := lu.field("LastUsedDate"); d.present() && (d.n.kind == kString || d.n.kind == kNumber) {
-			r.lastUsed = d.n.str
+		if d := lu.field("LastUsedDate"); d.present() && (d.n.Kind == jsontree.String || d.n.Kind == jsontree.Number) {
+			r.lastUsed = d.n.Str
 		}
 		r.lastRegion, _ = lu.field("Region").str()
 	}
@@ -391,7 +393,7 @@ func mergeAccounts(files []*authzFile, inputs map[string]*input) []*accountExpor
 			}
 			var ok bool
 			if id, ok = accountFromName(f.name); !ok {
-				in.errorAt(0, "$", "names no IAM entity of any account, so the account it describes is unknown; put the 12-digit account ID in the file name, like authz-111122223333.json")
+				in.errorAt(jsontree.Pos{Line: 1, Column: 1}, "$", "names no IAM entity of any account, so the account it describes is unknown; put the 12-digit account ID in the file name, like authz-111122223333.json")
 				continue
 			}
 		case 1:
@@ -447,11 +449,10 @@ func mergeEntities[T any](have, more []T, key func(T) (string, val)) []T {
 	for _, x := range more {
 		k, v := key(x)
 		if first, dup := seen[k]; dup {
-			a := first.in.src[first.n.start:first.n.end]
-			b := v.in.src[v.n.start:v.n.end]
+			a := first.in.src[first.n.Start.Byte:first.n.End.Byte]
+			b := v.in.src[v.n.Start.Byte:v.n.End.Byte]
 			if compactJSON(a) != compactJSON(b) {
-				fl, fc := lineCol(first.in.src, first.n.start)
-				v.errorf("describes %s differently from %s:%d:%d; give each account's export once", k, first.in.name, fl, fc)
+				v.errorf("describes %s differently from %s:%d:%d; give each account's export once", k, first.in.name, first.n.Start.Line, first.n.Start.Column)
 			}
 			continue
 		}

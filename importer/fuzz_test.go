@@ -2,11 +2,9 @@ package importer
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -44,38 +42,4 @@ func FuzzImport(f *testing.F) {
 			t.Fatal("empty InputErrors")
 		}
 	})
-}
-
-// FuzzJSONTree: the reader accepts exactly the JSON that encoding/json
-// accepts, but for what it refuses on purpose (a key given twice, nesting
-// deeper than maxDepth, text that is not UTF-8).
-func FuzzJSONTree(f *testing.F) {
-	for _, s := range []string{`{}`, `[1, -2.5e+3, "a\u00e9\n", true, null]`, `{"a": {"b": [[]]}}`, `01`, `"\ud800"`, `[1,]`, "\xef\xbb\xbf{}"} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		n, serr := parseTree(src)
-		valid := json.Valid(src) || (len(src) >= 3 && string(src[:3]) == "\xef\xbb\xbf" && json.Valid(src[3:]))
-		if serr == nil && !valid {
-			t.Fatalf("accepted what encoding/json refuses: %q", src)
-		}
-		if serr != nil && valid && !refusedOnPurpose(serr) {
-			t.Fatalf("refused valid JSON %q: %s", src, serr.msg)
-		}
-		if serr == nil && (n.start < 0 || n.end > len(src) || n.start > n.end) {
-			t.Fatalf("bad offsets %d-%d", n.start, n.end)
-		}
-		if serr != nil {
-			lineCol(src, serr.off) // never panics, whatever the offset
-		}
-	})
-}
-
-func refusedOnPurpose(e *syntaxError) bool {
-	for _, s := range []string{"is given twice", "nests more than", "not UTF-8"} {
-		if strings.Contains(e.msg, s) {
-			return true
-		}
-	}
-	return false
 }

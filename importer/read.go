@@ -9,11 +9,35 @@ import (
 	"os"
 	"regexp"
 	"strings"
+
+	"github.com/iamc/iamc/internal/jsontree"
 )
 
 // MaxInputSize bounds one input file. The authorization details of an
 // account with 5,000 roles are tens of megabytes.
 const MaxInputSize = 512 << 20
+
+// The exports are read into a tree that keeps the position of every value,
+// so that a mistake is reported at its file, JSON path and line:column.
+// encoding/json reports neither paths nor positions of missing fields, and
+// cannot tell a value of the wrong type in a field that iamc does not read
+// from one it does.
+
+// maxDepth bounds how deeply a file nests. An export nests about a dozen
+// levels (a condition's values inside a statement inside a policy document
+// inside a user); the bound keeps a hostile file from exhausting the stack.
+const maxDepth = 64
+
+// jsonOptions read an export, or a policy document it holds as a string.
+var jsonOptions = jsontree.Options{MaxDepth: maxDepth, UTF8: true}
+
+// syntaxMessage words a mistake in the JSON text of a file.
+func syntaxMessage(e *jsontree.SyntaxError) string {
+	if e.Code == jsontree.ErrDepth {
+		return e.Error() + "; no export does"
+	}
+	return e.Error()
+}
 
 // input is one file being read, and the mistakes found in all files.
 type input struct {
@@ -23,7 +47,7 @@ type input struct {
 }
 
 // readInput reads and parses one file; the error is an *InputError.
-func readInput(name string, errs *InputErrors) (*input, *node, error) {
+func readInput(name string, errs *InputErrors) (*input, *jsontree.Node, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, nil, &InputError{File: name, Message: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
@@ -43,10 +67,9 @@ func readInput(name string, errs *InputErrors) (*input, *node, error) {
 		return nil, nil, tooLarge
 	}
 	in := &input{name: name, src: src, errs: errs}
-	root, serr := parseTree(src)
+	root, serr := jsontree.Parse(src, jsonOptions)
 	if serr != nil {
-		line, col := lineCol(src, serr.off)
-		return nil, nil, &InputError{File: name, Line: line, Column: col, Message: "not valid JSON: " + serr.msg}
+		return nil, nil, &InputError{File: name, Line: serr.Pos.Line, Column: serr.Pos.Column, Message: "not valid JSON: " + syntaxMessage(serr)}
 	}
 	return in, root, nil
 }
@@ -59,25 +82,24 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// errorAt records a mistake at a byte offset of the file.
-func (in *input) errorAt(off int, path, format string, args ...any) {
+// errorAt records a mistake at a position of the file.
+func (in *input) errorAt(at jsontree.Pos, path, format string, args ...any) {
 	if len(*in.errs) >= maxErrors {
 		return
 	}
-	line, col := lineCol(in.src, off)
-	*in.errs = append(*in.errs, &InputError{File: in.name, Path: path, Line: line, Column: col, Message: fmt.Sprintf(format, args...)})
+	*in.errs = append(*in.errs, &InputError{File: in.name, Path: path, Line: at.Line, Column: at.Column, Message: fmt.Sprintf(format, args...)})
 }
 
 // val is a value being read: its node (nil when absent), its JSON path and
 // the object it was looked up in, which locates a missing member.
 type val struct {
 	in     *input
-	n      *node
+	n      *jsontree.Node
 	path   string
-	parent *node
+	parent *jsontree.Node
 }
 
-func (in *input) root(n *node) val { return val{in: in, n: n, path: "$"} }
+func (in *input) root(n *jsontree.Node) val { return val{in: in, n: n, path: "$"} }
 
 var plainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
@@ -87,29 +109,30 @@ func (v val) field(name string) val {
 		p = v.path + "[" + fmt.Sprintf("%q", name) + "]"
 	}
 	out := val{in: v.in, path: p, parent: v.n}
-	if v.n != nil && v.n.kind == kObject {
-		out.n = v.n.get(name)
+	if v.n != nil && v.n.Kind == jsontree.Object {
+		out.n = v.n.Get(name)
 	}
 	return out
 }
 
 // present reports whether the value is there and not null.
-func (v val) present() bool { return v.n != nil && v.n.kind != kNull }
+func (v val) present() bool { return v.n != nil && v.n.Kind != jsontree.Null }
 
-func (v val) off() int {
+// pos is where the value is, or the object it is missing from.
+func (v val) pos() jsontree.Pos {
 	if v.n != nil {
-		return v.n.start
+		return v.n.Start
 	}
 	if v.parent != nil {
-		return v.parent.start
+		return v.parent.Start
 	}
-	return 0
+	return jsontree.Pos{Line: 1, Column: 1}
 }
 
-func (v val) errorf(format string, args ...any) { v.in.errorAt(v.off(), v.path, format, args...) }
+func (v val) errorf(format string, args ...any) { v.in.errorAt(v.pos(), v.path, format, args...) }
 
 func (v val) wrongType(want string) {
-	v.errorf("is %s; expected %s", v.n.kind, want)
+	v.errorf("is %s; expected %s", v.n.Kind.Article(), want)
 }
 
 // str reads an optional string: absent or null gives "" and false.
@@ -117,11 +140,11 @@ func (v val) str() (string, bool) {
 	if !v.present() {
 		return "", false
 	}
-	if v.n.kind != kString {
+	if v.n.Kind != jsontree.String {
 		v.wrongType("a string")
 		return "", false
 	}
-	return v.n.str, true
+	return v.n.Str, true
 }
 
 // reqStr reads a string that must be there and not empty.
@@ -143,11 +166,11 @@ func (v val) boolean() bool {
 	if !v.present() {
 		return false
 	}
-	if v.n.kind != kBool {
+	if v.n.Kind != jsontree.Bool {
 		v.wrongType("true or false")
 		return false
 	}
-	return v.n.str == "true"
+	return v.n.Str == "true"
 }
 
 // list reads an optional array.
@@ -155,12 +178,12 @@ func (v val) list() []val {
 	if !v.present() {
 		return nil
 	}
-	if v.n.kind != kArray {
+	if v.n.Kind != jsontree.Array {
 		v.wrongType("an array")
 		return nil
 	}
-	out := make([]val, len(v.n.elems))
-	for i, e := range v.n.elems {
+	out := make([]val, len(v.n.Elems))
+	for i, e := range v.n.Elems {
 		out[i] = val{in: v.in, n: e, path: fmt.Sprintf("%s[%d]", v.path, i), parent: v.n}
 	}
 	return out
@@ -171,12 +194,12 @@ func (v val) list() []val {
 // example of get-account-authorization-details writes a group's
 // AttachedManagedPolicies so.
 func (v val) objects() []val {
-	if v.present() && v.n.kind == kObject {
+	if v.present() && v.n.Kind == jsontree.Object {
 		return []val{v}
 	}
 	var out []val
 	for _, e := range v.list() {
-		if e.n.kind != kObject {
+		if e.n.Kind != jsontree.Object {
 			e.wrongType("an object")
 			continue
 		}
@@ -191,7 +214,7 @@ func (v val) object() bool {
 	if !v.present() {
 		return false
 	}
-	if v.n.kind != kObject {
+	if v.n.Kind != jsontree.Object {
 		v.wrongType("an object")
 		return false
 	}
@@ -231,14 +254,13 @@ func (v val) doc() *document {
 		v.errorf("is missing; expected a policy document")
 		return nil
 	}
-	line, col := lineCol(v.in.src, v.n.start)
-	d := &document{file: v.in.name, path: v.path, line: line, col: col}
+	d := &document{file: v.in.name, path: v.path, line: v.n.Start.Line, col: v.n.Start.Column}
 	var text []byte
-	switch v.n.kind {
-	case kObject:
-		text = v.in.src[v.n.start:v.n.end]
-	case kString:
-		s := strings.TrimSpace(v.n.str)
+	switch v.n.Kind {
+	case jsontree.Object:
+		text = v.in.src[v.n.Start.Byte:v.n.End.Byte]
+	case jsontree.String:
+		s := strings.TrimSpace(v.n.Str)
 		if !strings.HasPrefix(s, "{") {
 			dec, err := url.PathUnescape(s)
 			if err != nil {
@@ -247,14 +269,13 @@ func (v val) doc() *document {
 			}
 			s, d.encoded = dec, true
 		}
-		inner, serr := parseTree([]byte(s))
+		inner, serr := jsontree.Parse([]byte(s), jsonOptions)
 		if serr != nil {
-			l, c := lineCol([]byte(s), serr.off)
-			v.errorf("holds a policy document that is not valid JSON: line %d, column %d of the document: %s", l, c, serr.msg)
+			v.errorf("holds a policy document that is not valid JSON: line %d, column %d of the document: %s", serr.Pos.Line, serr.Pos.Column, syntaxMessage(serr))
 			return nil
 		}
-		if inner.kind != kObject {
-			v.errorf("holds %s; a policy document is a JSON object", inner.kind)
+		if inner.Kind != jsontree.Object {
+			v.errorf("holds %s; a policy document is a JSON object", inner.Kind.Article())
 			return nil
 		}
 		text = []byte(s)

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/iamc/iamc/internal/jsontree"
 )
 
 // The refusals here are those of the grammar of the IAM JSON policy language
@@ -26,11 +28,11 @@ import (
 // reported here; rules that depend on where the policy is used are checked by
 // the compiler.
 func ParsePolicyJSON(file string, src []byte) (*Document, hcl.Diagnostics) {
-	root, derr := parseJSONTree(file, src)
-	if derr != nil {
-		return nil, hcl.Diagnostics{derr}
+	root, serr := jsontree.Parse(src, jsonOptions)
+	if serr != nil {
+		return nil, hcl.Diagnostics{jsonSyntaxDiagnostic(file, serr)}
 	}
-	d := &jsonDecoder{}
+	d := &jsonDecoder{file: file}
 	doc := d.document(root)
 	if doc != nil {
 		if e := statementsError(len(doc.Statements), doc.Range); e != nil {
@@ -49,8 +51,85 @@ func ParsePolicyJSON(file string, src []byte) (*Document, hcl.Diagnostics) {
 	return doc, d.diags
 }
 
+// maxJSONDepth bounds the nesting of a JSON policy document. Real policies
+// nest four levels deep (Statement, Condition, operator, key).
+const maxJSONDepth = 32
+
+// jsonOptions read a policy document: numbers are compared as 64-bit
+// floats, so one out of their range is refused where it is written.
+var jsonOptions = jsontree.Options{MaxDepth: maxJSONDepth, Float64: true}
+
+// jsonFoundDetails word the mistakes of JSON syntax that name what was
+// found where something else was expected.
+var jsonFoundDetails = map[jsontree.ErrorCode]string{
+	jsontree.ErrValue:     "expected a value, found %s",
+	jsontree.ErrKey:       "expected a quoted object key, found %s",
+	jsontree.ErrColon:     "expected ':' after the object key, found %s",
+	jsontree.ErrObjectEnd: "expected ',' or '}' in object, found %s",
+	jsontree.ErrArrayEnd:  "expected ',' or ']' in array, found %s",
+	jsontree.ErrTrailing:  "unexpected %s after the end of the document",
+}
+
+// jsonSyntaxDiagnostic reports a mistake in the JSON text of a policy
+// document at its line and column. A key given twice is refused: the
+// grammar says "Individual elements must not contain multiple instances of
+// the same key", and IAM "does not allow such errors in new or edited
+// policies" (Troubleshoot IAM policies).
+func jsonSyntaxDiagnostic(file string, e *jsontree.SyntaxError) *hcl.Diagnostic {
+	at := hcl.Pos(e.Pos)
+	end := at
+	end.Column++
+	end.Byte++
+	rng := &hcl.Range{Filename: file, Start: at, End: end}
+	found := "end of file"
+	if e.Found != jsontree.EOF {
+		found = fmt.Sprintf("character %q", e.Found)
+	}
+	if format, ok := jsonFoundDetails[e.Code]; ok {
+		return Errorf(CodeSyntaxError, rng, "Invalid JSON", format, found)
+	}
+	switch e.Code {
+	case jsontree.ErrDepth:
+		return Errorf(CodeProjectLimit, rng, "JSON document too deep", "the document nests more than %d levels", e.Limit)
+	case jsontree.ErrDuplicateKey:
+		return Errorf(CodeSyntaxError, rng, "Duplicate JSON key", "the key %q appears twice in this object; the first is at line %d", e.Key, e.First.Line)
+	case jsontree.ErrEscape:
+		return Errorf(CodeSyntaxError, rng, "Invalid JSON string", "%s", e.Err)
+	case jsontree.ErrControl:
+		return Errorf(CodeSyntaxError, rng, "Invalid JSON string", "control character in string; escape it")
+	case jsontree.ErrUnterminated:
+		return Errorf(CodeSyntaxError, rng, "Invalid JSON string", "the string is not terminated")
+	case jsontree.ErrNumber:
+		return Errorf(CodeSyntaxError, rng, "Invalid JSON number", "%q is not a number", e.Text)
+	case jsontree.ErrNumberRange:
+		// No evaluator compares a number too large for a 64-bit float as
+		// written.
+		return Errorf(CodeInvalidConditionDataType, rng, "Number out of range", "%s cannot be represented as a 64-bit floating-point number (about ±1.8e308, down to 2.2e-308)", shorten(e.Text))
+	}
+	return Errorf(CodeSyntaxError, rng, "Invalid JSON", "%s", e.Error())
+}
+
+// shorten cuts a long text for a message.
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
+}
+
 type jsonDecoder struct {
+	file  string
 	diags hcl.Diagnostics
+}
+
+// rng is the source range of a value.
+func (d *jsonDecoder) rng(n *jsontree.Node) hcl.Range {
+	return hcl.Range{Filename: d.file, Start: hcl.Pos(n.Start), End: hcl.Pos(n.End)}
+}
+
+// keyRange is the source range of a member's key.
+func (d *jsonDecoder) keyRange(m *jsontree.Member) hcl.Range {
+	return hcl.Range{Filename: d.file, Start: hcl.Pos(m.KeyStart), End: hcl.Pos(m.KeyEnd)}
 }
 
 func (d *jsonDecoder) errorf(code Code, rng hcl.Range, summary, format string, args ...any) {
@@ -60,28 +139,28 @@ func (d *jsonDecoder) errorf(code Code, rng hcl.Range, summary, format string, a
 var topLevelKeys = []string{"Version", "Id", "Statement"}
 var statementKeys = []string{"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"}
 
-func (d *jsonDecoder) unknownKey(m jsonMember, where string, known []string) {
+func (d *jsonDecoder) unknownKey(m *jsontree.Member, where string, known []string) {
 	detail := fmt.Sprintf("%s may contain only %s", where, quoteList(known))
 	if s := nameSuggestion(m.Key, known); s != "" {
 		detail = fmt.Sprintf("did you mean %q? %s", s, detail)
 	}
-	d.errorf(CodeInvalidPolicyElement, m.KeyRange, fmt.Sprintf("Unknown policy element %q", m.Key), "%s", detail)
+	d.errorf(CodeInvalidPolicyElement, d.keyRange(m), fmt.Sprintf("Unknown policy element %q", m.Key), "%s", detail)
 }
 
-func (d *jsonDecoder) document(n *jsonNode) *Document {
-	if n.Kind != jsonObject {
-		d.errorf(CodeDataTypeMismatch, n.Range, "Invalid policy document", "a policy document is a JSON object, not %s", article(n.Kind))
+func (d *jsonDecoder) document(n *jsontree.Node) *Document {
+	if n.Kind != jsontree.Object {
+		d.errorf(CodeDataTypeMismatch, d.rng(n), "Invalid policy document", "a policy document is a JSON object, not %s", n.Kind.Article())
 		return nil
 	}
-	doc := &Document{Range: n.Range, Statements: []*Statement{}}
-	var stmts *jsonMember
+	doc := &Document{Range: d.rng(n), Statements: []*Statement{}}
+	var stmts *jsontree.Member
 	for i := range n.Members {
 		m := &n.Members[i]
 		switch m.Key {
 		case "Version":
 			if s, ok := d.str(m.Value, "Version"); ok {
 				if s != "2012-10-17" && s != "2008-10-17" {
-					d.errorf(CodeInvalidVersion, m.Value.Range, "Invalid policy version", "Version must be \"2012-10-17\" (or the legacy \"2008-10-17\"), not %q", s)
+					d.errorf(CodeInvalidVersion, d.rng(m.Value), "Invalid policy version", "Version must be \"2012-10-17\" (or the legacy \"2008-10-17\"), not %q", s)
 				}
 				doc.Version = s
 			}
@@ -92,22 +171,22 @@ func (d *jsonDecoder) document(n *jsonNode) *Document {
 		case "Statement":
 			stmts = m
 		default:
-			d.unknownKey(*m, "a policy document", topLevelKeys)
+			d.unknownKey(m, "a policy document", topLevelKeys)
 		}
 	}
 	if stmts == nil {
-		d.errorf(CodeMissingStatement, n.Range, "Missing Statement", "a policy document needs a Statement element")
+		d.errorf(CodeMissingStatement, d.rng(n), "Missing Statement", "a policy document needs a Statement element")
 		return doc
 	}
 	switch stmts.Value.Kind {
-	case jsonObject:
+	case jsontree.Object:
 		if s := d.statement(stmts.Value); s != nil {
 			doc.Statements = append(doc.Statements, s)
 		}
-	case jsonArray:
+	case jsontree.Array:
 		for _, e := range stmts.Value.Elems {
-			if e.Kind != jsonObject {
-				d.errorf(CodeDataTypeMismatch, e.Range, "Invalid Statement", "each statement is a JSON object, not %s", article(e.Kind))
+			if e.Kind != jsontree.Object {
+				d.errorf(CodeDataTypeMismatch, d.rng(e), "Invalid Statement", "each statement is a JSON object, not %s", e.Kind.Article())
 				continue
 			}
 			if s := d.statement(e); s != nil {
@@ -115,13 +194,13 @@ func (d *jsonDecoder) document(n *jsonNode) *Document {
 			}
 		}
 	default:
-		d.errorf(CodeDataTypeMismatch, stmts.Value.Range, "Invalid Statement", "Statement is an object or an array of objects, not %s", article(stmts.Value.Kind))
+		d.errorf(CodeDataTypeMismatch, d.rng(stmts.Value), "Invalid Statement", "Statement is an object or an array of objects, not %s", stmts.Value.Kind.Article())
 	}
 	return doc
 }
 
-func (d *jsonDecoder) statement(n *jsonNode) *Statement {
-	s := &Statement{Range: hcl.Range{Filename: n.Range.Filename, Start: n.Range.Start, End: n.Range.Start}}
+func (d *jsonDecoder) statement(n *jsontree.Node) *Statement {
+	s := &Statement{Range: hcl.Range{Filename: d.file, Start: hcl.Pos(n.Start), End: hcl.Pos(n.Start)}}
 	s.Range.End.Column++
 	s.Range.End.Byte++
 	hasEffect := false
@@ -136,7 +215,7 @@ func (d *jsonDecoder) statement(n *jsonNode) *Statement {
 			if v, ok := d.str(m.Value, "Effect"); ok {
 				hasEffect = true
 				if v != "Allow" && v != "Deny" {
-					d.errorf(CodeInvalidEffect, m.Value.Range, "Invalid effect", "Effect must be exactly \"Allow\" or \"Deny\" (case-sensitive), not %q", v)
+					d.errorf(CodeInvalidEffect, d.rng(m.Value), "Invalid effect", "Effect must be exactly \"Allow\" or \"Deny\" (case-sensitive), not %q", v)
 				}
 				s.Effect = Effect(v)
 			}
@@ -155,7 +234,7 @@ func (d *jsonDecoder) statement(n *jsonNode) *Statement {
 		case "Condition":
 			s.Conditions = d.condition(m.Value)
 		default:
-			d.unknownKey(*m, "a statement", statementKeys)
+			d.unknownKey(m, "a statement", statementKeys)
 		}
 	}
 	if !hasEffect {
@@ -164,9 +243,9 @@ func (d *jsonDecoder) statement(n *jsonNode) *Statement {
 	return s
 }
 
-func (d *jsonDecoder) str(n *jsonNode, what string) (string, bool) {
-	if n.Kind != jsonString {
-		d.errorf(CodeDataTypeMismatch, n.Range, "Invalid "+what, "%s must be a string, not %s", what, article(n.Kind))
+func (d *jsonDecoder) str(n *jsontree.Node, what string) (string, bool) {
+	if n.Kind != jsontree.String {
+		d.errorf(CodeDataTypeMismatch, d.rng(n), "Invalid "+what, "%s must be a string, not %s", what, n.Kind.Article())
 		return "", false
 	}
 	return n.Str, true
@@ -174,41 +253,42 @@ func (d *jsonDecoder) str(n *jsonNode, what string) (string, bool) {
 
 // strings decodes a string or an array of strings. The result is non-nil
 // (possibly empty) so that the presence of the element is kept.
-func (d *jsonDecoder) strings(n *jsonNode, what string) []String {
+func (d *jsonDecoder) strings(n *jsontree.Node, what string) []String {
 	out := []String{}
 	switch n.Kind {
-	case jsonString:
-		out = append(out, String{Value: n.Str, Range: n.Range})
-	case jsonArray:
+	case jsontree.String:
+		out = append(out, String{Value: n.Str, Range: d.rng(n)})
+	case jsontree.Array:
 		for _, e := range n.Elems {
-			if e.Kind != jsonString {
-				d.errorf(CodeDataTypeMismatch, e.Range, "Invalid "+what, "%s values must be strings, not %s", what, article(e.Kind))
+			if e.Kind != jsontree.String {
+				d.errorf(CodeDataTypeMismatch, d.rng(e), "Invalid "+what, "%s values must be strings, not %s", what, e.Kind.Article())
 				continue
 			}
-			out = append(out, String{Value: e.Str, Range: e.Range})
+			out = append(out, String{Value: e.Str, Range: d.rng(e)})
 		}
 		if len(n.Elems) == 0 {
-			d.errorf(CodeInvalidAttributeValue, n.Range, "Empty "+what, "%s must list at least one value", what)
+			d.errorf(CodeInvalidAttributeValue, d.rng(n), "Empty "+what, "%s must list at least one value", what)
 		}
 	default:
-		d.errorf(CodeDataTypeMismatch, n.Range, "Invalid "+what, "%s must be a string or an array of strings, not %s", what, article(n.Kind))
+		d.errorf(CodeDataTypeMismatch, d.rng(n), "Invalid "+what, "%s must be a string or an array of strings, not %s", what, n.Kind.Article())
 	}
 	return out
 }
 
 var principalTypes = []string{"AWS", "Service", "Federated", "CanonicalUser"}
 
-func (d *jsonDecoder) principal(n *jsonNode, what string) []Principal {
+func (d *jsonDecoder) principal(n *jsontree.Node, what string) []Principal {
 	out := []Principal{}
 	switch n.Kind {
-	case jsonString:
+	case jsontree.String:
 		if n.Str != "*" {
-			d.errorf(CodeDataTypeMismatch, n.Range, "Invalid "+what, "a %s given as a string must be \"*\"; name principals as {\"AWS\": …}, {\"Service\": …}, {\"Federated\": …} or {\"CanonicalUser\": …}", what)
+			d.errorf(CodeDataTypeMismatch, d.rng(n), "Invalid "+what, "a %s given as a string must be \"*\"; name principals as {\"AWS\": …}, {\"Service\": …}, {\"Federated\": …} or {\"CanonicalUser\": …}", what)
 			return out
 		}
-		out = append(out, Principal{Type: "*", Identifiers: []String{{Value: "*", Range: n.Range}}, Range: n.Range})
-	case jsonObject:
-		for _, m := range n.Members {
+		out = append(out, Principal{Type: "*", Identifiers: []String{{Value: "*", Range: d.rng(n)}}, Range: d.rng(n)})
+	case jsontree.Object:
+		for i := range n.Members {
+			m := &n.Members[i]
 			known := false
 			for _, t := range principalTypes {
 				if m.Key == t {
@@ -220,72 +300,64 @@ func (d *jsonDecoder) principal(n *jsonNode, what string) []Principal {
 				if s := nameSuggestion(m.Key, principalTypes); s != "" {
 					detail = fmt.Sprintf("did you mean %q? %s", s, detail)
 				}
-				d.errorf(CodeInvalidPrincipalFormat, m.KeyRange, "Unknown principal type", "%s", detail)
+				d.errorf(CodeInvalidPrincipalFormat, d.keyRange(m), "Unknown principal type", "%s", detail)
 				continue
 			}
-			out = append(out, Principal{Type: m.Key, Identifiers: d.strings(m.Value, what+" "+m.Key), Range: m.Value.Range})
+			out = append(out, Principal{Type: m.Key, Identifiers: d.strings(m.Value, what+" "+m.Key), Range: d.rng(m.Value)})
 		}
 	default:
-		d.errorf(CodeDataTypeMismatch, n.Range, "Invalid "+what, "%s must be \"*\" or an object, not %s", what, article(n.Kind))
+		d.errorf(CodeDataTypeMismatch, d.rng(n), "Invalid "+what, "%s must be \"*\" or an object, not %s", what, n.Kind.Article())
 	}
 	return out
 }
 
-func (d *jsonDecoder) condition(n *jsonNode) []Condition {
+func (d *jsonDecoder) condition(n *jsontree.Node) []Condition {
 	out := []Condition{}
-	if n.Kind != jsonObject {
-		d.errorf(CodeDataTypeMismatch, n.Range, "Invalid Condition", "Condition must be an object of operators, not %s", article(n.Kind))
+	if n.Kind != jsontree.Object {
+		d.errorf(CodeDataTypeMismatch, d.rng(n), "Invalid Condition", "Condition must be an object of operators, not %s", n.Kind.Article())
 		return out
 	}
-	for _, op := range n.Members {
-		if op.Value.Kind != jsonObject {
-			d.errorf(CodeDataTypeMismatch, op.Value.Range, "Invalid Condition", "the value of condition operator %q must be an object of condition keys, not %s", op.Key, article(op.Value.Kind))
+	for i := range n.Members {
+		op := &n.Members[i]
+		if op.Value.Kind != jsontree.Object {
+			d.errorf(CodeDataTypeMismatch, d.rng(op.Value), "Invalid Condition", "the value of condition operator %q must be an object of condition keys, not %s", op.Key, op.Value.Kind.Article())
 			continue
 		}
 		seen := map[string]hcl.Range{}
-		for _, k := range op.Value.Members {
+		for j := range op.Value.Members {
+			k := &op.Value.Members[j]
 			// Condition key names are case-insensitive (docs/semantics.md §5.1):
 			// aws:SourceIp and AWS:SOURCEIP are one key, and a document
 			// that names it twice in one operator is ambiguous. IAM Access
 			// Analyzer reports it as an error ("Duplicate keys with
 			// different case"); what IAM itself does is not documented.
 			if first, dup := seen[strings.ToLower(k.Key)]; dup {
-				d.errorf(CodeInvalidCondition, k.KeyRange, "Duplicate condition key", "%q is already a key of %s at line %d (condition key names are case-insensitive); put all its values in one list", k.Key, op.Key, first.Start.Line)
+				d.errorf(CodeInvalidCondition, d.keyRange(k), "Duplicate condition key", "%q is already a key of %s at line %d (condition key names are case-insensitive); put all its values in one list", k.Key, op.Key, first.Start.Line)
 				continue
 			}
-			seen[strings.ToLower(k.Key)] = k.KeyRange
+			seen[strings.ToLower(k.Key)] = d.keyRange(k)
 			c := Condition{
-				Operator: String{Value: op.Key, Range: op.KeyRange},
-				Key:      String{Value: k.Key, Range: k.KeyRange},
-				Range:    hcl.RangeBetween(k.KeyRange, k.Value.Range),
+				Operator: String{Value: op.Key, Range: d.keyRange(op)},
+				Key:      String{Value: k.Key, Range: d.keyRange(k)},
+				Range:    hcl.RangeBetween(d.keyRange(k), d.rng(k.Value)),
 				Values:   []String{},
 			}
-			vals := []*jsonNode{k.Value}
-			if k.Value.Kind == jsonArray {
+			vals := []*jsontree.Node{k.Value}
+			if k.Value.Kind == jsontree.Array {
 				vals = k.Value.Elems
 			}
 			for _, v := range vals {
 				switch v.Kind {
-				case jsonString, jsonNumber, jsonBool:
-					c.Values = append(c.Values, String{Value: v.Str, Range: v.Range})
+				case jsontree.String, jsontree.Number, jsontree.Bool:
+					c.Values = append(c.Values, String{Value: v.Str, Range: d.rng(v)})
 				default:
-					d.errorf(CodeInvalidConditionDataType, v.Range, "Invalid condition value", "condition values are strings, numbers or booleans, not %s", article(v.Kind))
+					d.errorf(CodeInvalidConditionDataType, d.rng(v), "Invalid condition value", "condition values are strings, numbers or booleans, not %s", v.Kind.Article())
 				}
 			}
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-func article(k jsonKind) string {
-	switch k {
-	case jsonObject, jsonArray:
-		return "an " + k.String()
-	case jsonNull:
-		return "null"
-	}
-	return "a " + k.String()
 }
 
 func quoteList(names []string) string {
