@@ -692,31 +692,26 @@ func (p *Project) mayBeNamed(role *Principal, batch []*Principal) bool {
 	return false
 }
 
-func sortedPrincipals(m map[string]*Principal) []*Principal {
-	out := make([]*Principal, 0, len(m))
-	for _, p := range m {
-		out = append(out, p)
+// sortedBy returns the values of m in the order of key.
+func sortedBy[K comparable, V any](m map[K]V, key func(V) string) []V {
+	out := make([]V, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ARN < out[j].ARN })
+	sort.Slice(out, func(i, j int) bool { return key(out[i]) < key(out[j]) })
 	return out
+}
+
+func sortedPrincipals(m map[string]*Principal) []*Principal {
+	return sortedBy(m, func(p *Principal) string { return p.ARN })
 }
 
 func sortedGroups(m map[string]*Group) []*Group {
-	out := make([]*Group, 0, len(m))
-	for _, g := range m {
-		out = append(out, g)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
+	return sortedBy(m, func(g *Group) string { return g.Name })
 }
 
 func sortedPolicies(m map[string]*ManagedPolicy) []*ManagedPolicy {
-	out := make([]*ManagedPolicy, 0, len(m))
-	for _, p := range m {
-		out = append(out, p)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Ref < out[j].Ref })
-	return out
+	return sortedBy(m, func(p *ManagedPolicy) string { return p.Ref })
 }
 
 // Principal returns the user, root user or role with this ARN, or nil.

@@ -15,6 +15,17 @@ import (
 // openProject loads PATH for the analysis commands: a project directory
 // (compiled in memory, its warnings printed), a bundle or an unpacked
 // bundle.
+// openWithContext reads --context, then opens the project or bundle the
+// question is about: a mistaken flag is reported before any loading.
+func openWithContext(ctx context.Context, s *streams, path string, kvs []string) (*analysis.Project, map[string]any, error) {
+	base, err := parseContext(kvs)
+	if err != nil {
+		return nil, nil, err
+	}
+	proj, err := openProject(ctx, s, path)
+	return proj, base, err
+}
+
 func openProject(ctx context.Context, s *streams, path string) (*analysis.Project, error) {
 	p, diags, err := analysis.Open(ctx, path)
 	return opened(ctx, s, path, p, diags, err)

@@ -57,11 +57,7 @@ func runCan(ctx context.Context, s *streams, p *canParams) error {
 	if err := checkFormat(p.format, "pretty", "json"); err != nil {
 		return err
 	}
-	base, err := parseContext(p.context)
-	if err != nil {
-		return err
-	}
-	proj, err := openProject(ctx, s, p.path)
+	proj, base, err := openWithContext(ctx, s, p.path, p.context)
 	if err != nil {
 		return err
 	}

@@ -54,11 +54,7 @@ func runGraph(ctx context.Context, s *streams, p *graphParams) error {
 	if (p.action == "") != (p.resource == "") {
 		return usageError{errString("give --action and --resource together")}
 	}
-	base, err := parseContext(p.context)
-	if err != nil {
-		return err
-	}
-	proj, err := openProject(ctx, s, p.path)
+	proj, base, err := openWithContext(ctx, s, p.path, p.context)
 	if err != nil {
 		return err
 	}

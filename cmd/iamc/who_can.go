@@ -55,11 +55,7 @@ func runWhoCan(ctx context.Context, s *streams, p *whoCanParams) error {
 	if err := checkFormat(p.format, "pretty", "json", "dot", "mermaid", "svg"); err != nil {
 		return err
 	}
-	base, err := parseContext(p.context)
-	if err != nil {
-		return err
-	}
-	proj, err := openProject(ctx, s, p.path)
+	proj, base, err := openWithContext(ctx, s, p.path, p.context)
 	if err != nil {
 		return err
 	}
