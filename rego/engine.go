@@ -372,8 +372,15 @@ func (e *AssumeRoleError) Error() string {
 	if len(e.Decision.MissingContext) > 0 {
 		why += "; missing context: " + strings.Join(e.Decision.MissingContext, ", ")
 	}
+	if e.Role == federationCall {
+		return fmt.Sprintf("%s: denied (%s)", federationCall, why)
+	}
 	return fmt.Sprintf("assume role %s: denied (%s)", e.Role, why)
 }
+
+// federationCall is the Role of an AssumeRoleError of GetFederationToken,
+// which makes a session without a role.
+const federationCall = "GetFederationToken"
 
 // Unwrap returns ErrAssumeRoleFailed and the errors of the decision.
 func (e *AssumeRoleError) Unwrap() []error {
@@ -437,7 +444,7 @@ func AssumeRoleInput(req AssumeRoleRequest) map[string]any {
 // returns the federated user session. A denial is an *AssumeRoleError.
 func (e *Engine) GetFederationToken(ctx context.Context, req FederationRequest) (*Session, error) {
 	in, err := federationInput(req)
-	return e.newSession(ctx, e.federate, in, err, "GetFederationToken")
+	return e.newSession(ctx, e.federate, in, err, federationCall)
 }
 
 // FederationInput returns the input document of data.iamc.federate for a

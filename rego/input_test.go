@@ -86,6 +86,7 @@ func TestHostileInputDepth(t *testing.T) {
 			_, err = eng.GetFederationToken(ctx, rego.FederationRequest{Principal: owner, Context: context})
 			require.True(t, errors.As(err, &ae), "%v", err)
 			assert.Contains(t, strings.Join(ae.Errors, "\n"), c.want)
+			assert.True(t, strings.HasPrefix(err.Error(), "GetFederationToken: denied ("), "the call, not a role: %v", err)
 		})
 	}
 	// The same bounds hold for the session policy, session tags and a
