@@ -14,21 +14,32 @@ import (
 )
 
 func newVersionCmd(s *streams) *cobra.Command {
-	return &cobra.Command{
+	var notices bool
+	cmd := &cobra.Command{
 		Use:   "version",
 		Short: "Print the versions of iamc, of the OPA it embeds and of its AWS catalog",
 		Long: `Version prints iamc's version (a release tag, or "devel" with the commit it
 was built from, "modified" when the tree had uncommitted changes), the version
 of OPA whose engine it embeds (an OPA sidecar of the same version decides
 exactly as iamc does), the versions of the AWS data of its service catalog,
-and the Go toolchain. iamc --version prints the same.`,
-		Example: `  iamc version`,
-		Args:    cobra.NoArgs,
+and the Go toolchain. iamc --version prints the same.
+
+--notices prints the license notices of the AWS data iamc embeds (the npm
+packages its service catalog and AWS managed policies come from).`,
+		Example: `  iamc version
+  iamc version --notices`,
+		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprint(s.out, versionText())
+			text := versionText()
+			if notices {
+				text = catalog.Notices()
+			}
+			_, err := fmt.Fprint(s.out, text)
 			return err
 		},
 	}
+	cmd.Flags().BoolVar(&notices, "notices", false, "print the license notices of the embedded AWS data")
+	return cmd
 }
 
 // versionText describes this build, one line each: iamc, OPA, the AWS

