@@ -2,8 +2,10 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -162,7 +164,43 @@ func (p *Project) decideAll(ctx context.Context, reqs []rego.Request) ([]rego.De
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if first == nil {
+		first = undecided(reqs, out)
+	}
 	return out, first
+}
+
+// answers are the decision errors that answer the question: the caller
+// cannot make the request (a principal one revision does not have, the
+// root user assuming a role, a role or an action that does not exist). Any
+// other error means the engine could not decide a request an analysis
+// asked, and the analysis fails rather than count it as a deny, which
+// would leave someone out of the answer.
+var answers = map[rego.ErrorCode]bool{
+	rego.ErrUnknownPrincipal: true, rego.ErrInvalidSTSRequest: true,
+	rego.ErrUnknownRole: true, rego.ErrUnknownAction: true,
+}
+
+// undecided reports the decisions whose errors are not answers.
+func undecided(reqs []rego.Request, ds []rego.Decision) error {
+	n, firstAt := 0, -1
+	for i, d := range ds {
+		for _, e := range d.ErrorDetails {
+			if !answers[e.Code] {
+				if firstAt < 0 {
+					firstAt = i
+				}
+				n++
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	r := reqs[firstAt]
+	return fmt.Errorf("the engine could not decide %d of the %d requests asked (the first: %s %s on %s: %s)",
+		n, len(reqs), r.Principal, r.Action, r.Resource, strings.Join(ds[firstAt].Errors, "; "))
 }
 
 // principalsOf returns the model's users and root users and its roles, in
