@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -32,11 +33,16 @@ type Engine struct {
 	assume   opa.PreparedEvalQuery
 	federate opa.PreparedEvalQuery
 	matched  opa.PreparedEvalQuery
-	store    storage.Store
-	compiler *ast.Compiler
-	cache    cache.InterQueryValueCache
-	manifest bundle.Manifest
-	bundle   *bundle.Bundle
+	// whynot is prepared at the first WhyNot: most engines never explain
+	// a deny that way.
+	whynotOnce sync.Once
+	whynot     opa.PreparedEvalQuery
+	whynotErr  error
+	store      storage.Store
+	compiler   *ast.Compiler
+	cache      cache.InterQueryValueCache
+	manifest   bundle.Manifest
+	bundle     *bundle.Bundle
 	// requestTime: the engine takes a request's time from the request.
 	requestTime bool
 }

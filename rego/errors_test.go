@@ -136,8 +136,8 @@ func TestAssumeRoleErrorCodes(t *testing.T) {
 	_, err = eng.AssumeRole(ctx, rego.AssumeRoleRequest{Role: "arn:aws:iam::111122223333:role/shop/Inventory", Session: expired})
 	assert.ErrorIs(t, err, rego.ErrSessionExpired)
 
-	// Refunds are denied to the Cashier by the guardrails; the error names
-	// the statement, as eval does.
+	// The error of an explicit deny names the statements that decided it,
+	// as eval does (its wording, on a decision made by hand).
 	assert.Contains(t, (&rego.AssumeRoleError{Role: cashier, Decision: rego.Decision{Decision: rego.ExplicitDeny,
 		Reasons: []rego.Reason{{Policy: "policy.guardrails", Statement: "NoRefunds"}}}}).Error(),
 		"explicit_deny by policy.guardrails.statement.NoRefunds")

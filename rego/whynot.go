@@ -120,7 +120,10 @@ func (e *Engine) WhyNot(ctx context.Context, req Request) ([]NearMiss, error) {
 	if err != nil {
 		return nil, nil
 	}
-	pq, err := e.prepare(ctx, "data.iamc.whynot", opa.GenerateJSON(rawTerms))
+	e.whynotOnce.Do(func() {
+		e.whynot, e.whynotErr = e.prepare(context.WithoutCancel(ctx), "data.iamc.whynot", opa.GenerateJSON(rawTerms))
+	})
+	pq, err := e.whynot, e.whynotErr
 	if err != nil {
 		return nil, fmt.Errorf("whynot: %w", err)
 	}

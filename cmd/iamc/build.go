@@ -124,7 +124,7 @@ expired session, step around a date condition).`,
 
 func runBuild(ctx context.Context, s *streams, p *buildParams, signing *compiler.Signing) error {
 	show := !p.quiet && isTerminal(s.err)
-	st := newStatus(s.err, "build", show, statusDelay)
+	st := newStatus(s.err, "build", compiler.StageLoad, show, statusDelay)
 	out, proj, diags, err := compiler.BuildContext(compiler.WithProgress(ctx, st.Set), p.dir)
 	st.Stop()
 	if err != nil {
@@ -144,8 +144,7 @@ func runBuild(ctx context.Context, s *streams, p *buildParams, signing *compiler
 			return &exitError{code: exitInvalid, err: err}
 		}
 	}
-	st = newStatus(s.err, "build", show, statusDelay)
-	st.Set("writing " + p.output)
+	st = newStatus(s.err, "build", "writing "+p.output, show, statusDelay)
 	if p.format == "dir" {
 		err = out.WriteDirContext(ctx, p.output)
 	} else {

@@ -26,12 +26,13 @@ type status struct {
 	stopped chan struct{}
 }
 
-// newStatus starts a status line on w when show is true, else returns nil.
-func newStatus(w io.Writer, command string, show bool, delay time.Duration) *status {
+// newStatus starts a status line on w, in its first stage, when show is
+// true, else returns nil.
+func newStatus(w io.Writer, command, stage string, show bool, delay time.Duration) *status {
 	if !show {
 		return nil
 	}
-	s := &status{w: w, command: command, start: time.Now(), stop: make(chan struct{}), stopped: make(chan struct{})}
+	s := &status{w: w, command: command, stage: stage, start: time.Now(), stop: make(chan struct{}), stopped: make(chan struct{})}
 	go s.run(delay)
 	return s
 }

@@ -12,8 +12,7 @@ import (
 // time taken, and is cleared when the work ends.
 func TestStatusLine(t *testing.T) {
 	var w lockedBuffer
-	st := newStatus(&w, "build", true, 0)
-	st.Set("validating")
+	st := newStatus(&w, "build", "validating", true, 0)
 	for !strings.Contains(w.String(), "validating") {
 		time.Sleep(10 * time.Millisecond) // the test's deadline bounds the wait
 	}
@@ -29,12 +28,12 @@ func TestStatusLine(t *testing.T) {
 // status at all.
 func TestStatusLineQuiet(t *testing.T) {
 	var w lockedBuffer
-	st := newStatus(&w, "build", true, time.Hour)
-	st.Set("reading the project")
+	st := newStatus(&w, "build", "reading the project", true, time.Hour)
+	st.Set("validating")
 	st.Stop()
 	assert.Empty(t, w.String())
 
-	var none *status = newStatus(&w, "build", false, 0)
+	var none *status = newStatus(&w, "build", "validating", false, 0)
 	assert.Nil(t, none)
 	none.Set("validating")
 	none.Stop()
