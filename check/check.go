@@ -17,7 +17,7 @@ import (
 // that one run reports everything it can.
 func Run(dir string) *Report {
 	out, p, diags := compiler.Build(dir)
-	r := analyze(out, p, diags)
+	r := analyze(context.Background(), out, p, diags)
 	r.Dir = dir
 	return r
 }
@@ -28,7 +28,10 @@ func RunContext(ctx context.Context, dir string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := analyze(out, p, diags)
+	r := analyze(ctx, out, p, diags)
+	if err := ctx.Err(); err != nil {
+		return nil, err // the escalation analysis stopped short
+	}
 	r.Dir = dir
 	return r, nil
 }
@@ -36,10 +39,10 @@ func RunContext(ctx context.Context, dir string) (*Report, error) {
 // RunFS is Run over a file system.
 func RunFS(fsys fs.FS) *Report {
 	out, p, diags := compiler.BuildFS(fsys)
-	return analyze(out, p, diags)
+	return analyze(context.Background(), out, p, diags)
 }
 
-func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Report {
+func analyze(ctx context.Context, out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Report {
 	r := &Report{Compiles: out != nil && !diags.HasErrors(), Sources: map[string][]byte{}}
 	if p != nil {
 		r.Sources = p.Sources
@@ -70,7 +73,7 @@ func analyze(out *compiler.Output, p *schema.Project, diags hcl.Diagnostics) *Re
 		r.Findings = append(r.Findings, a.findings...)
 		if r.Compiles {
 			// Escalations are findings like any: suppressible.
-			r.Findings = append(r.Findings, escalations(out, p)...)
+			r.Findings = append(r.Findings, escalations(ctx, out, p)...)
 		}
 		r.Policies, r.Statements = a.policies, compiler.StatementCount(p)
 		r.AWS.Policies, r.AWS.Statements = a.awsPolicies, a.awsStatements

@@ -21,7 +21,7 @@ const CodePrivilegeEscalation schema.Code = "PRIVILEGE_ESCALATION"
 // the shortest way. Every step rests on requests the engine allows; a
 // project in which no identity policy may allow an escalation action is
 // not evaluated at all.
-func escalations(out *compiler.Output, p *schema.Project) []Finding {
+func escalations(ctx context.Context, out *compiler.Output, p *schema.Project) []Finding {
 	m, err := analysis.ReadModel(out.Data)
 	if err == nil && !m.MayEscalate() {
 		return nil
@@ -34,7 +34,6 @@ func escalations(out *compiler.Output, p *schema.Project) []Finding {
 	if err != nil {
 		return fail(err)
 	}
-	ctx := context.Background()
 	proj, err := analysis.FromOutput(ctx, p.Dir, out)
 	if err != nil {
 		return fail(err)
