@@ -3,10 +3,8 @@ package analysis
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/iamc/iamc/rego"
@@ -117,57 +115,22 @@ func (c Caller) request(action, resource string, ctx map[string]any) rego.Reques
 	return rego.Request{Principal: c.Principal, Action: action, Resource: resource, Context: ctx, Session: c.Session}
 }
 
-// batchSize is how many requests one evaluation decides.
-const batchSize = 64
-
-// decideAll decides requests with DecideBatch, on as many goroutines as
-// the process may run at once. A decision that failed to evaluate denies
-// (the engine's contract); the first such error is returned.
+// decideAll decides requests with one DecideBatch, which evaluates them in
+// one chunk per processor. A decision that failed to evaluate denies (the
+// engine's contract); the engine's error, or the first request it could
+// not decide (undecided), is returned.
 func (p *Project) decideAll(ctx context.Context, reqs []rego.Request) ([]rego.Decision, error) {
-	out := make([]rego.Decision, len(reqs))
 	if len(reqs) == 0 {
-		return out, nil
+		return []rego.Decision{}, nil
 	}
-	var (
-		mu    sync.Mutex
-		first error
-		wg    sync.WaitGroup
-	)
-	next := make(chan int)
-	workers := min(runtime.GOMAXPROCS(0), (len(reqs)+batchSize-1)/batchSize)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for start := range next {
-				end := min(start+batchSize, len(reqs))
-				ds, err := p.Engine.DecideBatch(ctx, reqs[start:end])
-				copy(out[start:end], ds)
-				if err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
-			}
-		}()
+	out, err := p.Engine.DecideBatch(ctx, reqs)
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, cerr
 	}
-	for start := 0; start < len(reqs); start += batchSize {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- start
+	if err == nil {
+		err = undecided(reqs, out)
 	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if first == nil {
-		first = undecided(reqs, out)
-	}
-	return out, first
+	return out, err
 }
 
 // answers are the decision errors that answer the question: the caller
