@@ -11,6 +11,7 @@ import (
 	"github.com/iamc/iamc/analysis"
 	"github.com/iamc/iamc/internal/gen"
 	"github.com/iamc/iamc/internal/golden"
+	"github.com/iamc/iamc/internal/output"
 )
 
 const goldenDir = "../testdata/analysis/golden"
@@ -37,7 +38,7 @@ func whoCanText(dir, action, resource string, base map[string]any, json bool) fu
 		r, err := open(t, dir).WhoCan(context.Background(), action, resource, base)
 		require.NoError(t, err)
 		if json {
-			require.NoError(t, analysis.WriteJSON(w, r))
+			require.NoError(t, output.WriteJSON(w, r))
 			return
 		}
 		r.WriteText(w)
@@ -49,7 +50,7 @@ func canText(dir string, q analysis.CanQuery, json bool) func(*testing.T, *bytes
 		r, err := open(t, dir).Can(context.Background(), q)
 		require.NoError(t, err)
 		if json {
-			require.NoError(t, analysis.WriteJSON(w, r))
+			require.NoError(t, output.WriteJSON(w, r))
 			return
 		}
 		r.WriteText(w)
@@ -100,7 +101,7 @@ func TestGoldenCoffeeShop(t *testing.T) {
 			require.NoError(t, err)
 			switch format {
 			case "json":
-				require.NoError(t, analysis.WriteJSON(w, r))
+				require.NoError(t, output.WriteJSON(w, r))
 			case "markdown":
 				r.WriteMarkdown(w)
 			default:

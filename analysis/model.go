@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -432,7 +433,7 @@ func (d *decoder) list(i int) ([]int, error) {
 		return nil, fmt.Errorf("read the model: candidate list %d: %w", i, err)
 	}
 	sort.Ints(out)
-	out = dedupeInts(out)
+	out = slices.Compact(out)
 	for _, id := range out {
 		if id < 0 || id >= len(d.m.Statements) {
 			return nil, fmt.Errorf("read the model: candidate list %d names statement %d", i, id)
@@ -468,16 +469,6 @@ func numbersIn(raw []byte) ([]int, error) {
 		}
 	}
 	return out, nil
-}
-
-func dedupeInts(s []int) []int {
-	out := s[:0]
-	for i, x := range s {
-		if i == 0 || x != s[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // set decodes policy set i: its statements, and the actions its index

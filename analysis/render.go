@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -13,14 +12,6 @@ import (
 
 // Text renderings of the answers, for people. Every answer also encodes
 // as JSON (its fields' tags).
-
-// WriteJSON writes v as indented JSON.
-func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
 
 // contextText writes a context as key=value pairs in key order.
 func contextText(ctx map[string]any) string {

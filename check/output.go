@@ -3,7 +3,6 @@ package check
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -228,7 +227,7 @@ func (jsonFormat) Write(w io.Writer, r *Report) error {
 			out.AWSManaged.Findings = append(out.AWSManaged.Findings, r.jsonFinding(f))
 		}
 	}
-	return encode(w, out)
+	return output.WriteJSON(w, out)
 }
 
 func (r *Report) jsonFinding(f Finding) jsonFinding {
@@ -242,13 +241,6 @@ func (r *Report) jsonFinding(f Finding) jsonFinding {
 			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Column}
 	}
 	return jf
-}
-
-func encode(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 // ---------------------------------------------------------------- SARIF
@@ -403,5 +395,5 @@ func (s sarif) Write(w io.Writer, r *Report) error {
 			"results":    results,
 		}},
 	}
-	return encode(w, doc)
+	return output.WriteJSON(w, doc)
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -557,7 +558,7 @@ func (b *builder) pset(pols []*schema.Policy) int {
 		ids = append(ids, b.statementsOf(pol)...)
 	}
 	sort.Ints(ids)
-	ids = dedupe(ids)
+	ids = slices.Compact(ids)
 	var key strings.Builder
 	for _, id := range ids {
 		fmt.Fprintf(&key, "%d,", id)
@@ -736,16 +737,6 @@ func appendUnique(list []int, id int) []int {
 		return list
 	}
 	return append(list, id)
-}
-
-func dedupe(ids []int) []int {
-	out := ids[:0]
-	for i, id := range ids {
-		if i == 0 || id != ids[i-1] {
-			out = append(out, id)
-		}
-	}
-	return out
 }
 
 func intp(i int) *int { return &i }

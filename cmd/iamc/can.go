@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iamc/iamc/analysis"
+	"github.com/iamc/iamc/internal/output"
 )
 
 type canParams struct {
@@ -79,7 +80,7 @@ func runCan(ctx context.Context, s *streams, p *canParams) error {
 		return err
 	}
 	if p.format == "json" {
-		return analysis.WriteJSON(s.out, res)
+		return output.WriteJSON(s.out, res)
 	}
 	res.WriteText(s.out)
 	return nil

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iamc/iamc/analysis"
+	"github.com/iamc/iamc/internal/output"
 )
 
 type diffParams struct {
@@ -89,7 +90,7 @@ func runDiff(ctx context.Context, s *streams, p *diffParams) error {
 	}
 	switch p.format {
 	case "json":
-		err = analysis.WriteJSON(s.out, res)
+		err = output.WriteJSON(s.out, res)
 	case "markdown":
 		res.WriteMarkdown(s.out)
 	default:

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iamc/iamc/compiler"
+	"github.com/iamc/iamc/internal/output"
 	"github.com/iamc/iamc/rego"
 	"github.com/iamc/iamc/schema"
 )
@@ -330,7 +331,7 @@ func assumeRoles(ctx context.Context, eng *rego.Engine, out *compiler.Output, p 
 func printAssumeDenied(ctx context.Context, s *streams, p *evalParams, eng *rego.Engine, steps []assumeStep, denied *assumeDenial) error {
 	var err error
 	if p.format == "json" {
-		err = printJSON(s.out, denied.decision)
+		err = output.WriteJSON(s.out, denied.decision)
 	} else if err = printDecision(s.out, p.format, steps, denied.decision, nil); err == nil {
 		err = printWhyNot(ctx, s.out, "  ", eng, denied.decision, assumeWhyRequest(denied.call))
 	}

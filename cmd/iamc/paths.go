@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iamc/iamc/analysis"
+	"github.com/iamc/iamc/internal/output"
 )
 
 type pathsParams struct {
@@ -76,7 +77,7 @@ func runPaths(ctx context.Context, s *streams, p *pathsParams) error {
 		if paths == nil {
 			paths = []analysis.Path{}
 		}
-		err = analysis.WriteJSON(s.out, paths)
+		err = output.WriteJSON(s.out, paths)
 	} else {
 		analysis.WritePaths(s.out, p.from, p.to, paths)
 	}

@@ -1,27 +1,20 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/iamc/iamc/internal/output"
 	"github.com/iamc/iamc/rego"
 )
-
-func printJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
 
 // printDecision renders a decision: as the JSON decision object, or for a
 // person.
 func printDecision(w io.Writer, format string, steps []assumeStep, dec rego.Decision, req *rego.Request) error {
 	if format == "json" {
-		return printJSON(w, dec)
+		return output.WriteJSON(w, dec)
 	}
 	for _, st := range steps {
 		if st.session != nil {

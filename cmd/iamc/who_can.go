@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iamc/iamc/analysis"
+	"github.com/iamc/iamc/internal/output"
 )
 
 type whoCanParams struct {
@@ -68,7 +69,7 @@ func runWhoCan(ctx context.Context, s *streams, p *whoCanParams) error {
 		res.WriteText(s.out)
 		return nil
 	case "json":
-		return analysis.WriteJSON(s.out, res)
+		return output.WriteJSON(s.out, res)
 	}
 	g, err := proj.Graph(ctx, analysis.GraphOptions{WhoCan: res, Context: base})
 	if err != nil {

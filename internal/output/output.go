@@ -5,7 +5,9 @@
 package output
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -37,4 +39,14 @@ func (t Table[W, O]) Get(name string, opts O) (W, error) {
 	}
 	var zero W
 	return zero, fmt.Errorf("unknown format %q: use %s", name, strings.Join(t.Names(), ", "))
+}
+
+// WriteJSON writes v as iamc writes every JSON document for people and
+// programs: indented by two spaces, without HTML escaping, one trailing
+// newline.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

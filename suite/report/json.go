@@ -1,11 +1,11 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"math"
 	"time"
 
+	"github.com/iamc/iamc/internal/output"
 	"github.com/iamc/iamc/rego"
 	"github.com/iamc/iamc/suite"
 )
@@ -167,8 +167,5 @@ func (f *jsonFormat) Write(w io.Writer, r *suite.Report) error {
 		}
 		doc.Coverage = jc
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return output.WriteJSON(w, doc)
 }
